@@ -1,0 +1,29 @@
+// Times at the edges: parsing what inputs and users write, formatting what
+// we print. Inside, time is schema::CaptureTime (UTC seconds).
+#pragma once
+
+#include "schema/version_record.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsindex::indexer {
+
+// Parses ISO 8601 / RFC 3339 date-times ("2016-02-02T14:05:00Z",
+// "2016-02-02 14:05:00+01:00", fractional seconds, "2016-02-02T14:05Z",
+// basic format "20160202T140500Z"), plain dates ("2016-02-02", midnight
+// UTC), and RFC 822/1123 dates as RSS feeds write them ("Tue, 02 Feb 2016
+// 14:05:00 GMT", "+0100" offsets, common zone names). No zone means UTC.
+// Returns nullopt for anything else, and for impossible dates (2016-02-30,
+// hour 25).
+std::optional<schema::CaptureTime> parse_time(std::string_view text);
+
+// True when `text` is a plain date without a time of day (for --until
+// 2016-02-03, which means "through the end of that day").
+bool is_date_only(std::string_view text);
+
+// "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_iso8601(schema::CaptureTime t);
+
+}  // namespace newsindex::indexer

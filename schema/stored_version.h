@@ -1,0 +1,51 @@
+// How a version lives in a Xapian document: the stored data format and the
+// values. Terms are the indexer's business (indexer/document_builder.h); the
+// prefixes they use are in terms.h.
+//
+// Stored document data is a MessagePack map (nlohmann::json::to_msgpack)
+// with the field names below. Values that change after a version is written
+// (revision, last_seen, superseded_at) live only in value slots, never in
+// the data, so updating them never rewrites the text.
+#pragma once
+
+#include "schema/version_record.h"
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace newsindex::schema::field {
+inline constexpr std::string_view kSource = "source";
+inline constexpr std::string_view kArticleIdentity = "key";
+inline constexpr std::string_view kArticleId = "article_id";
+inline constexpr std::string_view kUrl = "url";
+inline constexpr std::string_view kTitle = "title";
+inline constexpr std::string_view kSummary = "summary";
+inline constexpr std::string_view kText = "text";
+inline constexpr std::string_view kAuthor = "author";
+inline constexpr std::string_view kLanguage = "language";
+inline constexpr std::string_view kSection = "section";
+}  // namespace newsindex::schema::field
+
+namespace newsindex::schema {
+
+// Writes the stored data and every value slot of `record` into `doc`.
+// Empty optional fields are left out of the data.
+void write_stored_version(Xapian::Document& doc, const VersionRecord& record);
+
+// Updates only the slots that change after a version is first written.
+// A document obtained from the database and changed only this way is
+// rewritten by Xapian without touching its terms or data.
+void write_revision_state(Xapian::Document& doc, std::uint32_t revision,
+                          CaptureTime last_seen,
+                          std::optional<CaptureTime> superseded_at);
+
+// Everything the document stores, with the revision state from its values.
+VersionRecord read_stored_version(const Xapian::Document& doc);
+
+// Cheap reads of single slots, for code that walks many documents and must
+// not decode their data.
+std::uint32_t read_revision(const Xapian::Document& doc);
+CaptureTime read_captured_at(const Xapian::Document& doc);
+
+}  // namespace newsindex::schema

@@ -1,0 +1,31 @@
+#include "schema/terms.h"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+namespace newsindex::schema {
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+    std::string term;
+    term.reserve(prefix.size() + value.size());
+    term.append(prefix);
+    if (prefix.size() + value.size() <= kMaxTermBytes) {
+        term.append(value);
+        return term;
+    }
+    // "#" + 16 hex digits = 17 bytes of suffix.
+    std::size_t keep = kMaxTermBytes - prefix.size() - 17;
+    // Do not cut a UTF-8 sequence in half: back up to a lead byte.
+    while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+    term.append(value.substr(0, keep));
+    term += fmt::format("#{:016x}", XXH3_64bits(value.data(), value.size()));
+    return term;
+}
+
+std::string version_id_term(const std::string& article_digest_hex, long long created_at,
+                            long long sequence) {
+    return fmt::format("{}{}@{}.{}", prefix::kVersionId, article_digest_hex, created_at,
+                       sequence);
+}
+
+}  // namespace newsindex::schema

@@ -1,0 +1,51 @@
+#include "schema/version_record.h"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+namespace newsindex::schema {
+
+namespace {
+constexpr char kUnitSeparator = '\x1F';
+
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+}  // namespace
+
+std::uint64_t ArticleKey::digest() const {
+    std::string joined = source;
+    joined += kUnitSeparator;
+    joined += identity;
+    return XXH3_64bits(joined.data(), joined.size());
+}
+
+std::string ArticleKey::digest_hex() const { return fmt::format("{:016x}", digest()); }
+
+std::string normalise_whitespace(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    for (unsigned char c : s) {
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::uint64_t content_hash(const std::string& title, const std::string& summary,
+                           const std::string& text) {
+    std::string joined = normalise_whitespace(title);
+    joined += kUnitSeparator;
+    joined += normalise_whitespace(summary);
+    joined += kUnitSeparator;
+    joined += normalise_whitespace(text);
+    return XXH3_64bits(joined.data(), joined.size());
+}
+
+}  // namespace newsindex::schema

@@ -1,0 +1,62 @@
+// The version record: one captured version of one news article, as the
+// indexer stores it and the query tool reads it back.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace newsindex::schema {
+
+// Seconds since the Unix epoch, UTC. Everything inside the project keeps
+// time this way; ISO 8601 appears only at the edges (input and output).
+using CaptureTime = std::int64_t;
+
+// The identity of an article: which outlet, and what identifies the article
+// there. `identity` is the record's article_id where the input gives one,
+// otherwise the normalised URL (see indexer/url.h).
+struct ArticleKey {
+    std::string source;
+    std::string identity;
+
+    // 64-bit digest of (source, identity): the collapse key and the article
+    // term. Stable across runs and machines (XXH3-64 of "source\x1Fidentity").
+    std::uint64_t digest() const;
+    // The digest as 16 lower-case hex digits, as shown to users.
+    std::string digest_hex() const;
+};
+
+struct VersionRecord {
+    ArticleKey article;
+    std::string article_id;   // as given in the input ("" when absent)
+    std::string url;          // as captured (not normalised)
+    CaptureTime captured_at = 0;
+    // Tie-break between captures of one article with the same capture time:
+    // the input's `version` field where given, else 0.
+    std::int64_t sequence = 0;
+    std::string title;
+    std::string summary;      // teaser or standfirst
+    std::string text;         // body
+    std::string author;       // byline
+    std::string language;     // ISO 639-1 code, "" when unknown
+    std::string section;
+    std::optional<CaptureTime> published;
+
+    // Assigned by the indexer, read back by the query tool.
+    std::uint32_t revision = 0;         // 1, 2, 3 ... in capture order
+    CaptureTime last_seen = 0;          // last capture with this same text
+    std::optional<CaptureTime> superseded_at;  // capture time of the next revision
+    std::uint64_t content_hash = 0;     // see content_hash() below
+};
+
+// Digest of the version's text: title, summary and body with whitespace
+// runs collapsed to one space and trimmed, joined with U+001F. Two captures
+// with equal digests are the same version text.
+std::uint64_t content_hash(const std::string& title, const std::string& summary,
+                           const std::string& text);
+
+// The whitespace normalisation content_hash uses, exposed for tests and for
+// anyone that must agree with it.
+std::string normalise_whitespace(const std::string& s);
+
+}  // namespace newsindex::schema

@@ -1,0 +1,143 @@
+#include "schema/database_format.h"
+#include "schema/stored_version.h"
+#include "schema/terms.h"
+#include "schema/values.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace newsindex::schema;
+
+TEST(BoundedTerm, ShortValuesAreKeptVerbatim) {
+    EXPECT_EQ(bounded_term(prefix::kSource, "bbc"), "XSbbc");
+}
+
+TEST(BoundedTerm, LongValuesAreCutAndHashedWithinXapiansLimit) {
+    std::string url = "https://example.com/" + std::string(10000, 'a');
+    std::string term = bounded_term(prefix::kUrl, url);
+    EXPECT_LE(term.size(), kMaxTermBytes);
+    EXPECT_EQ(term.rfind("XUhttps://example.com/", 0), 0u);
+    EXPECT_EQ(term, bounded_term(prefix::kUrl, url));
+    EXPECT_NE(term, bounded_term(prefix::kUrl, url + "b"));
+}
+
+TEST(BoundedTerm, NeverCutsAUtf8SequenceInHalf) {
+    std::string value;
+    for (int i = 0; i < 200; ++i) value += "\xC3\xA9";  // é
+    std::string term = bounded_term(prefix::kArticleId, value);
+    std::string kept = term.substr(2, term.find('#') - 2);
+    EXPECT_EQ(kept.size() % 2, 0u);
+}
+
+TEST(ContentHash, IgnoresWhitespaceDifferencesButNotWords) {
+    EXPECT_EQ(content_hash("A  title", "sum", "body\n text"),
+              content_hash(" A title ", "sum", "body text"));
+    EXPECT_NE(content_hash("A title", "sum", "body text"),
+              content_hash("A title", "sum", "body texts"));
+    // Moving text from summary to body is a change.
+    EXPECT_NE(content_hash("t", "a", "b"), content_hash("t", "", "a b"));
+}
+
+TEST(ArticleKey, DigestDependsOnSourceAndIdentity) {
+    ArticleKey a{"bbc", "https://bbc.co.uk/news/1"};
+    ArticleKey b{"cnn", "https://bbc.co.uk/news/1"};
+    EXPECT_NE(a.digest(), b.digest());
+    EXPECT_EQ(a.digest_hex().size(), 16u);
+    EXPECT_EQ(a.digest(), (ArticleKey{"bbc", "https://bbc.co.uk/news/1"}).digest());
+}
+
+TEST(StoredVersion, RoundTripsEveryField) {
+    VersionRecord r;
+    r.article = {"nytimes", "https://www.nytimes.com/x.html"};
+    r.article_id = "nyt-1";
+    r.url = "http://www.nytimes.com/x.html#top";
+    r.captured_at = 1454400000;
+    r.sequence = 3;
+    r.title = "Title";
+    r.summary = "Summary";
+    r.text = "Body text.";
+    r.author = "A. Writer";
+    r.language = "en";
+    r.section = "world";
+    r.published = 1454390000;
+    r.revision = 2;
+    r.last_seen = 1454410000;
+    r.superseded_at = 1454420000;
+    r.content_hash = content_hash(r.title, r.summary, r.text);
+
+    Xapian::Document doc;
+    write_stored_version(doc, r);
+    VersionRecord back = read_stored_version(doc);
+    EXPECT_EQ(back.article.source, r.article.source);
+    EXPECT_EQ(back.article.identity, r.article.identity);
+    EXPECT_EQ(back.article_id, r.article_id);
+    EXPECT_EQ(back.url, r.url);
+    EXPECT_EQ(back.captured_at, r.captured_at);
+    EXPECT_EQ(back.sequence, r.sequence);
+    EXPECT_EQ(back.title, r.title);
+    EXPECT_EQ(back.summary, r.summary);
+    EXPECT_EQ(back.text, r.text);
+    EXPECT_EQ(back.author, r.author);
+    EXPECT_EQ(back.language, r.language);
+    EXPECT_EQ(back.section, r.section);
+    EXPECT_EQ(back.published, r.published);
+    EXPECT_EQ(back.revision, r.revision);
+    EXPECT_EQ(back.last_seen, r.last_seen);
+    EXPECT_EQ(back.superseded_at, r.superseded_at);
+    EXPECT_EQ(back.content_hash, r.content_hash);
+    EXPECT_EQ(decode_digest(doc.get_value(slot::kArticle)), r.article.digest());
+}
+
+TEST(StoredVersion, LatestRevisionSortsAfterEveryTime) {
+    VersionRecord r;
+    r.article = {"bbc", "x"};
+    r.captured_at = 10;
+    r.revision = 1;
+    Xapian::Document doc;
+    write_stored_version(doc, r);
+    EXPECT_GT(doc.get_value(slot::kSupersededAt), encode_time(4102444800.0));  // year 2100
+    EXPECT_FALSE(read_stored_version(doc).superseded_at.has_value());
+}
+
+TEST(DatabaseFormat, RefusesAnotherSchemaVersionWithAClearMessage) {
+    newsindex::testing::ScratchDir dir;
+    std::string path = (dir / "db").string();
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        stamp_schema(db, "en");
+        db.commit();
+    }
+    EXPECT_NO_THROW(check_schema(Xapian::Database(path), path));
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+        db.set_metadata(kMetaSchemaVersion, "999");
+        db.commit();
+    }
+    try {
+        check_schema(Xapian::Database(path), path);
+        FAIL() << "schema 999 accepted";
+    } catch (const SchemaError& e) {
+        EXPECT_NE(std::string(e.what()).find("schema version 999"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(path), std::string::npos);
+    }
+}
+
+TEST(DatabaseFormat, EmptyUnstampedDatabaseIsAcceptedOnlyWhenAllowed) {
+    newsindex::testing::ScratchDir dir;
+    std::string path = (dir / "db").string();
+    Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN).commit();
+    EXPECT_THROW(check_schema(Xapian::Database(path), path), SchemaError);
+    EXPECT_NO_THROW(check_schema(Xapian::Database(path), path, true));
+}
+
+TEST(DatabaseLocation, FlagThenEnvironmentThenDefault) {
+    EXPECT_EQ(resolve_database_path(std::string("/x/db")), "/x/db");
+    setenv(kDatabaseEnv, "/env/db", 1);
+    EXPECT_EQ(resolve_database_path(std::nullopt), "/env/db");
+    unsetenv(kDatabaseEnv);
+    setenv("XDG_DATA_HOME", "/xdg", 1);
+    EXPECT_EQ(resolve_database_path(std::nullopt), "/xdg/newsindex/db");
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/u", 1);
+    EXPECT_EQ(resolve_database_path(std::nullopt), "/home/u/.local/share/newsindex/db");
+}
