@@ -25,7 +25,7 @@ inline constexpr int kExitFound = 0;
 inline constexpr int kExitNothingFound = 1;   // grep's convention
 inline constexpr int kExitBadQuery = 2;       // also bad usage
 inline constexpr int kExitNoDatabase = 66;    // EX_NOINPUT
-inline constexpr int kExitDataError = 65;     // EX_DATAERR: wrong schema version
+inline constexpr int kExitWrongSchema = 78;    // EX_CONFIG: database of another schema version
 inline constexpr int kExitSoftware = 70;      // EX_SOFTWARE: unexpected Xapian error
 
 // A read-only handle on a newsindex database.
