@@ -40,6 +40,8 @@ struct ReadOptions {
     // Records larger than this (bytes of one JSON line or one snapshot file)
     // are rejected rather than loaded.
     std::size_t max_record_bytes = 64u << 20;
+    // Threads that parse JSON Lines; 0 means one per processor core.
+    unsigned parse_threads = 0;
 };
 
 struct ReadCounts {
@@ -51,6 +53,8 @@ struct ReadCounts {
 // order, and calls on_capture for each good record and on_rejection for each
 // bad record, unreadable path, or file of an unknown kind. Never throws for
 // bad input; returns the counts. A callback may throw to stop reading.
+// Files are read and parsed on other threads, but the callbacks run on the
+// calling thread, one at a time, in input order.
 ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOptions& options,
                          const std::function<void(Capture&&)>& on_capture,
                          const std::function<void(Rejection&&)>& on_rejection);

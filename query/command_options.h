@@ -1,14 +1,23 @@
 // Options shared by the newsquery subcommands: where the database is, the
 // search filters, the output format. Each subcommand registers the ones it
 // takes; one definition keeps flags, help texts and parsing identical.
+//
+// How a subcommand ends (main.cpp relies on this):
+//   - success: its callback returns normally (exit 0);
+//   - nothing found: it calls finish_with(kExitNothingFound), which throws
+//     CLI::RuntimeError(code) — main returns the code and prints nothing;
+//   - errors: it throws QueryError — main prints what() as one line on
+//     stderr and returns exit_code().
 #pragma once
 
 #include "query/matcher.h"
+#include "query/output.h"
 
 #include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace newsindex::query {
 
@@ -22,23 +31,40 @@ struct CommonOptions {
     bool first = false, latest = false, no_stem = false;
     std::string language;              // --lang
     bool colour_always = false;        // --color=always (tests, pagers)
+    bool colour_never = false;         // --color=never
 };
 
 // Adds --db to `cmd`.
 void add_database_option(CLI::App& cmd, CommonOptions& options);
-// Adds --format with the given choices (e.g. {"table","json","csv"}).
+// Adds --format with the given choices (e.g. {"table","json","csv"}), and
+// --color auto|always|never.
 void add_format_option(CLI::App& cmd, CommonOptions& options,
                        const std::vector<std::string>& choices);
 // Adds --source, --since, --until, --as-of, --first, --latest, --no-stem,
 // --lang.
 void add_filter_options(CLI::App& cmd, CommonOptions& options);
 
-// Parses the typed filter values. --until with a plain date means the end of
-// that day. Throws QueryError(kExitBadQuery) naming the bad flag and value.
+// Parses the typed filter values (ISO 8601 dates or times, UTC unless a
+// zone is given). A plain date means midnight for --since and the end of
+// that day for --until and --as-of. Throws QueryError(kExitBadQuery) naming
+// the bad flag and value.
 Filters to_filters(const CommonOptions& options);
 OutputFormat to_format(const CommonOptions& options);
 
+// The colours to write to `stream` with: on a TTY unless NO_COLOR is set or
+// --color=never; always with --color=always.
+Style output_style(const CommonOptions& options, std::FILE* stream = stdout);
+
 // Opens the database named by --db / $NEWSINDEX_DB / the default.
 NewsDatabase open_database(const CommonOptions& options);
+
+// Ends the running subcommand with `exit_code` without an error message
+// (see the top of this file). Returns normally when exit_code is 0.
+void finish_with(int exit_code);
+
+// Help texts shared by `newsquery --help` and the subcommands' help.
+extern const char* const kQuerySyntaxHelp;
+extern const char* const kDatabaseHelp;
+extern const char* const kExitCodesHelp;
 
 }  // namespace newsindex::query

@@ -32,7 +32,8 @@ inline constexpr int kExitSoftware = 70;      // EX_SOFTWARE: unexpected Xapian 
 class NewsDatabase {
   public:
     // Throws QueryError(kExitNoDatabase) if there is no database at `path`,
-    // QueryError(kExitDataError) if its schema version is not ours.
+    // QueryError(kExitWrongSchema) if its schema version is not ours,
+    // QueryError(kExitSoftware) for any other failure to open it.
     explicit NewsDatabase(std::string path);
 
     const Xapian::Database& xapian() const { return db_; }
@@ -43,15 +44,23 @@ class NewsDatabase {
     // Runs `work` against the database; if Xapian reports that a writer
     // changed the database under us (DatabaseModifiedError), reopens it and
     // runs `work` again (a few times), so readers never fail during cron
-    // ingests. Other Xapian errors become QueryError(kExitSoftware).
+    // ingests. Other Xapian errors become QueryError(kExitSoftware) naming
+    // the database; QueryError and other exceptions pass through untouched.
+    // `work` may therefore run more than once: it must not print or keep
+    // state between attempts, only compute and return.
     template <typename Work>
     auto with_retry(Work&& work) -> decltype(work(std::declval<const Xapian::Database&>()));
+
+    // Attempts with_retry makes before giving up on a database that keeps
+    // changing (then QueryError(kExitSoftware)).
+    static constexpr int kMaxAttempts = 5;
 
   private:
     std::string path_;
     std::string language_;
     Xapian::Database db_;
     void reopen();
+    [[noreturn]] void fail(const Xapian::Error& e) const;
 };
 
 }  // namespace newsindex::query

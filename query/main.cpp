@@ -1,1 +1,48 @@
-int main() { return 0; }
+// newsquery: search a newsindex database and ask it revision questions.
+// Parses the command line, runs the chosen subcommand, and turns its
+// outcome into an exit code (the protocol is in query/command_options.h).
+#include "query/command_options.h"
+#include "query/database.h"
+#include "query/revision_commands.h"
+#include "query/search_command.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <exception>
+
+using namespace newsindex::query;
+
+int main(int argc, char** argv) {
+    CLI::App app{
+        "newsquery: revision-aware search over news captures indexed by newsindex.\n"
+        "Every captured version of an article is searchable; search shows one row per\n"
+        "article, and the other commands follow articles through their revisions."};
+    app.name("newsquery");
+    app.require_subcommand(1);
+    app.footer(fmt::format("Run 'newsquery COMMAND --help' for a command's flags.\n\n{}\n{}\n{}",
+                           kQuerySyntaxHelp, kDatabaseHelp, kExitCodesHelp));
+    add_search_command(app);
+    add_revision_commands(app);
+
+    try {
+        app.parse(argc, argv);
+        return kExitFound;
+    } catch (const CLI::ParseError& e) {
+        // Help and finish_with() carry their own code; every other parse
+        // error is bad usage.
+        int code = app.exit(e);
+        bool usage_error = code != 0 && e.get_name() != "RuntimeError";
+        return usage_error ? kExitBadQuery : code;
+    } catch (const QueryError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return e.exit_code();
+    } catch (const Xapian::Error& e) {
+        fmt::print(stderr, "newsquery: {}\n", e.get_description());
+        return kExitSoftware;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "newsquery: unexpected error: {}\n", e.what());
+        return kExitSoftware;
+    }
+}

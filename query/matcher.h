@@ -31,10 +31,24 @@ struct MatchQuery {
     Xapian::Stem stemmer;     // the stemmer the text part was parsed with
 };
 
-// Parses `text` with Xapian::QueryParser (phrases, AND/OR/NOT, +/-, NEAR,
-// wildcards, brackets; prefixes title:, source:, url:, site:, author:,
-// lang:; date:A..B ranges on capture time) and adds `filters`.
-// Throws QueryError(kExitBadQuery) naming the problem when it does not parse.
+// Parses `text` with Xapian::QueryParser and adds `filters`. The language:
+//   words         all required (default operator AND); stemmed in the
+//                 database's language (or filters.language) unless
+//                 filters.stem is false
+//   "a phrase"    exact, unstemmed, in this order
+//   AND OR NOT, +word -word, a NEAR b, (brackets), wildc*
+//                 (a wildcard expands to at most the 1000 most frequent
+//                 matching words)
+//   title:w author:w          words in that field only
+//   source:nytimes lang:de    boolean filters, case-insensitive; two values
+//                             of one field mean either
+//   site:bbc.co.uk url:...    the URL's host, with or without www./scheme
+//   date:2016-02-01..2016-02-03, date:A.., date:..B, date:2016-02-02
+//                 capture time; a plain date as an end means the whole day
+// Blank `text` matches every version (for listings by filters alone);
+// commands that need a query refuse blank text before calling this.
+// Throws QueryError(kExitBadQuery) with one line naming the problem when the
+// text does not parse or the language has no stemmer.
 MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
                              const Filters& filters);
 

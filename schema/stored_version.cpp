@@ -44,10 +44,9 @@ void write_stored_version(Xapian::Document& doc, const VersionRecord& record) {
     std::vector<std::uint8_t> packed = nlohmann::json::to_msgpack(map);
     doc.set_data(std::string(packed.begin(), packed.end()));
 
-    doc.add_value(slot::kCapturedAt, encode_time(static_cast<double>(record.captured_at)));
+    write_first_capture(doc, record.captured_at, record.sequence);
     doc.add_value(slot::kArticle, encode_digest(record.article.digest()));
     doc.add_value(slot::kContentHash, encode_digest(record.content_hash));
-    doc.add_value(slot::kSequence, encode_time(static_cast<double>(record.sequence)));
     if (record.published) {
         doc.add_value(slot::kPublished, encode_time(static_cast<double>(*record.published)));
     }
@@ -63,7 +62,12 @@ void write_revision_state(Xapian::Document& doc, std::uint32_t revision, Capture
                                            : encode_never());
 }
 
-VersionRecord read_stored_version(const Xapian::Document& doc) {
+void write_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::int64_t sequence) {
+    doc.add_value(slot::kCapturedAt, encode_time(static_cast<double>(captured_at)));
+    doc.add_value(slot::kSequence, encode_time(static_cast<double>(sequence)));
+}
+
+VersionRecord read_stored_data(const Xapian::Document& doc) {
     std::string data = doc.get_data();
     nlohmann::json map = nlohmann::json::from_msgpack(data);
     VersionRecord record;
@@ -77,13 +81,17 @@ VersionRecord read_stored_version(const Xapian::Document& doc) {
     record.author = get(map, field::kAuthor);
     record.language = get(map, field::kLanguage);
     record.section = get(map, field::kSection);
+    return record;
+}
 
+VersionRecord read_stored_version(const Xapian::Document& doc) {
+    VersionRecord record = read_stored_data(doc);
     record.captured_at = read_captured_at(doc);
     record.revision = read_revision(doc);
-    record.sequence = static_cast<std::int64_t>(decode_number(doc.get_value(slot::kSequence)));
-    record.content_hash = decode_digest(doc.get_value(slot::kContentHash));
-    record.last_seen = optional_time(doc, slot::kLastSeen).value_or(record.captured_at);
-    record.superseded_at = optional_time(doc, slot::kSupersededAt);
+    record.sequence = read_sequence(doc);
+    record.content_hash = read_content_hash(doc);
+    record.last_seen = read_last_seen(doc);
+    record.superseded_at = read_superseded_at(doc);
     record.published = optional_time(doc, slot::kPublished);
     return record;
 }
@@ -94,6 +102,22 @@ std::uint32_t read_revision(const Xapian::Document& doc) {
 
 CaptureTime read_captured_at(const Xapian::Document& doc) {
     return static_cast<CaptureTime>(decode_number(doc.get_value(slot::kCapturedAt)));
+}
+
+std::int64_t read_sequence(const Xapian::Document& doc) {
+    return static_cast<std::int64_t>(decode_number(doc.get_value(slot::kSequence)));
+}
+
+CaptureTime read_last_seen(const Xapian::Document& doc) {
+    return optional_time(doc, slot::kLastSeen).value_or(read_captured_at(doc));
+}
+
+std::optional<CaptureTime> read_superseded_at(const Xapian::Document& doc) {
+    return optional_time(doc, slot::kSupersededAt);
+}
+
+std::uint64_t read_content_hash(const Xapian::Document& doc) {
+    return decode_digest(doc.get_value(slot::kContentHash));
 }
 
 }  // namespace newsindex::schema

@@ -40,12 +40,28 @@ void write_revision_state(Xapian::Document& doc, std::uint32_t revision,
                           CaptureTime last_seen,
                           std::optional<CaptureTime> superseded_at);
 
+// Moves a version's first capture earlier (a late capture with the same
+// text arrived): rewrites the captured_at and sequence slots only. The
+// version id term is left alone: it names the capture that created the
+// version, for good.
+void write_first_capture(Xapian::Document& doc, CaptureTime captured_at,
+                         std::int64_t sequence);
+
 // Everything the document stores, with the revision state from its values.
 VersionRecord read_stored_version(const Xapian::Document& doc);
+
+// Only what the stored data holds (identity, URL, title, summary, text,
+// author, language, section), reading no value slot: for callers that have
+// the slots already, or do not need them, and decode many versions.
+VersionRecord read_stored_data(const Xapian::Document& doc);
 
 // Cheap reads of single slots, for code that walks many documents and must
 // not decode their data.
 std::uint32_t read_revision(const Xapian::Document& doc);
 CaptureTime read_captured_at(const Xapian::Document& doc);
+std::int64_t read_sequence(const Xapian::Document& doc);
+CaptureTime read_last_seen(const Xapian::Document& doc);  // captured_at if unset
+std::optional<CaptureTime> read_superseded_at(const Xapian::Document& doc);
+std::uint64_t read_content_hash(const Xapian::Document& doc);
 
 }  // namespace newsindex::schema

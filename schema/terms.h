@@ -6,9 +6,10 @@
 
 namespace newsindex::schema::prefix {
 
-// Free-text (positional) fields. Body and summary are indexed without a
-// prefix; the title is indexed without a prefix *and* under kTitle so that
-// `title:` searches work. Stemmed forms get Xapian's "Z" convention on top.
+// Free-text (positional) fields. Summary and body are indexed without a
+// prefix, the title only under kTitle: a search for plain words must look in
+// both (QueryParser::add_prefix("", "") and add_prefix("", kTitle)), `title:`
+// in kTitle alone. Stemmed forms get Xapian's "Z" convention on top.
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthor = "A";
 

@@ -1,0 +1,292 @@
+"""Writes RESULTS.md from the step results of one benchmark run.
+
+    python3 report.py --work bench/work/full --corpora real,gen100k,gen1m \
+        --out bench/RESULTS.md --command "bench/run ..." --elapsed SECONDS
+"""
+
+import argparse
+import os
+import shlex
+
+import targets
+from figures import (CorpusResults, faster, median_range, megabytes, ratio, seconds, table)
+from measure import percentile, read_json
+from workspace import BENCH
+
+REPO = os.path.dirname(BENCH)
+
+TOOL_NOTES = {
+    "newsquery": "newsquery CLI, one process per query",
+    "fts5-cli": "sqlite3 CLI, one process per query",
+    "fts5-inproc": "FTS5 in an open connection (engine time only)",
+    "quest": "Xapian quest CLI on the scriptindex index",
+    "git-S": "git log -S",
+    "git-G": "git log -G",
+    "rg": "rg -c over the text dump",
+}
+
+
+def plural(count, noun):
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def machine_section(machine, command, elapsed):
+    tools = ", ".join(f"{name} {version}" for name, version in machine["tools"].items())
+    load = ", ".join(f"{x:.1f}" for x in machine["load_average"])
+    return "\n".join([
+        "## Machine", "",
+        table(["date (UTC)", "cores", "memory", "CPU", "kernel", "load at start", "commit"],
+              [(machine["date"], machine["cores"], f"{machine['memory'] / 2**30:.1f} GiB",
+                machine["cpu"], machine["kernel"], load, machine["commit"])]),
+        "", f"Tools: {tools}.", "",
+        "## Reproduce", "", f"    {command}", "",
+        f"(took {elapsed / 60:.0f} min; data and indexes under bench/work/, see bench/README.md)",
+    ])
+
+
+def data_section(results):
+    rows = []
+    for r in results:
+        c = r.corpus
+        if not c:
+            continue
+        git = r.git or {}
+        rows.append((r.name, f"{c['versions']:,}", f"{c['articles']:,}", c["sources"],
+                     megabytes(c["text_bytes"]), megabytes(c["jsonl_bytes"]),
+                     f"{c['delta_versions']:,} ({c['delta_later_versions']:,} later versions, "
+                     f"{c['delta_new_article_versions']:,} in {c['delta_new_articles']:,} new articles)",
+                     f"{megabytes(git.get('bytes'))}, built in {seconds(git.get('build_seconds'))}"
+                     if git else "–"))
+    return "\n".join(["## Data", "", table(
+        ["corpus", "versions", "articles", "sources", "text (title+summary+body)", "JSONL",
+         "1 % delta", "git history"], rows)])
+
+
+def ingest_section(r):
+    lines = []
+    bulk = r.bulk or {}
+    if bulk:
+        ours = (bulk.get("newsindex") or {}).get("wall", {}).get("median")
+        rows = []
+        for tool, entry in bulk.items():
+            if "failed" in entry:
+                rows.append((tool, f"failed: {' '.join(entry['failed'].split())[:200]}",
+                             "–", "–", "–"))
+                continue
+            cpu = entry["user"]["median"] + entry["sys"]["median"]
+            theirs = entry["wall"]["median"]
+            rows.append((tool, median_range(entry, "wall", seconds), seconds(cpu),
+                         median_range(entry, "max_rss", megabytes),
+                         "–" if tool == "newsindex" else ratio(faster(theirs, ours))))
+        runs = plural(max((e["wall"]["runs"] for e in bulk.values() if "wall" in e),
+                          default=0), "run")
+        lines += [f"### Bulk ingest ({runs}; whole corpus into an empty index)", "",
+                  table(["tool", "wall median (min–max)", "CPU user+sys", "peak memory (max RSS)",
+                         "newsindex faster by"], rows), ""]
+    incremental = r.incremental or {}
+    if incremental:
+        rows = []
+        for tool, entry in incremental.items():
+            if "failed" in entry:
+                rows.append((tool, f"failed: {' '.join(entry['failed'].split())[:200]}",
+                             "–", "–", "–"))
+                continue
+            full = ((bulk.get(tool) or {}).get("wall") or {}).get("median")
+            share = f"{entry['wall']['median'] / full * 100:.1f} %" if full else "–"
+            rows.append((tool, seconds(entry["base_build"]["wall"]),
+                         median_range(entry, "wall", seconds), share,
+                         median_range(entry, "max_rss", megabytes)))
+        lines += ["### Incremental: the 1 % delta into the index of the other 99 %", "",
+                  table(["tool", "99 % base build (once)", "1 % ingest median (min–max)",
+                         "of bulk time", "peak memory"], rows), ""]
+    size = r.size or {}
+    if size:
+        fts = size.get("fts5") or {}
+        rows = []
+        for tool, entry in size.items():
+            versus = ratio(entry["compacted"] / fts["compacted"]) if fts else "–"
+            rows.append((tool, f"{entry.get('documents', 0):,}", megabytes(entry["as_built"]),
+                         megabytes(entry["compacted"]), versus))
+        lines += ["### Index size on disk (du -sb)", "",
+                  table(["index", "versions held", "as built", "compacted¹",
+                         "compacted / FTS5 compacted"], rows), "",
+                  "¹ xapian-compact for the Xapian indexes; FTS5 'optimize' + VACUUM for SQLite.", ""]
+    return lines
+
+
+def with_range(entry, quantile):
+    """'p (lo–hi)': lo/hi are the same quantile over each query's fastest and
+    slowest run, so they always bracket the quantile of the medians."""
+    rows = entry["per_query"]
+    if not rows or rows[0]["runs"] < 2:
+        return seconds(entry[quantile])
+    share = 50 if quantile == "p50" else 95
+    low = percentile([row["min"] for row in rows], share)
+    high = percentile([row["max"] for row in rows], share)
+    return f"{seconds(entry[quantile])} ({seconds(low)}–{seconds(high)})"
+
+
+def latency_rows(r, step, modes, reference):
+    """One row per (tool, mode): p50, p95, and how much faster ours is."""
+    rows = []
+    result = getattr(r, step) or {}
+    for tool, by_mode in (result.get("tools") or {}).items():
+        for mode in modes:
+            entry = by_mode.get(mode)
+            if not entry or not entry["per_query"]:
+                continue
+            numbers = {row["query"] for row in entry["per_query"]}
+            ours = r.quantiles_on(step, reference, mode, numbers)
+            speed = "–"
+            if ours and tool != reference:
+                speed = (f"{ratio(faster(entry['p50'], ours['p50']))} / "
+                         f"{ratio(faster(entry['p95'], ours['p95']))}")
+            rows.append((TOOL_NOTES.get(tool, tool), mode, len(numbers),
+                         with_range(entry, "p50"), with_range(entry, "p95"), speed))
+    return rows
+
+
+def latency_section(r):
+    lines = []
+    header = ["tool", "mode", "queries", "p50 (min–max)¹", "p95 (min–max)¹",
+              "newsquery faster by (p50 / p95)"]
+    for step, modes, title in (("search", ("top20", "all"), "Search latency"),
+                               ("timeline", ("timeline",), "Timeline latency"),
+                               ("phrase", ("phrase",), "Phrase lookup (exact words, all versions)")):
+        result = getattr(r, step)
+        if not result:
+            continue
+        runs = plural(result["runs"], "run") + " per query"
+        numbers = result.get("git_queries")
+        if step == "timeline" and numbers:
+            which = ("all queries" if len(numbers) == len(result["queries"])
+                     else "queries " + ", ".join(map(str, numbers)))
+            runs += f"; git: {plural(result.get('git_runs'), 'run')} over {which}"
+        lines += [f"### {title} ({runs}; process start floor {seconds(result['spawn_floor'])})", "",
+                  table(header, latency_rows(r, step, modes, "newsquery")), ""]
+        for tool, mode, error in r.failures(step):
+            lines += [f"**{tool} {mode} failed** and was dropped: `{' '.join(error.split())[:300]}`",
+                      ""]
+    if lines:
+        lines += ["¹ p50/p95 across the queries' median times; in brackets the same quantile "
+                  "over each query's fastest and over its slowest run.", ""]
+    return lines
+
+
+def hits_section(r):
+    """Per query: hits and medians of each tool, to show they do the same work."""
+    search = r.search or {}
+    if not search.get("tools"):
+        return []
+    columns = [(tool, mode) for tool, by_mode in search["tools"].items() for mode in ("all",)
+               if mode in by_mode and tool != "fts5-inproc"]
+    index = {(tool, mode): {row["query"]: row for row in search["tools"][tool][mode]["per_query"]}
+             for tool, mode in columns}
+    rows = []
+    for query in search["queries"]:
+        cells = [query["number"], query["kind"],
+                 query["text"].replace("|", "\\|") + (f" [{query['source']}]" if query["source"] else "")]
+        for key in columns:
+            row = index[key].get(query["number"])
+            cells.append(f"{row['hits']:,} / {seconds(row['median'])}" if row else "–")
+        rows.append(cells)
+    return ["<details><summary>Per query, all matches: hits / median time</summary>", "",
+            table(["#", "class", "query"] + [TOOL_NOTES.get(t, t) for t, _ in columns], rows), "",
+            "</details>", ""]
+
+
+def shown(command):
+    """A command as a reader would type it from the repository root."""
+    if isinstance(command, str):
+        text = f"SQL: {command}"
+    elif command[0] == "sqlite3":
+        text = f"{shlex.join(command[:-1])} SQL: {command[-1]}"
+    else:
+        text = shlex.join(command)
+    return " ".join(text.replace(REPO + "/", "").split())
+
+
+def commands_section(r):
+    """The exact command (or SQL) each tool ran, shown for its first query."""
+    lines = []
+    for step in ("bulk", "incremental"):
+        for tool, entry in (getattr(r, step) or {}).items():
+            if entry.get("command"):
+                lines.append(f"- {step}, {tool}: `{shown(entry['command'])}`")
+    for step in ("search", "timeline", "phrase"):
+        for tool, by_mode in ((getattr(r, step) or {}).get("tools") or {}).items():
+            for mode, entry in by_mode.items():
+                example = entry.get("example")
+                if not example:
+                    continue
+                lines.append(f"- {step} {mode}, {tool}: `{shown(example)}`")
+    if not lines:
+        return []
+    return ["<details><summary>Commands as run (queries: the first of the list)</summary>", ""] + \
+        lines + ["", "</details>", ""]
+
+
+METHOD = """## What each figure measures
+
+- **Bulk ingest**: wall time (monotonic clock around the process) and peak memory
+  (max RSS from GNU time) of building an index from nothing out of the whole corpus:
+  `newsindex --db DIR --quiet base.jsonl delta.jsonl`; `scriptindex --overwrite DIR
+  bench/peers/scriptindex.def base.si delta.si` (records converted beforehand by
+  bench/lib/to_scriptindex.py, not timed); `python3 bench/lib/fts5_load.py FILE base.jsonl
+  delta.jsonl` (one process, one transaction). Tools take turns run by run.
+- **Incremental**: the 1 % delta (later versions of existing articles plus whole new
+  articles, chosen by a hash of article_id) added to a copy of the index built from the
+  other 99 %; the share is of the same tool's bulk median.
+- **Index size**: du -sb of the bulk-built index; then compacted (xapian-compact /
+  FTS5 optimize + VACUUM). FTS5's file includes its history table (article, revision).
+- **Search**: one process per query for both sides (newsquery; the sqlite3 CLI with
+  `... WHERE version MATCH ? ORDER BY rank [LIMIT 20]`), rows are versions
+  (newsquery --all-versions). fts5-inproc times only the statement in an open
+  connection, quest is Xapian's own CLI on the scriptindex index: references.
+- **Timeline**: newsquery timeline vs the SQL in bench/lib/queries.py
+  (fts5_timeline_sql: matches, then every revision of the matched articles with
+  lag() over revision order: appeared/vanished events), and vs `git log -i -S<words>`
+  (phrases also `-G`) over the git history (one commit per version).
+- **Phrase lookup**: phrase queries; newsquery search --no-stem --all-versions vs
+  `rg -c -i '\\bw1\\W+w2\\b'` over one file holding one line per version.
+- p50/p95 are across the queries' medians (linear interpolation); "faster by" is
+  peer time / newsquery time on the same queries. Process start floor: median time to
+  run /bin/true the same way.
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--corpora", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--command", required=True)
+    parser.add_argument("--elapsed", type=float, default=0)
+    args = parser.parse_args()
+    names = [n for n in args.corpora.split(",") if n and n != "all"]
+    results = [CorpusResults(args.work, name) for name in names]
+    machine = read_json(os.path.join(args.work, "machine.json"))
+    smoke = os.path.basename(os.path.normpath(args.work)) == "smoke"
+    lines = ["# newsindex benchmark results", ""]
+    if smoke:
+        lines += ["**Smoke run**: tiny data, one run each. It proves every step works; "
+                  "its figures mean nothing.", ""]
+    lines += [machine_section(machine, args.command, args.elapsed), "",
+              "## Targets", "",
+              table(["target", "corpus", "measured", "required", "status"],
+                    targets.evaluate(results)), "",
+              data_section(results), ""]
+    for r in results:
+        if r.skipped:
+            lines += [f"## {r.name}", "", f"Skipped: {r.skipped.get('reason')}.", ""]
+            continue
+        lines += [f"## {r.name}", ""] + ingest_section(r) + latency_section(r)
+        lines += hits_section(r) + commands_section(r)
+    lines += [METHOD]
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+#include "indexer/bulk_loader.h"
+
+#include "indexer/writable_database.h"
+#include "schema/stored_version.h"
+#include "indexer/zz_timing.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <thread>
+
+namespace newsindex::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A run of consecutive planned versions written into one sub-database.
+struct Part {
+    std::size_t first = 0, end = 0;
+    fs::path path;
+};
+
+std::vector<Part> divide(const VersionPlan& plan, const CaptureLog& log, const fs::path& staging) {
+    std::vector<Part> parts;
+    std::uint64_t bytes = 0;
+    std::size_t kPartVersions = std::getenv("PARTV") ? std::stoul(std::getenv("PARTV")) : indexer::kPartVersions;
+    for (std::size_t i = 0; i < plan.added.size(); ++i) {
+        if (parts.empty() || parts.back().end - parts.back().first >= kPartVersions ||
+            bytes >= kPartRecordBytes) {
+            parts.push_back({i, i, staging / fmt::format("part-{:06d}", parts.size())});
+            bytes = 0;
+        }
+        ++parts.back().end;
+        if (auto capture = plan.added[i].capture) bytes += log.record_bytes(*capture);
+    }
+    return parts;
+}
+
+// Writes one part: a fresh database, committed once. It needs no sync:
+// only the merged generation must survive a crash, and it is synced when
+// it is published.
+void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log,
+                DocumentBuilder& builder, const Xapian::Database& current) {
+    Xapian::WritableDatabase db(part.path.string(), Xapian::DB_CREATE_OR_OVERWRITE |
+                                                        Xapian::DB_NO_SYNC |
+                                                        Xapian::DB_BACKEND_GLASS, std::getenv("BLOCK") ? std::stoi(std::getenv("BLOCK")) : 0);
+    static bool txn = std::getenv("TXN") != nullptr;
+    if (txn) db.begin_transaction(false);
+    for (std::size_t i = part.first; i < part.end; ++i) {
+        const PlannedVersion& version = plan.added[i];
+        schema::VersionRecord text =
+            version.capture ? log.record(*version.capture)
+                            : schema::read_stored_version(current.get_document(*version.copy_of));
+        db.add_document(builder.build(planned_record(version, std::move(text)), version.id));
+        static std::size_t every = std::getenv("FLUSHV") ? std::stoul(std::getenv("FLUSHV")) : 0;
+        if (every && (i - part.first + 1) % every == 0) db.commit();
+    }
+    if (txn) db.commit_transaction();
+    db.commit();
+}
+
+// Builds every part, each thread taking the next part not yet taken.
+void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const CaptureLog& log,
+                 const IndexWriter& writer) {
+    std::atomic<std::size_t> next{0};
+    std::size_t workers = std::min<std::size_t>(std::max(1u, writer.threads()), parts.size());
+    std::vector<std::exception_ptr> failures(workers);
+    auto work = [&](std::size_t w) {
+        try {
+            DocumentBuilder builder(writer.language());
+            Xapian::Database current(writer.directory().current().string());
+            for (std::size_t p = next++; p < parts.size(); p = next++) {
+                build_part(parts[p], plan, log, builder, current);
+            }
+        } catch (...) {
+            failures[w] = std::current_exception();
+            next = parts.size();  // stop the others early
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    work(0);
+    for (std::thread& thread : threads) thread.join();
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+    }
+}
+
+}  // namespace
+
+bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t documents) {
+    switch (policy) {
+        case BulkPolicy::kNever: return false;
+        case BulkPolicy::kAlways: return added > 0;
+        case BulkPolicy::kAuto: break;
+    }
+    return added >= kBulkMinimumVersions &&
+           static_cast<double>(added) >= kBulkShareOfDatabase * static_cast<double>(documents);
+}
+
+void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& log) {
+    const DatabaseDirectory& directory = writer.directory();
+    fs::path generation = directory.next_generation();
+    try {
+        fs::create_directories(directory.staging());
+        std::vector<Part> parts = divide(plan, log, directory.staging());
+        build_parts(parts, plan, log, writer);
+        phase("parts built");
+
+        // The existing documents first, so they keep their numbers (see
+        // IndexWriter::adopt), then the parts in plan order.
+        Xapian::Database sources(directory.current().string());
+        for (const Part& part : parts) sources.add_database(Xapian::Database(part.path.string()));
+        sources.compact(generation.string(), (std::getenv("MULTIPASS") ? Xapian::DBCOMPACT_MULTIPASS : 0) | Xapian::Compactor::FULL);
+        phase("compacted");
+        if (std::getenv("KEEPPARTS")) { for (const Part& part : parts) fs::rename(part.path, "/tmp/perf/parts/" + part.path.filename().string()); }
+        for (const Part& part : parts) fs::remove_all(part.path);
+    } catch (const Xapian::Error& error) {
+        throw database_failure(error, writer.database_path());
+    } catch (const fs::filesystem_error& error) {
+        throw write_failure(writer.database_path(),
+                            fmt::format("{} ({})", error.path1().string(), error.code().message()));
+    }
+    writer.adopt(generation, plan.revised);
+    phase("adopted");
+}
+
+}  // namespace newsindex::indexer

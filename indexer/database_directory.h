@@ -1,0 +1,68 @@
+// The database on disk, and how a bulk load replaces it atomically.
+//
+// The database path PATH holds one of two layouts; Xapian opens either
+// (readers and writers alike) given just PATH:
+//
+//   plain        PATH is a glass database (iamglass, *.glass), as Xapian
+//                creates it. New databases start like this, and the
+//                incremental writer keeps it.
+//   generations  PATH holds a Xapian stub file, XAPIANDB, naming the
+//                current generation, and that generation, a glass database
+//                in PATH/gen-NNNNNN. A bulk load writes here.
+//
+// A bulk load builds the next generation from scratch (and its work files
+// in PATH/staging), then publishes it: XAPIANDB is written to a temporary
+// file, synced and renamed over the old one (rename(2) is atomic), and for
+// a plain database iamglass is removed last — Xapian looks for iamglass
+// before XAPIANDB, so until that moment the plain database is the one in
+// use. A run killed at any moment leaves either the old database or the
+// new one, never a mixture; what it leaves beside them (a half-built
+// generation, staging files) is removed by the next writer.
+//
+// Only the holder of the write lock (see open_for_writing) may publish or
+// remove leftovers. Published generation numbers only ever grow, which is
+// what lets a writer that waited for the lock tell that the database it
+// locked is still the current one (state() before and after).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace newsindex::indexer {
+
+class DatabaseDirectory {
+  public:
+    explicit DatabaseDirectory(std::filesystem::path path) : path_(std::move(path)) {}
+
+    const std::filesystem::path& path() const { return path_; }
+
+    // Which database PATH holds now: "plain", the current generation's name
+    // ("gen-000002"), or "none" (no database yet). Changes only when a
+    // writer publishes.
+    std::string state() const;
+
+    // The glass database in use: PATH itself, or its current generation.
+    std::filesystem::path current() const;
+
+    // Where a run keeps its work files: PATH/staging (not created here).
+    std::filesystem::path staging() const { return path_ / "staging"; }
+
+    // The directory the next generation is built in (not created here).
+    std::filesystem::path next_generation() const;
+
+    // Makes `generation` (a complete, committed glass database built in
+    // next_generation()) the database at PATH, atomically and durably.
+    // Throws std::filesystem::filesystem_error.
+    void publish(const std::filesystem::path& generation) const;
+
+    // Removes everything in PATH that the current database does not use:
+    // staging files, generations that were never published or were
+    // replaced, the files of a plain database replaced by a generation.
+    // Files it does not know are left alone. Never throws.
+    void remove_leftovers() const;
+
+  private:
+    std::filesystem::path path_;
+};
+
+}  // namespace newsindex::indexer

@@ -1,0 +1,94 @@
+#include "indexer/document_builder.h"
+
+#include "indexer/url.h"
+#include "schema/stored_version.h"
+#include "schema/terms.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace newsindex::indexer {
+
+namespace {
+
+std::string ascii_lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+// "de-DE", "DE", "de_AT" -> "de".
+std::string primary_subtag(const std::string& language) {
+    return ascii_lower(language.substr(0, language.find_first_of("-_")));
+}
+
+std::string term(std::string_view prefix, const std::string& value) {
+    return schema::bounded_term(prefix, value);
+}
+
+}  // namespace
+
+bool has_stemmer(const std::string& language) {
+    if (language.size() < 2 || language.size() > 3) return false;
+    try {
+        return !Xapian::Stem(language).is_none();
+    } catch (const Xapian::InvalidArgumentError&) {
+        return false;
+    }
+}
+
+DocumentBuilder::DocumentBuilder(std::string database_language)
+    : database_language_(std::move(database_language)) {}
+
+std::string DocumentBuilder::effective_language(const std::string& record_language) {
+    // Two- or three-letter codes only: Xapian also knows "english", "none".
+    std::string language = primary_subtag(record_language);
+    if (language.size() < 2 || language.size() > 3) return database_language_;
+    auto known = known_languages_.find(language);
+    if (known == known_languages_.end()) {
+        known = known_languages_.emplace(language, has_stemmer(language)).first;
+    }
+    return known->second ? language : database_language_;
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer(const std::string& language) {
+    auto it = stemmers_.find(language);
+    if (it == stemmers_.end()) {
+        Xapian::Stem stem = has_stemmer(language) ? Xapian::Stem(language) : Xapian::Stem();
+        it = stemmers_.emplace(language, stem).first;
+    }
+    return it->second;
+}
+
+Xapian::Document DocumentBuilder::build(const schema::VersionRecord& record, const VersionId& id) {
+    namespace prefix = schema::prefix;
+    std::string language = effective_language(record.language);
+
+    Xapian::Document doc;
+    generator_.set_stemmer(stemmer(language));
+    generator_.set_document(doc);
+    generator_.index_text(record.title, 1, std::string(prefix::kTitle));
+    generator_.increase_termpos();
+    generator_.index_text(record.summary);
+    generator_.increase_termpos();
+    generator_.index_text(record.text);
+    generator_.index_text_without_positions(record.author, 1, std::string(prefix::kAuthor));
+
+    std::string digest_hex = record.article.digest_hex();
+    doc.add_boolean_term(term(prefix::kSource, ascii_lower(record.article.source)));
+    doc.add_boolean_term(term(prefix::kArticle, digest_hex));
+    if (!record.article_id.empty()) doc.add_boolean_term(term(prefix::kArticleId, record.article_id));
+    if (!record.url.empty()) {
+        doc.add_boolean_term(term(prefix::kUrl, normalise_url(record.url)));
+        if (std::string host = url_host(record.url); !host.empty()) {
+            doc.add_boolean_term(term(prefix::kHost, host));
+        }
+    }
+    doc.add_boolean_term(term(prefix::kLanguage, language));
+    doc.add_boolean_term(schema::version_id_term(digest_hex, id.created_at, id.sequence));
+
+    schema::write_stored_version(doc, record);
+    return doc;
+}
+
+}  // namespace newsindex::indexer

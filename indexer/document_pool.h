@@ -1,0 +1,33 @@
+// Building the documents of planned versions on several threads while the
+// calling thread writes them, in order, to a database. Term generation is
+// most of the cost of a document and runs on every core; Xapian's writer
+// takes one thread, so it runs beside the builders instead of after them.
+#pragma once
+
+#include "indexer/document_builder.h"
+#include "indexer/version_plan.h"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace newsindex::indexer {
+
+// One thread per processor core, at least one.
+unsigned default_threads();
+
+// Builds the document of each version in [first, end) of `versions` from
+// `record(i)` (called on the builder threads, so it must be thread-safe),
+// one thread per builder, and calls `add(i, document)` on the calling
+// thread in order of i. Builders run at most a bounded number of documents
+// ahead of `add`, so memory stays bounded. With one builder everything runs
+// on the calling thread. The first exception of `record`, a builder or
+// `add` stops the work and is rethrown here, once every thread has ended.
+void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, std::size_t end,
+                     const std::vector<PlannedVersion>& versions,
+                     const std::function<schema::VersionRecord(std::size_t)>& record,
+                     const std::function<void(std::size_t, Xapian::Document&&)>& add);
+
+}  // namespace newsindex::indexer

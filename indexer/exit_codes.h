@@ -1,0 +1,52 @@
+// How newsindex ends, and the one error type the indexer library throws.
+// Exit codes follow sysexits.h so that cron jobs and scripts can tell a bad
+// record from a full disk from a busy database. `newsindex --help` lists
+// them; keep the two in step.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace newsindex::indexer::exit_code {
+
+// Every input was read and every record indexed (or already there).
+inline constexpr int kOk = 0;
+// EX_USAGE: bad command line (unknown option, --batch-size 0, a --language
+// Xapian cannot stem).
+inline constexpr int kUsage = 64;
+// EX_DATAERR: some records or files were rejected (each named on stderr);
+// the good ones were indexed. With --strict: nothing of the run was kept.
+inline constexpr int kDataError = 65;
+// EX_NOINPUT: an INPUT named on the command line does not exist or cannot
+// be read; the other inputs were still indexed. Takes precedence over 65.
+inline constexpr int kNoInput = 66;
+// EX_SOFTWARE: an unexpected internal error (a bug: please report it).
+inline constexpr int kSoftware = 70;
+// EX_CANTCREAT: the database cannot be created or opened for writing
+// (read-only directory, path is not a database).
+inline constexpr int kCantCreate = 73;
+// EX_IOERR: writing failed (disk full, I/O error, corrupt database). The
+// database is as it was at the last completed batch.
+inline constexpr int kIoError = 74;
+// EX_TEMPFAIL: another run holds the database lock (and --wait expired).
+inline constexpr int kLocked = 75;
+// EX_CONFIG: the database has another schema version.
+inline constexpr int kWrongSchema = 78;
+
+}  // namespace newsindex::indexer::exit_code
+
+namespace newsindex::indexer {
+
+// A failure that ends the run: a message a person can act on (never a raw
+// Xapian message alone) and the exit code the command ends with.
+class IndexError : public std::runtime_error {
+  public:
+    IndexError(const std::string& message, int exit_code)
+        : std::runtime_error(message), exit_code_(exit_code) {}
+    int exit_code() const { return exit_code_; }
+
+  private:
+    int exit_code_;
+};
+
+}  // namespace newsindex::indexer

@@ -1,0 +1,178 @@
+#include "indexer/index_writer.h"
+
+#include "indexer/document_pool.h"
+#include "indexer/writable_database.h"
+#include "schema/database_format.h"
+#include "schema/stored_version.h"
+
+#include <fmt/format.h>
+
+namespace newsindex::indexer {
+
+namespace {
+
+void write_revised_state(Xapian::Document& doc, const RevisedVersion& version) {
+    schema::write_revision_state(doc, version.state.revision, version.state.last_seen,
+                                 version.state.superseded_at);
+    if (version.first_capture_moved) {
+        schema::write_first_capture(doc, version.state.first_seen, version.state.sequence);
+    }
+}
+
+// Changes value slots only: Xapian rewrites neither terms nor data.
+void revise(Xapian::WritableDatabase& db, Xapian::docid document, const RevisedVersion& version) {
+    Xapian::Document doc = db.get_document(document);
+    write_revised_state(doc, version);
+    db.replace_document(document, doc);
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const WriterOptions& options)
+    : options_(options), directory_(options.database) {
+    if (!has_stemmer(options_.language)) {
+        throw IndexError(fmt::format("--language {}: Xapian has no stemmer for this language "
+                                     "(use an ISO 639-1 code such as en, de, fr)",
+                                     options_.language),
+                         exit_code::kUsage);
+    }
+    db_ = open_for_writing(options_.database, options_.language, options_.wait_seconds);
+    directory_.remove_leftovers();
+    language_ = schema::database_language(db_);
+    unsigned threads = options_.threads > 0 ? options_.threads : default_threads();
+    builders_.reserve(threads);
+    for (unsigned i = 0; i < threads; ++i) builders_.emplace_back(language_);
+}
+
+IndexWriter::~IndexWriter() {
+    abandon();
+    directory_.remove_leftovers();
+}
+
+void IndexWriter::begin() {
+    if (in_transaction_) return;
+    db_.begin_transaction(/*flushed=*/true);
+    in_transaction_ = true;
+}
+
+void IndexWriter::commit() {
+    // The transaction ends whether or not the commit succeeds.
+    in_transaction_ = false;
+    db_.commit_transaction();
+}
+
+MergeCounts IndexWriter::write_batch(std::vector<Capture>& batch) {
+    try {
+        begin();
+        std::vector<CaptureKey> keys;
+        keys.reserve(batch.size());
+        for (const Capture& capture : batch) {
+            const schema::VersionRecord& r = capture.record;
+            keys.push_back({r.article.digest(), r.captured_at, r.sequence, r.content_hash});
+        }
+        VersionPlan plan = plan_versions(db_, keys);
+        apply(plan, 0, plan.articles.size(), [&](std::size_t i) { return batch[i].record; });
+        if (!options_.strict) commit();
+        return plan.counts;
+    } catch (const Xapian::Error& error) {
+        abandon();
+        throw database_failure(error, options_.database);
+    } catch (...) {
+        abandon();
+        throw;
+    }
+}
+
+void IndexWriter::write_plan(const VersionPlan& plan, const CaptureRecords& records,
+                             std::size_t batch_captures,
+                             const std::function<void(std::uint64_t)>& on_batch) {
+    std::size_t first = 0;
+    while (first < plan.articles.size()) {
+        std::size_t end = first, captures = 0;
+        while (end < plan.articles.size() && (end == first || captures < batch_captures)) {
+            captures += plan.articles[end++].captures;
+        }
+        try {
+            begin();
+            apply(plan, first, end, records);
+            if (!options_.strict) commit();
+        } catch (const Xapian::Error& error) {
+            abandon();
+            throw database_failure(error, options_.database);
+        } catch (...) {
+            abandon();
+            throw;
+        }
+        if (on_batch) on_batch(plan.articles[end - 1].end_added);
+        first = end;
+    }
+}
+
+void IndexWriter::apply(const VersionPlan& plan, std::size_t first_article,
+                        std::size_t end_article, const CaptureRecords& records) {
+    if (first_article == end_article) return;
+    const PlannedArticle& first = plan.articles[first_article];
+    const PlannedArticle& last = plan.articles[end_article - 1];
+    // The texts reverts copy are read here: db_ serves one thread only.
+    std::vector<std::optional<schema::VersionRecord>> copies(last.end_added - first.first_added);
+    for (std::size_t i = first.first_added; i < last.end_added; ++i) {
+        if (auto copy_of = plan.added[i].copy_of) {
+            copies[i - first.first_added] = schema::read_stored_version(db_.get_document(*copy_of));
+        }
+    }
+    auto record = [&](std::size_t i) {
+        const PlannedVersion& version = plan.added[i];
+        auto& copy = copies[i - first.first_added];
+        return planned_record(version, copy ? *copy : records(*version.capture));
+    };
+    indexer::build_documents(builders_, first.first_added, last.end_added, plan.added, record,
+                             [&](std::size_t, Xapian::Document&& doc) { db_.add_document(doc); });
+    for (std::size_t i = first.first_revised; i < last.end_revised; ++i) {
+        revise(db_, plan.revised[i].document, plan.revised[i]);
+    }
+}
+
+void IndexWriter::adopt(const std::filesystem::path& generation,
+                        const std::vector<RevisedVersion>& revised) {
+    try {
+        // Compaction numbers the first source's documents from 1: its
+        // document d becomes d - (lowest document number - 1).
+        Xapian::docid shift = db_.get_doccount() > 0 ? *db_.postlist_begin("") - 1 : 0;
+        // Nobody else knows the new generation yet: its lock is free.
+        Xapian::WritableDatabase next(generation.string(), Xapian::DB_OPEN);
+        for (const RevisedVersion& version : revised) revise(next, version.document - shift, version);
+        next.commit();
+        directory_.publish(generation);
+        abandon();
+        db_.close();
+        db_ = next;
+    } catch (const Xapian::Error& error) {
+        throw database_failure(error, options_.database);
+    } catch (const std::filesystem::filesystem_error& error) {
+        throw write_failure(options_.database, fmt::format("{} ({})", error.path1().string(),
+                                                           error.code().message()));
+    }
+    directory_.remove_leftovers();
+}
+
+void IndexWriter::finish() {
+    if (!in_transaction_) return;
+    try {
+        commit();
+    } catch (const Xapian::Error& error) {
+        throw database_failure(error, options_.database);
+    }
+}
+
+void IndexWriter::abandon() {
+    if (!in_transaction_) return;
+    in_transaction_ = false;
+    try {
+        db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+        // Cancelling only fails when the transaction is already gone; either
+        // way nothing of it reaches the disk, which is all abandon() promises.
+    }
+}
+
+}  // namespace newsindex::indexer

@@ -1,0 +1,116 @@
+// Writing versions into the database in place, one Xapian document per
+// distinct version of each article, and holding the database's write lock
+// for the whole run.
+//
+// The writer carries out a VersionPlan (version_plan.h): new documents are
+// built on all cores from the records of the plan's captures; changed
+// versions get new value slots only (no terms or text rewritten). The plan
+// is applied article by article in Xapian transactions of about
+// `batch_captures` captures each, so a run killed at any moment leaves the
+// database at its last completed batch — every article in it either wholly
+// updated or untouched — and because merging is idempotent, running the
+// same command again completes the job with no version lost or duplicated.
+//
+// A strict run applies everything in one transaction instead: nothing is
+// visible to readers or survives a failure until finish(). Memory stays
+// bounded (Xapian writes pending postings to uncommitted blocks every
+// XAPIAN_FLUSH_THRESHOLD changes, 10,000 by default), but the disk space of
+// the run's changes is held beside the last committed revision until the
+// end.
+//
+// Large runs go through a bulk load instead (bulk_loader.h), which builds a
+// new generation of the database and has the writer adopt() it; the writer
+// holds the lock throughout, on the old generation and then the new.
+#pragma once
+
+#include "indexer/article_history.h"
+#include "indexer/capture_reader.h"
+#include "indexer/database_directory.h"
+#include "indexer/document_builder.h"
+#include "indexer/version_plan.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newsindex::indexer {
+
+struct WriterOptions {
+    std::string database;
+    std::string language = "en";          // default language of a new database
+    std::optional<double> wait_seconds;   // wait this long for another run's lock
+    bool strict = false;                  // one transaction for the whole run
+    unsigned threads = 0;                 // document-building threads; 0 = all cores
+};
+
+// The record of a planned capture (CaptureLog::record, or a batch in
+// memory). Called from several threads at once.
+using CaptureRecords = std::function<schema::VersionRecord(std::size_t)>;
+
+class IndexWriter {
+  public:
+    // Opens the database (see open_for_writing), taking its write lock, and
+    // removes what killed runs left beside it (DatabaseDirectory). Throws
+    // IndexError.
+    explicit IndexWriter(const WriterOptions& options);
+    ~IndexWriter();  // abandon(), then releases the lock
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    // Plans and writes one batch of captures. On return it is durable,
+    // unless the run is strict (then later batches see it, and finish()
+    // commits). Throws IndexError; the database then stays at its last
+    // durable state.
+    MergeCounts write_batch(std::vector<Capture>& batch);
+
+    // Carries out `plan` (made against this writer's database), committing
+    // after each group of whole articles holding at least `batch_captures`
+    // captures, or once at finish() for a strict run. `on_batch(added)` is
+    // called after each commit with the versions added so far. Throws
+    // IndexError as write_batch.
+    void write_plan(const VersionPlan& plan, const CaptureRecords& records,
+                    std::size_t batch_captures,
+                    const std::function<void(std::uint64_t)>& on_batch = {});
+
+    // Makes `generation` the database: a complete glass database built in
+    // directory().next_generation() whose first documents are this
+    // database's, in order (Xapian::Database::compact with this database
+    // as first source), followed by new ones. `revised` (document numbers
+    // of this database) is applied to it, it is committed and published,
+    // and the writer then writes to it, still holding the lock. Throws
+    // IndexError; the database then stays as it was.
+    void adopt(const std::filesystem::path& generation, const std::vector<RevisedVersion>& revised);
+
+    // Makes everything written durable (a strict run commits here).
+    void finish();
+    // Drops everything not yet durable (a strict run drops the whole run).
+    void abandon();
+
+    const std::string& database_path() const { return options_.database; }
+    const DatabaseDirectory& directory() const { return directory_; }
+    // The database as it is now, for planning and reading (one thread).
+    const Xapian::Database& database() const { return db_; }
+    // The database's default language (recorded when it was created).
+    const std::string& language() const { return language_; }
+    // Document-building threads.
+    unsigned threads() const { return static_cast<unsigned>(builders_.size()); }
+
+  private:
+    void begin();
+    void commit();
+    void apply(const VersionPlan& plan, std::size_t first_article, std::size_t end_article,
+               const CaptureRecords& records);
+
+    WriterOptions options_;
+    DatabaseDirectory directory_;
+    Xapian::WritableDatabase db_;
+    std::string language_;
+    std::vector<DocumentBuilder> builders_;  // one per thread
+    bool in_transaction_ = false;
+};
+
+}  // namespace newsindex::indexer

@@ -1,0 +1,108 @@
+#include "indexer/ingest.h"
+
+#include "indexer/capture_log.h"
+#include "indexer/capture_reader.h"
+#include "indexer/exit_codes.h"
+#include "indexer/progress.h"
+#include "indexer/writable_database.h"
+#include "indexer/version_plan.h"
+#include "indexer/zz_timing.h"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+
+namespace newsindex::indexer {
+
+namespace {
+
+// Thrown from the rejection callback to stop reading in a strict run.
+struct StrictStop {};
+
+std::uint64_t count_missing_inputs(const std::vector<std::string>& inputs) {
+    std::uint64_t missing = 0;
+    for (const std::string& input : inputs) {
+        if (input != "-" && access(input.c_str(), R_OK) != 0) ++missing;
+    }
+    return missing;
+}
+
+// The spool of the run's captures, in the staging directory.
+CaptureLog open_log(const IndexWriter& writer) {
+    std::error_code ec;
+    std::filesystem::create_directories(writer.directory().staging(), ec);
+    if (ec) {
+        throw write_failure(writer.database_path(),
+                            fmt::format("cannot create {} ({})",
+                                        writer.directory().staging().string(), ec.message()));
+    }
+    return CaptureLog(writer.directory().staging() / "captures.spool", writer.database_path());
+}
+
+}  // namespace
+
+IngestSummary ingest(const IngestOptions& options) {
+    auto start = std::chrono::steady_clock::now();
+    IngestSummary summary;
+    summary.database = options.writer.database;
+    summary.missing_inputs = count_missing_inputs(options.inputs);
+
+    phase("start");
+    IndexWriter writer(options.writer);
+    CaptureLog log = open_log(writer);
+    Progress progress(options.show_progress, options.inputs);
+    auto on_capture = [&](Capture&& capture) {
+        progress.record(capture.where.file, log.size() + summary.rejected + 1, 0);
+        log.append(capture.record);
+    };
+    auto on_rejection = [&](Rejection&& rejection) {
+        ++summary.rejected;
+        progress.print_line(rejection.message());
+        if (options.writer.strict) throw StrictStop{};
+    };
+
+    try {
+        ReadOptions read_options;
+        read_options.parse_threads = options.writer.threads;
+        ReadCounts counts = read_captures(options.inputs, read_options, on_capture, on_rejection);
+        summary.files = counts.files;
+        summary.records = counts.records;
+    } catch (const StrictStop&) {
+        throw IndexError("--strict: stopped at the first rejected input; nothing of this run "
+                         "was written to the database",
+                         summary.missing_inputs > 0 ? exit_code::kNoInput
+                                                    : exit_code::kDataError);
+    }
+    log.finish_appending();
+    phase("read");
+
+    VersionPlan plan;
+    try {
+        plan = plan_versions(writer.database(), log.keys());
+    } catch (const Xapian::Error& error) {
+        throw database_failure(error, options.writer.database);
+    }
+    phase("planned");
+    if (use_bulk_load(options.bulk, plan.counts.added, writer.database().get_doccount())) {
+        bulk_load(writer, plan, log);
+    } else {
+        writer.write_plan(
+            plan, [&](std::size_t i) { return log.record(i); },
+            std::max<std::size_t>(1, options.batch_size));
+    }
+    phase("written");
+    writer.finish();
+    progress.finish();
+
+    summary.added = plan.counts.added;
+    summary.unchanged = plan.counts.unchanged;
+    summary.duplicates = plan.counts.duplicates;
+    summary.elapsed_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+}  // namespace newsindex::indexer

@@ -1,0 +1,134 @@
+#include "indexer/writable_database.h"
+
+#include "indexer/database_directory.h"
+#include "schema/database_format.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <string_view>
+#include <filesystem>
+#include <system_error>
+#include <thread>
+
+namespace newsindex::indexer {
+
+namespace {
+
+constexpr auto kLockRetryInterval = std::chrono::milliseconds(200);
+
+bool held_by_another_writer(const Xapian::DatabaseLockError& error) {
+    // Xapian says "already locked" when another process holds the lock; any
+    // other lock failure (permissions, no locking support) will not go away
+    // by waiting.
+    return error.get_msg().ends_with("already locked");
+}
+
+// Xapian's own words, with the system's reason where it gave one.
+std::string detail(const Xapian::Error& error) {
+    const char* reason = error.get_error_string();
+    if (reason && *reason) return fmt::format("{} ({})", error.get_msg(), reason);
+    return error.get_msg();
+}
+
+// Opens PATH for writing, waiting for another writer's lock if allowed. A
+// bulk load may replace the database while we wait (database_directory.h):
+// the database locked must still be the current one when the lock is
+// granted, else we let it go and try again. An existing database is opened
+// with DB_OPEN only, so a generation removed under us is never re-created.
+Xapian::WritableDatabase open_waiting(const std::string& path,
+                                      std::optional<double> wait_seconds) {
+    using Clock = std::chrono::steady_clock;
+    auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(wait_seconds.value_or(0)));
+    DatabaseDirectory directory(path);
+    for (;;) {
+        std::string before = directory.state();
+        int flags = before == "none" ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+        try {
+            Xapian::WritableDatabase db(path, flags);
+            if (directory.state() == before) return db;
+            db.close();
+            continue;
+        } catch (const Xapian::DatabaseLockError& error) {
+            if (!held_by_another_writer(error)) throw;
+            if (!wait_seconds) {
+                throw IndexError(fmt::format("database {} is locked by another newsindex run; "
+                                             "try --wait SECONDS",
+                                             path),
+                                 exit_code::kLocked);
+            }
+            if (Clock::now() >= deadline) {
+                throw IndexError(fmt::format("database {} is still locked by another newsindex "
+                                             "run after waiting {} s",
+                                             path, *wait_seconds),
+                                 exit_code::kLocked);
+            }
+            std::this_thread::sleep_for(kLockRetryInterval);
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // Also DatabaseNotFoundError: the database was replaced between
+            // reading its layout and opening it.
+            if (directory.state() == before) throw;
+        }
+    }
+}
+
+}  // namespace
+
+Xapian::WritableDatabase open_for_writing(const std::string& path, const std::string& language,
+                                          std::optional<double> wait_seconds) {
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) {
+        throw IndexError(fmt::format("cannot create the database directory {}: {}",
+                                     parent.string(), ec.message()),
+                         exit_code::kCantCreate);
+    }
+    try {
+        Xapian::WritableDatabase db = open_waiting(path, wait_seconds);
+        schema::check_schema(db, path, /*allow_empty=*/true);
+        if (db.get_metadata(schema::kMetaSchemaVersion).empty()) {
+            schema::stamp_schema(db, language);
+            db.commit();
+        }
+        return db;
+    } catch (const schema::SchemaError& error) {
+        throw IndexError(error.what(), exit_code::kWrongSchema);
+    } catch (const Xapian::Error& error) {
+        throw database_failure(error, path);
+    }
+}
+
+IndexError database_failure(const Xapian::Error& error, const std::string& path) {
+    // Xapian::Error has no virtual functions; its type name tells the kinds apart.
+    std::string_view type = error.get_type();
+    if (type == "DatabaseVersionError") {
+        return IndexError(fmt::format("database {} has a format this Xapian cannot write: {}",
+                                      path, detail(error)),
+                          exit_code::kWrongSchema);
+    }
+    if (type == "DatabaseLockError" || type == "DatabaseOpeningError" ||
+        type == "DatabaseNotFoundError" || type == "DatabaseCreateError") {
+        return IndexError(fmt::format("cannot open database {} for writing: {}", path,
+                                      detail(error)),
+                          exit_code::kCantCreate);
+    }
+    if (type == "DatabaseCorruptError") {
+        return IndexError(fmt::format("database {} is damaged: {}", path, detail(error)),
+                          exit_code::kIoError);
+    }
+    if (type == "DatabaseError") return write_failure(path, detail(error));
+    return IndexError(fmt::format("unexpected error on database {}: {}: {}", path, type,
+                                  detail(error)),
+                      exit_code::kSoftware);
+}
+
+IndexError write_failure(const std::string& path, const std::string& reason) {
+    return IndexError(fmt::format("writing database {} failed: {}; the database is as at its "
+                                  "last commit",
+                                  path, reason),
+                      exit_code::kIoError);
+}
+
+}  // namespace newsindex::indexer

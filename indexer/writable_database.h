@@ -1,0 +1,34 @@
+// Opening the database for writing, and saying in words what went wrong when
+// Xapian could not: every Xapian failure of the indexer leaves through
+// database_failure() as an IndexError with its exit code.
+#pragma once
+
+#include "indexer/exit_codes.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+
+namespace newsindex::indexer {
+
+// Opens (creating it and its parent directories if needed) the database at
+// `path` for writing, checks that it is a newsindex database of our schema
+// version (or empty), and records the schema version and — for a new
+// database — `language`. A database another process is writing is waited
+// for, retrying every 200 ms, for up to `wait_seconds`; without it, or when
+// it expires, IndexError(kLocked). Other failures: IndexError with kCantCreate,
+// kWrongSchema or kIoError.
+Xapian::WritableDatabase open_for_writing(const std::string& path, const std::string& language,
+                                          std::optional<double> wait_seconds);
+
+// The IndexError for a Xapian error met while working on the database at
+// `path`: the exit code its kind calls for, and a sentence naming the path.
+IndexError database_failure(const Xapian::Error& error, const std::string& path);
+
+// The IndexError(kIoError) for a failed write beside the database at `path`
+// (its staging files): the same sentence as a Xapian write failure, with
+// `reason` (such as strerror's words) in place of Xapian's.
+IndexError write_failure(const std::string& path, const std::string& reason);
+
+}  // namespace newsindex::indexer

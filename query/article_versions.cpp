@@ -1,0 +1,161 @@
+#include "query/article_versions.h"
+
+#include "indexer/url.h"
+#include "query/database.h"
+#include "query/output.h"
+#include "schema/stored_version.h"
+#include "schema/terms.h"
+#include "schema/values.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace newsindex::query {
+
+namespace {
+
+bool is_digest_hex(const std::string& name) {
+    return name.size() == 16 && std::all_of(name.begin(), name.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+std::string article_term(const std::string& digest_hex) {
+    return std::string(schema::prefix::kArticle) + digest_hex;
+}
+
+// The digests of the articles that have a version indexed under `term`.
+std::set<std::string> articles_under(const Xapian::Database& db, const std::string& term) {
+    std::set<std::string> digests;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        digests.insert(article_digest_hex(db.get_document(*it, Xapian::DOC_ASSUME_VALID)));
+    }
+    return digests;
+}
+
+// The article_id of each article, for the ambiguity message.
+std::string list_article_ids(const Xapian::Database& db, const std::set<std::string>& digests) {
+    std::vector<std::string> ids;
+    for (const std::string& digest : digests) {
+        std::string term = article_term(digest);
+        schema::VersionRecord version = load_version(db, *db.postlist_begin(term));
+        ids.push_back(version.article_id.empty() ? digest : version.article_id);
+    }
+    return fmt::format("{}", fmt::join(ids, ", "));
+}
+
+}  // namespace
+
+std::string article_digest_hex(const Xapian::Document& version) {
+    return fmt::format("{:016x}", schema::decode_digest(version.get_value(schema::slot::kArticle)));
+}
+
+std::string resolve_article(const Xapian::Database& db, const std::string& name) {
+    std::set<std::string> found =
+        articles_under(db, schema::bounded_term(schema::prefix::kArticleId, name));
+    if (found.empty() && is_digest_hex(name) && db.term_exists(article_term(name))) return name;
+    if (found.empty()) {
+        std::string url = indexer::normalise_url(name);
+        found = articles_under(db, schema::bounded_term(schema::prefix::kUrl, url));
+        if (found.size() > 1) {
+            throw QueryError(
+                fmt::format("newsquery: {} is the URL of {} articles ({}); name one by its "
+                            "article id",
+                            name, found.size(), list_article_ids(db, found)),
+                kExitBadQuery);
+        }
+    }
+    if (found.empty()) {
+        throw QueryError(fmt::format("newsquery: no article with id, digest or URL {}", name),
+                         kExitNothingFound);
+    }
+    return *found.begin();
+}
+
+std::vector<VersionRef> list_versions(const Xapian::Database& db, const std::string& digest_hex) {
+    std::vector<VersionRef> versions;
+    std::string term = article_term(digest_hex);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+        versions.push_back({*it, schema::read_revision(doc), schema::read_captured_at(doc)});
+    }
+    std::sort(versions.begin(), versions.end(),
+              [](const VersionRef& a, const VersionRef& b) { return a.revision < b.revision; });
+    return versions;
+}
+
+std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
+                                                   const std::vector<std::uint64_t>& digests) {
+    // (docid, article index) of every version of every article.
+    std::vector<std::pair<Xapian::docid, std::size_t>> all;
+    for (std::size_t i = 0; i < digests.size(); ++i) {
+        std::string term = article_term(fmt::format("{:016x}", digests[i]));
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            all.emplace_back(*it, i);
+        }
+    }
+    std::sort(all.begin(), all.end());
+    std::vector<std::vector<VersionRef>> out(digests.size());
+    Xapian::ValueIterator revision = db.valuestream_begin(schema::slot::kRevision);
+    Xapian::ValueIterator captured = db.valuestream_begin(schema::slot::kCapturedAt);
+    for (const auto& [docid, i] : all) {
+        revision.skip_to(docid);
+        captured.skip_to(docid);
+        if (revision == db.valuestream_end(schema::slot::kRevision) ||
+            captured == db.valuestream_end(schema::slot::kCapturedAt) ||
+            revision.get_docid() != docid || captured.get_docid() != docid) {
+            throw QueryError(fmt::format("newsquery: document {} has no revision or capture time; "
+                                         "the database is damaged (rebuild it with newsindex)",
+                                         docid),
+                             kExitSoftware);
+        }
+        out[i].push_back({docid, static_cast<std::uint32_t>(schema::decode_number(*revision)),
+                          static_cast<schema::CaptureTime>(schema::decode_number(*captured))});
+    }
+    for (auto& versions : out) {
+        std::sort(versions.begin(), versions.end(),
+                  [](const VersionRef& a, const VersionRef& b) { return a.revision < b.revision; });
+    }
+    return out;
+}
+
+std::vector<VersionRef> captured_by(std::vector<VersionRef> versions,
+                                    std::optional<schema::CaptureTime> as_of) {
+    if (as_of) {
+        std::erase_if(versions, [&](const VersionRef& v) { return v.captured_at > *as_of; });
+    }
+    return versions;
+}
+
+schema::VersionRecord load_version(const Xapian::Database& db, Xapian::docid docid) {
+    return schema::read_stored_version(db.get_document(docid));
+}
+
+schema::VersionRecord load_version_data(const Xapian::Database& db, Xapian::docid docid) {
+    return schema::read_stored_data(db.get_document(docid, Xapian::DOC_ASSUME_VALID));
+}
+
+std::vector<VersionRef> resolve_versions(const Xapian::Database& db, const std::string& name,
+                                         std::optional<schema::CaptureTime> as_of) {
+    std::vector<VersionRef> versions =
+        captured_by(list_versions(db, resolve_article(db, name)), as_of);
+    if (versions.empty()) {
+        throw QueryError(
+            fmt::format("newsquery: {} had no version captured by {}", name, iso_time(*as_of)),
+            kExitNothingFound);
+    }
+    return versions;
+}
+
+const VersionRef& find_revision(const std::vector<VersionRef>& versions, std::uint32_t revision) {
+    for (const VersionRef& v : versions) {
+        if (v.revision == revision) return v;
+    }
+    throw QueryError(fmt::format("newsquery: no revision {}: the article has revisions 1 to {}",
+                                 revision, versions.empty() ? 0 : versions.back().revision),
+                     kExitBadQuery);
+}
+
+}  // namespace newsindex::query

@@ -1,0 +1,23 @@
+// Printing the change stream. Machine formats are stable:
+// JSON Lines, one object per change: type ("appeared"/"vanished"),
+//   captured_at (ISO 8601 UTC), revision, article_id, article_key, source,
+//   url, title, sentence, version_id.
+// CSV: a header row with the same fields, one row per change.
+// Table: one entry per change: the event line, then title, source and URL.
+// Atom: see atom_feed.h.
+#pragma once
+
+#include "query/atom_feed.h"
+#include "query/changes.h"
+#include "query/command_options.h"
+#include "query/output.h"
+
+#include <cstdio>
+#include <vector>
+
+namespace newsindex::query {
+
+void write_changes(std::FILE* out, const std::vector<ChangeEvent>& changes,
+                   const FeedDescription& feed, OutputFormat format, const Style& style);
+
+}  // namespace newsindex::query

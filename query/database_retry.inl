@@ -1,0 +1,26 @@
+// NewsDatabase::with_retry, included by database.h (templates live in the
+// header). Kept apart so database.h reads as a contract.
+#pragma once
+
+#include <utility>
+
+namespace newsindex::query {
+
+template <typename Work>
+auto NewsDatabase::with_retry(Work&& work)
+    -> decltype(work(std::declval<const Xapian::Database&>())) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work(static_cast<const Xapian::Database&>(db_));
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= kMaxAttempts) fail(e);
+        } catch (const Xapian::Error& e) {
+            fail(e);
+        }
+        // Outside the handler, so an error while reopening is reported
+        // like any other instead of escaping raw.
+        reopen();
+    }
+}
+
+}  // namespace newsindex::query

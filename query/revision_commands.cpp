@@ -1,0 +1,172 @@
+#include "query/revision_commands.h"
+
+#include "query/article_diff.h"
+#include "query/changes_format.h"
+#include "query/command_options.h"
+#include "query/diff_format.h"
+#include "query/history_format.h"
+#include "query/show.h"
+#include "query/timeline_format.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace newsindex::query {
+
+namespace {
+
+struct RevisionOptions {
+    CommonOptions common;
+    std::vector<std::string> words;         // timeline, changes
+    std::string only;                       // timeline, changes
+    std::string article;                    // history, show, diff
+    std::optional<std::uint32_t> revision;  // show
+    std::vector<std::uint32_t> revisions;   // diff
+};
+
+std::string query_text(const RevisionOptions& options) {
+    std::string text = fmt::format("{}", fmt::join(options.words, " "));
+    if (text.find_first_not_of(" \t") == std::string::npos) {
+        throw QueryError("newsquery: the query is empty", kExitBadQuery);
+    }
+    return text;
+}
+
+std::optional<EventType> only_type(const RevisionOptions& options) {
+    if (options.only.empty()) return std::nullopt;
+    return options.only == "vanished" ? EventType::Vanished : EventType::Appeared;
+}
+
+void run_timeline(const RevisionOptions& options) {
+    TimelineRequest request{query_text(options), to_filters(options.common), only_type(options)};
+    NewsDatabase db = open_database(options.common);
+    auto timelines = build_timeline(db, request);
+    write_timeline(stdout, timelines, to_format(options.common), output_style(options.common));
+    std::fflush(stdout);
+    finish_with(timelines.empty() ? kExitNothingFound : kExitFound);
+}
+
+void run_changes(const RevisionOptions& options) {
+    ChangesRequest request{query_text(options), to_filters(options.common), only_type(options)};
+    NewsDatabase db = open_database(options.common);
+    auto changes = build_changes(db, request);
+    FeedDescription feed{request.query, request.filters.sources, request.filters.since.value_or(0),
+                         request.filters.until};
+    write_changes(stdout, changes, feed, to_format(options.common), output_style(options.common));
+    std::fflush(stdout);
+    finish_with(changes.empty() ? kExitNothingFound : kExitFound);
+}
+
+void run_history(const RevisionOptions& options) {
+    NewsDatabase db = open_database(options.common);
+    auto history = article_history(db, options.article, to_filters(options.common).as_of);
+    write_history(stdout, history, to_format(options.common), output_style(options.common));
+}
+
+void run_show(const RevisionOptions& options) {
+    NewsDatabase db = open_database(options.common);
+    auto shown =
+        show_version(db, options.article, options.revision, to_filters(options.common).as_of);
+    write_shown_version(stdout, shown, to_format(options.common), output_style(options.common));
+}
+
+void run_diff(const RevisionOptions& options) {
+    const auto& r = options.revisions;
+    std::optional<std::uint32_t> a, b;
+    if (!r.empty()) a = r[0];
+    if (r.size() > 1) b = r[1];
+    NewsDatabase db = open_database(options.common);
+    auto diff = diff_article(db, options.article, a, b, to_filters(options.common).as_of);
+    write_diff(stdout, diff, to_format(options.common), output_style(options.common));
+}
+
+constexpr const char* kArticleHelp =
+    "The article: its article_id, its 16-hex article key (as search prints it), or its URL";
+constexpr const char* kAsOfHelp =
+    "The article as it stood then: only revisions captured at or before this time (a plain "
+    "date: at its end)";
+
+CLI::App* add_query_command(CLI::App& app, const std::shared_ptr<RevisionOptions>& options,
+                            const char* name, const char* description,
+                            const std::vector<std::string>& formats, const std::string& footer) {
+    CLI::App* cmd = app.add_subcommand(name, description);
+    cmd->footer(
+        fmt::format("{}\n\n{}\n{}\n{}", footer, kQuerySyntaxHelp, kDatabaseHelp, kExitCodesHelp));
+    cmd->add_option("query", options->words, "The query (see Query syntax below)")
+        ->required()
+        ->expected(1, -1);
+    cmd->add_option("--only", options->only,
+                    "Keep only this kind of change: appeared or vanished (after the first "
+                    "revision)")
+        ->check(CLI::IsMember({"appeared", "vanished"}));
+    add_filter_options(*cmd, options->common);
+    add_format_option(*cmd, options->common, formats);
+    add_database_option(*cmd, options->common);
+    return cmd;
+}
+
+CLI::App* add_article_command(CLI::App& app, const std::shared_ptr<RevisionOptions>& options,
+                              const char* name, const char* description,
+                              const std::vector<std::string>& formats) {
+    CLI::App* cmd = app.add_subcommand(name, description);
+    cmd->footer(fmt::format("{}\n{}", kDatabaseHelp, kExitCodesHelp));
+    cmd->add_option("article", options->article, kArticleHelp)->required();
+    cmd->add_option("--as-of", options->common.as_of, kAsOfHelp);
+    add_format_option(*cmd, options->common, formats);
+    add_database_option(*cmd, options->common);
+    return cmd;
+}
+
+}  // namespace
+
+void add_revision_commands(CLI::App& app) {
+    auto timeline = std::make_shared<RevisionOptions>();
+    add_query_command(
+        app, timeline, "timeline",
+        "When a query's match appeared in and vanished from each article", {"table", "json", "csv"},
+        "For every article with a matching revision: 'appeared' at a matching revision that is\n"
+        "the first or follows one that does not match, 'vanished' at a revision that does not\n"
+        "match after one that does; each with the sentence holding the match. Articles are\n"
+        "ordered by their first event. --as-of: the corpus as it stood then. --since/--until\n"
+        "keep the events inside that window. --first/--latest: only articles whose first/\n"
+        "latest revision matches. --only: articles with such a change after their first\n"
+        "revision.")
+        ->callback([timeline] { run_timeline(*timeline); });
+
+    auto changes = std::make_shared<RevisionOptions>();
+    add_query_command(
+        app, changes, "changes",
+        "Every appearance and vanishing of a query's match in a time window",
+        {"table", "json", "csv", "atom"},
+        "The changes (not births: a match present from an article's first capture is no\n"
+        "change) captured between --since (required) and --until (default: now), newest\n"
+        "first. --format atom writes an Atom feed for feed readers.")
+        ->callback([changes] { run_changes(*changes); });
+
+    auto history = std::make_shared<RevisionOptions>();
+    add_article_command(app, history, "history",
+                        "Every revision of an article: when, how long, how much changed",
+                        {"table", "json", "csv"})
+        ->callback([history] { run_history(*history); });
+
+    auto show = std::make_shared<RevisionOptions>();
+    CLI::App* show_cmd = add_article_command(app, show, "show",
+                                             "The text of one revision of an article (the latest "
+                                             "by default)",
+                                             {"table", "json"});
+    show_cmd->add_option("--revision", show->revision, "The revision to show (1 = first capture)");
+    show_cmd->callback([show] { run_show(*show); });
+
+    auto diff = std::make_shared<RevisionOptions>();
+    CLI::App* diff_cmd = add_article_command(
+        app, diff, "diff", "What changed between two revisions of an article", {"table", "json"});
+    diff_cmd
+        ->add_option("revisions", diff->revisions,
+                     "None: the last two revisions; A: what revision A changed (A-1 to A); "
+                     "A B: A against B")
+        ->expected(0, 2);
+    diff_cmd->callback([diff] { run_diff(*diff); });
+}
+
+}  // namespace newsindex::query

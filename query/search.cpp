@@ -1,0 +1,163 @@
+#include "query/search.h"
+
+#include "schema/stored_version.h"
+#include "schema/terms.h"
+#include "schema/values.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace newsindex::query {
+
+namespace {
+
+std::string article_term(const std::string& digest_slot) {
+    return fmt::format("{}{:016x}", schema::prefix::kArticle, schema::decode_digest(digest_slot));
+}
+
+// MSet::snippet escapes its text for HTML; our outputs are plain text.
+std::string unescape_html(const std::string& s) {
+    if (s.find('&') == std::string::npos) return s;
+    static const std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        bool replaced = false;
+        if (s[i] == '&') {
+            for (const auto& [entity, c] : kEntities) {
+                if (s.compare(i, entity.size(), entity) == 0) {
+                    out += c;
+                    i += entity.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += s[i++];
+    }
+    return out;
+}
+
+void configure_order(Xapian::Enquire& enquire, SearchOrder order) {
+    switch (order) {
+        case SearchOrder::Relevance:
+            enquire.set_sort_by_relevance_then_value(schema::slot::kCapturedAt, true);
+            return;
+        case SearchOrder::Date:
+            // Relevance would only break ties: not worth computing weights.
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.set_sort_by_value(schema::slot::kCapturedAt, true);
+            return;
+        case SearchOrder::Article: {
+            auto* key = new Xapian::MultiValueKeyMaker;
+            key->add_value(schema::slot::kArticle);
+            key->add_value(schema::slot::kRevision);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.set_sort_by_key(key->release(), false);
+            return;
+        }
+    }
+}
+
+// The revisions of the article `term` names that match `query`, ascending.
+std::vector<std::uint32_t> matching_revisions(const Xapian::Database& db,
+                                              const Xapian::Query& query,
+                                              const std::string& term) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(term)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet versions = enquire.get_mset(0, db.get_termfreq(term));
+    std::vector<std::uint32_t> revisions;
+    for (auto it = versions.begin(); it != versions.end(); ++it) {
+        revisions.push_back(schema::read_revision(it.get_document()));
+    }
+    std::sort(revisions.begin(), revisions.end());
+    return revisions;
+}
+
+std::string snippet_of(const Xapian::MSet& mset, const schema::VersionRecord& version,
+                       const MatchQuery& match, const SearchRequest& request) {
+    if (request.snippet_length == 0) return {};
+    std::string text = version.title + "\n" + version.summary + "\n" + version.text;
+    // Without SNIPPET_EXHAUSTIVE and SNIPPET_BACKGROUND_MODEL Xapian takes the
+    // first good window of matches: as readable for news text, and less than
+    // half the cost when every match is printed.
+    std::string snippet = mset.snippet(text, request.snippet_length, match.stemmer, 0,
+                                       request.highlight_start, request.highlight_end, "…");
+    return schema::normalise_whitespace(unescape_html(snippet));
+}
+
+SearchResult run(const Xapian::Database& db, const MatchQuery& match,
+                 const SearchRequest& request) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(match.query);
+    if (!request.all_versions) enquire.set_collapse_key(schema::slot::kArticle);
+    configure_order(enquire, request.order);
+    Xapian::doccount wanted = request.limit == 0 ? db.get_doccount() : request.limit;
+    Xapian::MSet mset = enquire.get_mset(request.offset, wanted);
+
+    SearchResult result;
+    result.estimate = mset.get_matches_estimated();
+    result.estimate_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // With every matching version in hand, each article's matching
+    // revisions are among the rows; otherwise ask per article shown.
+    bool rows_hold_all_matches = request.all_versions && request.offset == 0 &&
+                                 mset.size() == mset.get_matches_upper_bound();
+
+    std::map<std::string, std::vector<std::uint32_t>> revisions_by_article;
+    std::vector<std::string> row_terms;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        // Only the slots a row shows: each slot read is a lookup.
+        schema::VersionRecord version = schema::read_stored_data(doc);
+        version.revision = schema::read_revision(doc);
+        version.captured_at = schema::read_captured_at(doc);
+        std::string term = article_term(doc.get_value(schema::slot::kArticle));
+        SearchRow row;
+        row.article_id = version.article_id.empty() ? version.article.identity : version.article_id;
+        row.article_key = term.substr(schema::prefix::kArticle.size());
+        row.source = version.article.source;
+        row.url = version.url;
+        row.title = version.title;
+        row.revision = version.revision;
+        row.revisions = db.get_termfreq(term);
+        row.captured_at = version.captured_at;
+        row.snippet = snippet_of(mset, version, match, request);
+        if (rows_hold_all_matches) revisions_by_article[term].push_back(row.revision);
+        result.rows.push_back(std::move(row));
+        row_terms.push_back(std::move(term));
+    }
+
+    for (auto& [term, revisions] : revisions_by_article) std::sort(revisions.begin(), revisions.end());
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        SearchRow& row = result.rows[i];
+        auto known = revisions_by_article.find(row_terms[i]);
+        if (known != revisions_by_article.end()) {
+            row.matching_revisions = known->second;
+        } else if (row.revisions == 1) {
+            row.matching_revisions = {row.revision};
+        } else {
+            row.matching_revisions = matching_revisions(db, match.query, row_terms[i]);
+            revisions_by_article.emplace(row_terms[i], row.matching_revisions);
+        }
+    }
+    return result;
+}
+
+}  // namespace
+
+SearchResult search(NewsDatabase& db, const SearchRequest& request) {
+    if (request.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+        throw QueryError("newsquery: empty query (give words to search for; "
+                         "see newsquery search --help)",
+                         kExitBadQuery);
+    }
+    return db.with_retry([&](const Xapian::Database& xapian) {
+        return run(xapian, build_match_query(db, request.text, request.filters), request);
+    });
+}
+
+}  // namespace newsindex::query

@@ -1,0 +1,67 @@
+// newsquery search: the versions that match a query, one row per article by
+// default. Returns plain rows; search_format.h prints them.
+#pragma once
+
+#include "query/database.h"
+#include "query/matcher.h"
+#include "schema/version_record.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsindex::query {
+
+enum class SearchOrder {
+    Relevance,  // best match first
+    Date,       // newest capture first
+    Article,    // grouped by article (a stable, arbitrary article order),
+                // revisions ascending within it
+};
+
+struct SearchRequest {
+    std::string text;            // the query (must not be blank)
+    Filters filters;
+    // false: one row per article, its best-matching version (by `order`).
+    // true: every matching version.
+    bool all_versions = false;
+    SearchOrder order = SearchOrder::Relevance;
+    Xapian::doccount offset = 0;
+    Xapian::doccount limit = 20;  // 0: no limit
+    // Put around matched words in snippets ("" for plain text).
+    std::string highlight_start, highlight_end;
+    std::size_t snippet_length = 200;  // bytes of text in a snippet
+};
+
+// One result row: an article's version. The data is decoded only for the
+// rows returned.
+struct SearchRow {
+    std::string article_id;        // as given in the input, else the article identity
+    std::string article_key;       // the article's digest, 16 hex digits
+    std::string source;
+    std::string url;
+    std::string title;
+    std::uint32_t revision = 0;    // this version's revision number
+    std::uint32_t revisions = 0;   // how many versions the article has
+    schema::CaptureTime captured_at = 0;
+    std::string snippet;           // one line of text around the matches
+    // Revisions of this article that match the whole query (text and
+    // filters), ascending. Always contains `revision`.
+    std::vector<std::uint32_t> matching_revisions;
+};
+
+struct SearchResult {
+    std::vector<SearchRow> rows;
+    // How many articles (or versions, with all_versions) match in all.
+    // Exact when estimate_exact; Xapian's estimate otherwise.
+    Xapian::doccount estimate = 0;
+    bool estimate_exact = false;
+};
+
+// Runs `request` against `db` (with its retry on concurrent writes).
+// Throws QueryError(kExitBadQuery) for a blank or unparsable query.
+SearchResult search(NewsDatabase& db, const SearchRequest& request);
+
+}  // namespace newsindex::query

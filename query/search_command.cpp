@@ -1,0 +1,81 @@
+#include "query/search_command.h"
+
+#include "query/command_options.h"
+#include "query/search.h"
+#include "query/search_format.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace newsindex::query {
+
+namespace {
+
+struct SearchOptions {
+    CommonOptions common;
+    std::vector<std::string> words;
+    bool all_versions = false;
+    std::string sort;
+    Xapian::doccount limit = 20;
+    Xapian::doccount offset = 0;
+};
+
+SearchOrder to_order(const SearchOptions& options) {
+    if (options.sort == "date") return SearchOrder::Date;
+    if (options.sort == "article") return SearchOrder::Article;
+    if (options.sort == "relevance") return SearchOrder::Relevance;
+    return options.all_versions ? SearchOrder::Article : SearchOrder::Relevance;
+}
+
+void run_search(const SearchOptions& options) {
+    SearchRequest request;
+    request.text = fmt::format("{}", fmt::join(options.words, " "));
+    request.filters = to_filters(options.common);
+    request.all_versions = options.all_versions;
+    request.order = to_order(options);
+    request.limit = options.limit;
+    request.offset = options.offset;
+    OutputFormat format = to_format(options.common);
+    Style style = output_style(options.common);
+    if (format == OutputFormat::Table && style.on) {
+        request.highlight_start = style.match();
+        request.highlight_end = style.reset();
+    }
+
+    NewsDatabase db = open_database(options.common);
+    SearchResult result = search(db, request);
+    write_search_result(stdout, result, request, format, style);
+    std::fflush(stdout);
+    finish_with(result.rows.empty() ? kExitNothingFound : kExitFound);
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app) {
+    auto options = std::make_shared<SearchOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "search", "Find the articles (or versions, with --all-versions) that match a query");
+    cmd->footer(fmt::format(
+        "Results: one row per article, its best-matching version, with the revisions of the\n"
+        "article that match; --all-versions lists every matching version instead, grouped\n"
+        "by article with revisions in order (or newest first with --sort date).\n\n{}\n{}\n{}",
+        kQuerySyntaxHelp, kDatabaseHelp, kExitCodesHelp));
+    cmd->add_option("query", options->words, "The query (see Query syntax below)")
+        ->required()
+        ->expected(1, -1);
+    cmd->add_flag("--all-versions", options->all_versions,
+                  "List every matching version, not one row per article");
+    cmd->add_option("--sort", options->sort,
+                    "relevance (default), date (newest capture first), or article (grouped by "
+                    "article; the default with --all-versions)")
+        ->check(CLI::IsMember({"relevance", "date", "article"}));
+    cmd->add_option("--limit", options->limit, "Show at most N rows; 0 for all (default: 20)");
+    cmd->add_option("--offset", options->offset, "Skip the first N rows (default: 0)");
+    add_filter_options(*cmd, options->common);
+    add_format_option(*cmd, options->common, {"table", "json", "csv"});
+    add_database_option(*cmd, options->common);
+    cmd->callback([options] { run_search(*options); });
+}
+
+}  // namespace newsindex::query

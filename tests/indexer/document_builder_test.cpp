@@ -1,0 +1,225 @@
+// The terms, positions, data and values of the document built for a version.
+#include "indexer/document_builder.h"
+
+#include "schema/stored_version.h"
+#include "schema/terms.h"
+#include "schema/values.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <set>
+
+namespace newsindex::indexer {
+namespace {
+
+namespace prefix = schema::prefix;
+
+schema::VersionRecord sample_record() {
+    schema::VersionRecord record;
+    record.article = {"bbc", "bbc:floods-2020"};
+    record.article_id = "bbc:floods-2020";
+    record.url = "https://www.bbc.co.uk/news/uk-123?utm_source=twitter";
+    record.captured_at = 1'600'000'000;
+    record.sequence = 3;
+    record.title = "Floods hit the valley";
+    record.summary = "Heavy rain overnight";
+    record.text = "Rescuers were searching the flooded villages";
+    record.author = "Jane Doe";
+    record.language = "en";
+    record.revision = 2;
+    record.last_seen = 1'600'000'500;
+    record.superseded_at = 1'600'001'000;
+    record.content_hash = schema::content_hash(record.title, record.summary, record.text);
+    return record;
+}
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+    std::set<std::string> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+    return terms;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Document& doc, const std::string& term) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(term);
+    if (it == doc.termlist_end() || *it != term) return {};
+    return {it.positionlist_begin(), it.positionlist_end()};
+}
+
+std::string with(std::string_view prefix, std::string_view value) {
+    return std::string(prefix) + std::string(value);
+}
+
+// Number of matches of `query` in a one-document in-memory database.
+Xapian::doccount matches(const Xapian::Document& doc, const Xapian::Query& query) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(doc);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    return enquire.get_mset(0, 10).size();
+}
+
+TEST(DocumentBuilder, FiltersAndIdAreBooleanTermsUnderTheSchemaPrefixes) {
+    schema::VersionRecord record = sample_record();
+    DocumentBuilder builder("en");
+    Xapian::Document doc = builder.build(record, VersionId{1'599'999'000, 1});
+    std::set<std::string> terms = terms_of(doc);
+    std::string digest = record.article.digest_hex();
+    EXPECT_TRUE(terms.contains(with(prefix::kSource, "bbc")));
+    EXPECT_TRUE(terms.contains(with(prefix::kArticle, digest)));
+    EXPECT_TRUE(terms.contains(with(prefix::kArticleId, "bbc:floods-2020")));
+    EXPECT_TRUE(terms.contains(with(prefix::kUrl, "https://www.bbc.co.uk/news/uk-123")));
+    EXPECT_TRUE(terms.contains(with(prefix::kHost, "bbc.co.uk")));
+    EXPECT_TRUE(terms.contains(with(prefix::kLanguage, "en")));
+    EXPECT_TRUE(terms.contains(with(prefix::kVersionId, digest + "@1599999000.1")));
+    // Boolean terms carry no positions and no weight.
+    EXPECT_TRUE(positions(doc, with(prefix::kSource, "bbc")).empty());
+}
+
+TEST(DocumentBuilder, TitleIsIndexedOnceUnderTheTitlePrefix) {
+    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{});
+    std::set<std::string> terms = terms_of(doc);
+    EXPECT_TRUE(terms.contains(with(prefix::kTitle, "floods")));
+    EXPECT_TRUE(terms.contains(with(prefix::kTitle, "valley")));
+    // Not a second time without the prefix: plain searches look under both.
+    EXPECT_FALSE(terms.contains("floods"));
+    EXPECT_FALSE(terms.contains("valley"));
+    EXPECT_FALSE(terms.contains(with(prefix::kTitle, "rescuers")));  // body is not title
+    EXPECT_TRUE(terms.contains("rescuers"));
+    EXPECT_TRUE(terms.contains("heavy"));                            // summary
+}
+
+TEST(DocumentBuilder, StemmedFormsAreZTermsBesideTheExactWords) {
+    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{});
+    std::set<std::string> terms = terms_of(doc);
+    EXPECT_TRUE(terms.contains("Zflood"));     // floods, flooded
+    EXPECT_TRUE(terms.contains("Zsearch"));    // searching
+    EXPECT_TRUE(terms.contains("searching"));
+    EXPECT_TRUE(terms.contains("Z" + with(prefix::kTitle, "flood")));
+    EXPECT_TRUE(positions(doc, "Zflood").empty());  // STEM_SOME: stems without positions
+}
+
+TEST(DocumentBuilder, PhrasesMatchWithinAFieldButNotAcrossTwo) {
+    schema::VersionRecord record = sample_record();
+    record.summary.clear();
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    std::vector<Xapian::termpos> flooded = positions(doc, "flooded");
+    std::vector<Xapian::termpos> villages = positions(doc, "villages");
+    ASSERT_EQ(flooded.size(), 1u);
+    ASSERT_EQ(villages.size(), 1u);
+    EXPECT_EQ(villages[0], flooded[0] + 1);
+
+    auto phrase = [](std::vector<std::string> words) {
+        return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    };
+    EXPECT_EQ(matches(doc, phrase({"flooded", "villages"})), 1u);
+    EXPECT_EQ(matches(doc, phrase({with(prefix::kTitle, "hit"), with(prefix::kTitle, "the"),
+                                   with(prefix::kTitle, "valley")})),
+              1u);
+    // Last title word, first body word: adjacent in the text, not a phrase.
+    std::vector<Xapian::termpos> valley = positions(doc, with(prefix::kTitle, "valley"));
+    std::vector<Xapian::termpos> rescuers = positions(doc, "rescuers");
+    ASSERT_EQ(valley.size(), 1u);
+    ASSERT_EQ(rescuers.size(), 1u);
+    EXPECT_GT(rescuers[0], valley[0] + 1);
+}
+
+TEST(DocumentBuilder, AuthorWordsAreIndexedUnderTheAuthorPrefixWithoutPositions) {
+    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{});
+    std::set<std::string> terms = terms_of(doc);
+    EXPECT_TRUE(terms.contains(with(prefix::kAuthor, "jane")));
+    EXPECT_TRUE(terms.contains(with(prefix::kAuthor, "doe")));
+    EXPECT_FALSE(terms.contains("jane"));
+    EXPECT_TRUE(positions(doc, with(prefix::kAuthor, "jane")).empty());
+}
+
+TEST(DocumentBuilder, GermanRecordsAreStemmedInGerman) {
+    schema::VersionRecord record = sample_record();
+    record.title = "Die Häuser am Fluss";
+    record.language = "de";
+    DocumentBuilder builder("en");
+    // Title words: under the title prefix, stems as "Z" + prefix + stem.
+    const std::string haus_stem = "Z" + with(prefix::kTitle, "haus");
+    std::set<std::string> german = terms_of(builder.build(record, VersionId{}));
+    EXPECT_TRUE(german.contains(haus_stem));
+    EXPECT_TRUE(german.contains(with(prefix::kTitle, "häuser")));
+    EXPECT_TRUE(german.contains(with(prefix::kLanguage, "de")));
+
+    record.language = "de-AT";  // a regional tag stems as its language
+    EXPECT_TRUE(terms_of(builder.build(record, VersionId{})).contains(haus_stem));
+
+    record.language = "en";
+    std::set<std::string> english = terms_of(builder.build(record, VersionId{}));
+    EXPECT_FALSE(english.contains(haus_stem));
+    EXPECT_TRUE(english.contains("Z" + with(prefix::kTitle, "häuser")));
+}
+
+TEST(DocumentBuilder, RecordsWithoutAKnownLanguageUseTheDatabaseLanguage) {
+    schema::VersionRecord record = sample_record();
+    record.title = "Die Häuser am Fluss";
+    for (std::string language : {"", "xx", "english"}) {
+        record.language = language;
+        std::set<std::string> terms = terms_of(DocumentBuilder("de").build(record, VersionId{}));
+        EXPECT_TRUE(terms.contains("Z" + with(prefix::kTitle, "haus"))) << language;
+        EXPECT_TRUE(terms.contains(with(prefix::kLanguage, "de"))) << language;
+        EXPECT_FALSE(terms.contains(with(prefix::kLanguage, language))) << language;
+    }
+}
+
+TEST(DocumentBuilder, ZeroWidthCharactersInsideWordsDoNotSplitThem) {
+    schema::VersionRecord record = sample_record();
+    record.text = "Reu\u200Bters re\u200Cported fin\u2060ancial losses";
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    std::set<std::string> terms = terms_of(doc);
+    EXPECT_TRUE(terms.contains("reuters"));
+    EXPECT_TRUE(terms.contains("reported"));
+    EXPECT_TRUE(terms.contains("financial"));
+    EXPECT_FALSE(terms.contains("reu"));
+    EXPECT_FALSE(terms.contains("ters"));
+    EXPECT_FALSE(terms.contains("ancial"));
+    // The stored text keeps the characters: only the index ignores them.
+    EXPECT_EQ(schema::read_stored_version(doc).text, record.text);
+}
+
+TEST(DocumentBuilder, OverlongUrlsAndIdsAreHashedNotRejected) {
+    schema::VersionRecord record = sample_record();
+    record.url = "https://example.com/" + std::string(400, 'a');
+    record.article_id = "example:" + std::string(400, 'b');
+    record.article.identity = record.article_id;
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+
+    std::string url_term = schema::bounded_term(prefix::kUrl, record.url);
+    std::string id_term = schema::bounded_term(prefix::kArticleId, record.article_id);
+    std::set<std::string> terms = terms_of(doc);
+    EXPECT_TRUE(terms.contains(url_term));
+    EXPECT_TRUE(terms.contains(id_term));
+    for (const std::string& term : terms) EXPECT_LE(term.size(), schema::kMaxTermBytes) << term;
+    EXPECT_EQ(url_term[url_term.size() - 17], '#');
+
+    newsindex::testing::ScratchDir dir;
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    EXPECT_NO_THROW(db.add_document(doc));
+    db.commit();
+    EXPECT_EQ(db.get_termfreq(id_term), 1u);
+}
+
+TEST(DocumentBuilder, StoredDataAndValuesReadBackAsTheRecord) {
+    schema::VersionRecord record = sample_record();
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    schema::VersionRecord back = schema::read_stored_version(doc);
+    EXPECT_EQ(back.title, record.title);
+    EXPECT_EQ(back.text, record.text);
+    EXPECT_EQ(back.article.identity, record.article.identity);
+    EXPECT_EQ(back.captured_at, record.captured_at);
+    EXPECT_EQ(back.sequence, 3);
+    EXPECT_EQ(back.revision, 2u);
+    EXPECT_EQ(back.last_seen, record.last_seen);
+    EXPECT_EQ(back.superseded_at, record.superseded_at);
+    EXPECT_EQ(back.content_hash, record.content_hash);
+    EXPECT_EQ(doc.get_value(schema::slot::kArticle), schema::encode_digest(record.article.digest()));
+}
+
+}  // namespace
+}  // namespace newsindex::indexer

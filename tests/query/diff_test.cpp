@@ -1,0 +1,257 @@
+// Diffs: word runs, sentence alignment and pairing, character counts, and
+// `newsquery diff` on the bundled corpus's two NYT versions.
+#include "query/text_diff.h"
+#include "tests/query/revision_fixture.h"
+
+#include <gtest/gtest.h>
+
+using namespace newsindex::query;
+using namespace newsindex::testing;
+
+namespace {
+
+// "op:text" per run, e.g. "same:The cat", "removed: the".
+std::vector<std::string> runs(const std::vector<WordRun>& words) {
+    std::vector<std::string> out;
+    for (const auto& r : words) {
+        out.push_back(std::string(r.op == WordOp::Same      ? "same:"
+                                  : r.op == WordOp::Removed ? "removed:"
+                                                            : "added:") +
+                      r.text);
+    }
+    return out;
+}
+
+std::string joined(const std::vector<WordRun>& words, WordOp except) {
+    std::string out;
+    for (const auto& r : words) {
+        if (r.op != except) out += r.text;
+    }
+    return out;
+}
+
+using Runs = std::vector<std::string>;
+
+}  // namespace
+
+TEST(SentenceTokens, SplitPunctuationOffWordsAndKeepTheSpaceBefore) {
+    EXPECT_EQ(sentence_tokens("He said, \xE2\x80\x9CGo now.\xE2\x80\x9D It's 3.5%."),
+              (std::vector<std::string>{"He", " said", ",", " \xE2\x80\x9C", "Go", " now",
+                                        ".\xE2\x80\x9D", " It's", " 3.5%", "."}));
+}
+
+TEST(DiffWords, MarksTheChangedWordsAndRebuildsBothSentences) {
+    const std::string old_s = "The cat sat on the mat.", new_s = "The cat sat on a mat today.";
+    auto words = diff_words(old_s, new_s);
+    EXPECT_EQ(runs(words), (Runs{"same:The cat sat on", "removed: the", "added: a", "same: mat",
+                                 "added: today", "same:."}));
+    EXPECT_EQ(joined(words, WordOp::Added), old_s);
+    EXPECT_EQ(joined(words, WordOp::Removed), new_s);
+}
+
+TEST(WordSimilarity, SharedWordsOverAllWords) {
+    using T = std::vector<std::string>;
+    EXPECT_DOUBLE_EQ(word_similarity(T{"a", "b", "c", "d"}, T{"a", "b", "x", "y"}), 0.5);
+    EXPECT_DOUBLE_EQ(word_similarity(T{"a", "b"}, T{"a", "b"}), 1.0);
+    EXPECT_DOUBLE_EQ(word_similarity(T{"a"}, T{"b"}), 0.0);
+    EXPECT_DOUBLE_EQ(word_similarity(T{}, T{}), 1.0);
+}
+
+TEST(DiffSentences, PairsSimilarSentencesAsEditsAndKeepsOrder) {
+    auto changes = diff_sentences(
+        {"Talks began.", "The cat sat on the mat.", "Nothing in common here at all."},
+        {"Talks began.", "A brand new opening line.", "The cat sat on a mat today."});
+    ASSERT_EQ(changes.size(), 4u);
+    EXPECT_EQ(changes[0].op, SentenceOp::Same);
+    // The added line before the edited one's partner comes first.
+    EXPECT_EQ(changes[1].op, SentenceOp::Added);
+    EXPECT_EQ(changes[1].new_text, "A brand new opening line.");
+    EXPECT_EQ(changes[2].op, SentenceOp::Edited);
+    EXPECT_EQ(changes[2].old_text, "The cat sat on the mat.");
+    EXPECT_EQ(changes[2].new_text, "The cat sat on a mat today.");
+    EXPECT_EQ(changes[3].op, SentenceOp::Removed);
+    EXPECT_EQ(changes[3].old_text, "Nothing in common here at all.");
+}
+
+TEST(DiffSentences, BelowHalfSharedWordsIsRemovedAndAdded) {
+    // 2 of 4 + 4 tokens shared: 2*2/8 = 0.5 is an edit; 1 shared is not.
+    auto edit = diff_sentences({"Rome hosts talks."}, {"Rome cancels talks."});
+    ASSERT_EQ(edit.size(), 1u);
+    EXPECT_EQ(edit[0].op, SentenceOp::Edited);
+    auto apart = diff_sentences({"Rome hosts talks today."}, {"Paris cancels all visits."});
+    ASSERT_EQ(apart.size(), 2u);
+    EXPECT_EQ(apart[0].op, SentenceOp::Removed);
+    EXPECT_EQ(apart[1].op, SentenceOp::Added);
+}
+
+TEST(DiffVersions, ComparesTitlesAndCountsCharactersNotBytes) {
+    newsindex::schema::VersionRecord r1, r2;
+    r1.title = "Zürich talks";
+    r1.text = "Prices rose 5%.";
+    r2.title = "Genève talks";
+    r2.text = "Prices rose 5%. Markets fell on Monday.";
+    VersionDiff d = diff_versions(r1, r2);
+    EXPECT_EQ(d.title.op, SentenceOp::Edited);
+    EXPECT_EQ(runs(d.title.words), (Runs{"removed:Zürich", "added:Genève", "same: talks"}));
+    ASSERT_EQ(d.body.size(), 2u);
+    EXPECT_EQ(d.body[0].op, SentenceOp::Same);
+    EXPECT_EQ(d.body[1].op, SentenceOp::Added);
+    ChangeSize size = change_size(d);
+    // Removed "Zürich" (6); added "Genève" (6) + "Markets fell on Monday." (20).
+    EXPECT_EQ(size.removed, 6u);
+    EXPECT_EQ(size.added, 26u);
+    EXPECT_EQ(version_length(r1), 12u + 15u);
+    EXPECT_EQ(character_count("Genève"), 6u);
+}
+
+namespace {
+
+const std::string kNytimes =
+    "http://www.nytimes.com/2016/02/03/world/europe/john-kerry-isis-threat.html";
+
+class CorpusDiff : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = new ScratchDir;
+        CommandResult r =
+            run_newsindex({"--db", db(), "--quiet", std::string(CORPUS_DIR) + "/seeds.jsonl"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        dir_ = nullptr;
+    }
+    static std::string db() { return (*dir_ / "db").string(); }
+    CommandResult diff(std::vector<std::string> args) {
+        args.insert(args.begin(), "diff");
+        args.push_back("--db");
+        args.push_back(db());
+        return run_newsquery(args);
+    }
+    static ScratchDir* dir_;
+};
+ScratchDir* CorpusDiff::dir_ = nullptr;
+
+// The changes whose old or new text contains `needle`.
+std::vector<nlohmann::json> changes_with(const nlohmann::json& diff, const std::string& needle) {
+    std::vector<nlohmann::json> out;
+    for (const auto& c : diff.at("changes")) {
+        if (c.value("old", "").find(needle) != std::string::npos ||
+            c.value("new", "").find(needle) != std::string::npos) {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_F(CorpusDiff, DefaultComparesTheLastTwoRevisions) {
+    CommandResult r = diff({kNytimes, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto d = nlohmann::json::parse(r.out);
+    EXPECT_EQ(d.at("from").at("revision"), 1);
+    EXPECT_EQ(d.at("from").at("captured_at"), "2016-02-02T12:00:00Z");
+    EXPECT_EQ(d.at("to").at("revision"), 2);
+    EXPECT_EQ(d.at("to").at("captured_at"), "2016-02-02T16:00:00Z");
+    EXPECT_EQ(d.at("source"), "nytimes");
+
+    // The headline was rewritten.
+    EXPECT_EQ(d.at("title").at("op"), "edited");
+    EXPECT_EQ(d.at("title").at("old"),
+              "John Kerry Urges Coalition to Address Growing ISIS Threat in Libya");
+    EXPECT_EQ(d.at("title").at("new"), "Anti-ISIS Coalition to Intensify Efforts, John Kerry Says");
+
+    // Madaya left the story: its sentence is removed, or edited to drop it.
+    auto madaya = changes_with(d, "Madaya");
+    ASSERT_EQ(madaya.size(), 1u);
+    EXPECT_TRUE(madaya[0].at("op") == "removed" ||
+                (madaya[0].at("op") == "edited" &&
+                 madaya[0].at("new").get<std::string>().find("Madaya") == std::string::npos));
+
+    // Gentiloni and "no appetite" arrived in new sentences.
+    auto gentiloni = changes_with(d, "Paolo Gentiloni");
+    ASSERT_EQ(gentiloni.size(), 1u);
+    EXPECT_EQ(gentiloni[0].at("op"), "added");
+    auto appetite = changes_with(d, "no appetite for sending");
+    ASSERT_EQ(appetite.size(), 1u);
+    EXPECT_EQ(appetite[0].at("op"), "added");
+
+    // Same sentences are counted, not listed; edits rebuild both sides.
+    for (const auto& c : d.at("changes")) {
+        EXPECT_NE(c.at("op"), "same");
+        if (c.at("op") != "edited") continue;
+        std::string old_text, new_text;
+        for (const auto& w : c.at("words")) {
+            if (w.at("op") != "added") old_text += w.at("text").get<std::string>();
+            if (w.at("op") != "removed") new_text += w.at("text").get<std::string>();
+        }
+        EXPECT_EQ(old_text, c.at("old"));
+        EXPECT_EQ(new_text, c.at("new"));
+    }
+}
+
+TEST_F(CorpusDiff, TableMarksRemovedAddedAndEditedSentences) {
+    CommandResult r = diff({kNytimes});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("revision 1 (2016-02-02T12:00:00Z) → revision 2 (2016-02-02T16:00:00Z)"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("title: ~ [-John Kerry Urges-]{+Anti-ISIS+} Coalition to "),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("\n+ Paolo Gentiloni, the foreign minister of Italy"), std::string::npos);
+    EXPECT_NE(r.out.find("\n- He said the government of President Bashar al-Assad"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("\n~ "), std::string::npos);
+    EXPECT_EQ(r.out.find("\033["), std::string::npos);
+    CommandResult colour = diff({kNytimes, "--color", "always"});
+    EXPECT_NE(colour.out.find("\033[31m[-John Kerry Urges-]\033[0m"), std::string::npos);
+}
+
+TEST_F(CorpusDiff, RevisionArgumentsPickTheVersions) {
+    auto one = nlohmann::json::parse(diff({kNytimes, "2", "--format", "json"}).out);
+    EXPECT_EQ(one.at("from").at("revision"), 1);
+    EXPECT_EQ(one.at("to").at("revision"), 2);
+    auto reversed = nlohmann::json::parse(diff({kNytimes, "2", "1", "--format", "json"}).out);
+    EXPECT_EQ(reversed.at("from").at("revision"), 2);
+    EXPECT_EQ(reversed.at("title").at("new"),
+              "John Kerry Urges Coalition to Address Growing ISIS Threat in Libya");
+    EXPECT_EQ(diff({kNytimes, "3"}).exit_code, 2);
+    EXPECT_EQ(diff({kNytimes, "1"}).exit_code, 2);
+    // As of 14:00 the article had one revision: nothing to compare.
+    EXPECT_EQ(diff({kNytimes, "--as-of", "2016-02-02T14:00:00Z"}).exit_code, 1);
+    EXPECT_EQ(diff({"https://nowhere.example/none"}).exit_code, 1);
+}
+
+TEST_F(CorpusDiff, ArticlesAreNamedByUrlIdOrKey) {
+    // https and a tracking parameter name the same article.
+    auto by_url = nlohmann::json::parse(
+        diff({"https://www.nytimes.com/2016/02/03/world/europe/john-kerry-isis-threat.html"
+              "?utm_source=x",
+              "--format", "json"})
+            .out);
+    std::string key = by_url.at("article_key");
+    auto by_key = nlohmann::json::parse(diff({key, "--format", "json"}).out);
+    EXPECT_EQ(by_key.at("url"), kNytimes);
+    CommandResult xinhua = diff({"xinhua:2016-02-02-rome-anti-is-coalition"});
+    EXPECT_EQ(xinhua.exit_code, 1);  // found, but one revision only
+    EXPECT_NE(xinhua.err.find("only one revision"), std::string::npos) << xinhua.err;
+}
+
+TEST(AmbiguousUrl, NamesTheArticlesOfEachSource) {
+    ScratchDir dir;
+    std::string db = (dir / "db").string();
+    nlohmann::json a =
+        capture("https://wire.example/story", "2016-02-02T10:00:00Z", "One", "X.", "alpha");
+    nlohmann::json b =
+        capture("https://wire.example/story", "2016-02-02T10:00:00Z", "Two", "Y.", "beta");
+    a["article_id"] = "alpha:1";
+    b["article_id"] = "beta:1";
+    write_file(dir / "in.jsonl", a.dump() + "\n" + b.dump() + "\n");
+    ASSERT_EQ(run_newsindex({"--db", db, "--quiet", (dir / "in.jsonl").string()}).exit_code, 0);
+    CommandResult r = run_newsquery({"show", "https://wire.example/story", "--db", db});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("alpha:1"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("beta:1"), std::string::npos);
+    EXPECT_EQ(run_newsquery({"show", "beta:1", "--db", db, "--format", "json"}).exit_code, 0);
+}

@@ -1,0 +1,289 @@
+// The search library over the fixture history (tests/query/search_fixture.h):
+// one row per article, matching revisions, orders, paging, snippets; the
+// formats of its rows; and opening databases.
+#include "query/output.h"
+#include "query/search.h"
+#include "query/search_format.h"
+#include "tests/query/search_fixture.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace newsindex;
+using namespace newsindex::query;
+using Revisions = std::vector<std::uint32_t>;
+
+namespace {
+
+// (article_id, revision) of each row, in order.
+std::vector<std::pair<std::string, std::uint32_t>> versions_of(const SearchResult& result) {
+    std::vector<std::pair<std::string, std::uint32_t>> versions;
+    for (const auto& row : result.rows) versions.emplace_back(row.article_id, row.revision);
+    return versions;
+}
+
+class Search : public ::testing::Test {
+  protected:
+    SearchResult run(SearchRequest request) { return search(db_, request); }
+    SearchRequest request(const std::string& text) {
+        SearchRequest r;
+        r.text = text;
+        return r;
+    }
+
+    newsindex::testing::FixtureDatabase fixture_;
+    NewsDatabase db_ = fixture_.open();
+};
+
+using V = std::vector<std::pair<std::string, std::uint32_t>>;
+
+}  // namespace
+
+TEST_F(Search, ShowsOneRowPerArticleWithTheRevisionsThatMatch) {
+    SearchResult result = run(request("caliphate"));
+    ASSERT_EQ(result.rows.size(), 2u);
+    EXPECT_EQ(result.estimate, 2u);
+    EXPECT_TRUE(result.estimate_exact);
+    for (const auto& row : result.rows) {
+        if (row.article_id == "A") {
+            EXPECT_EQ(row.revisions, 2u);
+            EXPECT_EQ(row.matching_revisions, (Revisions{1, 2}));
+            EXPECT_EQ(row.source, "nytimes");
+            EXPECT_EQ(row.url, "http://www.nytimes.com/2016/02/03/kerry.html");
+            EXPECT_EQ(row.article_key, (schema::ArticleKey{"nytimes", "A"}.digest_hex()));
+        } else {
+            EXPECT_EQ(row.article_id, "B");
+            EXPECT_EQ(row.revisions, 1u);
+            EXPECT_EQ(row.matching_revisions, (Revisions{1}));
+            EXPECT_EQ(row.title, "Talks \"Open\", Diplomats Say");
+            EXPECT_EQ(row.captured_at, newsindex::testing::at("2016-02-03T08:00:00Z"));
+        }
+    }
+}
+
+TEST_F(Search, ARowIsTheVersionThatMatches) {
+    SearchResult result = run(request("\"no appetite for sending\""));
+    EXPECT_EQ(versions_of(result), (V{{"A", 2}}));
+    EXPECT_EQ(result.rows[0].matching_revisions, (Revisions{2}));
+    EXPECT_EQ(result.rows[0].revisions, 2u);
+}
+
+TEST_F(Search, AllVersionsGroupsByArticleWithRevisionsInOrder) {
+    SearchRequest r = request("caliphate");
+    r.all_versions = true;
+    r.order = SearchOrder::Article;
+    SearchResult result = run(r);
+    V versions = versions_of(result);
+    EXPECT_TRUE(versions == (V{{"A", 1}, {"A", 2}, {"B", 1}}) ||
+                versions == (V{{"B", 1}, {"A", 1}, {"A", 2}}))
+        << ::testing::PrintToString(versions);
+    EXPECT_EQ(result.estimate, 3u);
+    for (const auto& row : result.rows) {
+        EXPECT_EQ(row.matching_revisions, (row.article_id == "A" ? Revisions{1, 2} : Revisions{1}));
+    }
+}
+
+TEST_F(Search, DateOrderIsNewestCaptureFirst) {
+    SearchRequest r = request("oil");
+    r.order = SearchOrder::Date;
+    // Collapsed: each article's newest matching version.
+    EXPECT_EQ(versions_of(run(r)), (V{{"D", 3}, {"A", 1}}));
+    r.all_versions = true;
+    EXPECT_EQ(versions_of(run(r)), (V{{"D", 3}, {"A", 1}, {"D", 2}, {"D", 1}}));
+}
+
+TEST_F(Search, PagesKeepTheWholeMatchingRevisionList) {
+    SearchRequest r = request("oil");
+    r.order = SearchOrder::Date;
+    r.all_versions = true;
+    r.offset = 1;
+    r.limit = 2;
+    SearchResult result = run(r);
+    EXPECT_EQ(versions_of(result), (V{{"A", 1}, {"D", 2}}));
+    EXPECT_EQ(result.estimate, 4u);
+    EXPECT_EQ(result.rows[1].matching_revisions, (Revisions{1, 2, 3}));
+    EXPECT_EQ(result.rows[1].revisions, 3u);
+}
+
+TEST_F(Search, MatchingRevisionsObeyTheFilters) {
+    SearchRequest r = request("oil");
+    r.filters.since = newsindex::testing::at("2016-02-02T00:00:00Z");
+    r.filters.sources = {"nytimes"};
+    r.order = SearchOrder::Date;
+    SearchResult result = run(r);
+    EXPECT_EQ(versions_of(result), (V{{"D", 3}, {"A", 1}}));
+    EXPECT_EQ(result.rows[0].matching_revisions, (Revisions{2, 3}));
+
+    SearchRequest latest = request("caliphate");
+    latest.filters.latest_only = true;
+    result = run(latest);
+    ASSERT_EQ(result.rows.size(), 2u);
+    for (const auto& row : result.rows) {
+        EXPECT_EQ(row.matching_revisions, (Revisions{row.revision}));
+        EXPECT_EQ(row.revision, row.article_id == "A" ? 2u : 1u);
+    }
+}
+
+TEST_F(Search, NoMatchIsAnEmptyResult) {
+    SearchResult result = run(request("zeppelin"));
+    EXPECT_TRUE(result.rows.empty());
+    EXPECT_EQ(result.estimate, 0u);
+}
+
+TEST_F(Search, BlankQueryIsAUsageError) {
+    try {
+        run(request("  "));
+        FAIL() << "blank query accepted";
+    } catch (const QueryError& e) {
+        EXPECT_EQ(e.exit_code(), kExitBadQuery);
+    }
+}
+
+TEST_F(Search, SnippetsHighlightMatchesAsAskedAndArePlainText) {
+    SearchRequest r = request("caliphate source:xinhua");
+    SearchResult plain = run(r);
+    ASSERT_EQ(plain.rows.size(), 1u);
+    EXPECT_EQ(plain.rows[0].snippet,
+              "Talks \"Open\", Diplomats Say The coalition warned of the threat of a false "
+              "caliphate & more.");
+    r.highlight_start = "[";
+    r.highlight_end = "]";
+    EXPECT_NE(run(r).rows[0].snippet.find("false [caliphate] & more"), std::string::npos);
+    // Stemmed matches are highlighted too.
+    r.text = "threat";
+    EXPECT_NE(run(r).rows[0].snippet.find("[threat]"), std::string::npos);
+}
+
+TEST(SearchFormat, JsonLinesHaveTheDocumentedFieldsAndTypes) {
+    SearchRow row;
+    row.article_id = "nytimes:1";
+    row.article_key = "00000000000000ff";
+    row.source = "nytimes";
+    row.url = "http://x/1";
+    row.title = "A \"quoted\", title";
+    row.revision = 2;
+    row.revisions = 3;
+    row.captured_at = newsindex::testing::at("2016-02-02T16:00:00Z");
+    row.snippet = "text";
+    row.matching_revisions = {1, 2};
+    std::string line = search_json_line(row);
+    ASSERT_EQ(line.back(), '\n');
+    ASSERT_EQ(line.find('\n'), line.size() - 1);
+    nlohmann::json j = nlohmann::json::parse(line);
+    EXPECT_EQ(j, (nlohmann::json{{"article_id", "nytimes:1"},
+                                 {"article_key", "00000000000000ff"},
+                                 {"source", "nytimes"},
+                                 {"url", "http://x/1"},
+                                 {"title", "A \"quoted\", title"},
+                                 {"revision", 2},
+                                 {"revisions", 3},
+                                 {"captured_at", "2016-02-02T16:00:00Z"},
+                                 {"matching_revisions", {1, 2}},
+                                 {"snippet", "text"}}));
+
+    EXPECT_EQ(search_csv_header(),
+              "article_id,article_key,source,url,title,revision,revisions,captured_at,"
+              "matching_revisions,snippet\n");
+    EXPECT_EQ(search_csv_line(row),
+              "nytimes:1,00000000000000ff,nytimes,http://x/1,\"A \"\"quoted\"\", title\",2,3,"
+              "2016-02-02T16:00:00Z,1 2,text\n");
+
+    EXPECT_EQ(search_table_entry(row, Style{}),
+              "nytimes  rev 2/3  2016-02-02T16:00:00Z  A \"quoted\", title\n"
+              "  http://x/1\n"
+              "  text\n"
+              "  matching revisions: 1, 2\n");
+}
+
+TEST(SearchFormat, SummaryLineSaysWhatIsCountedAndShown) {
+    SearchResult result;
+    result.estimate = 40;
+    result.rows.resize(20);
+    SearchRequest request;
+    request.offset = 20;
+    EXPECT_EQ(search_summary_line(result, request), "about 40 articles match; showing 21-40");
+    result.estimate_exact = true;
+    request.all_versions = true;
+    result.rows.resize(40);
+    request.offset = 0;
+    EXPECT_EQ(search_summary_line(result, request), "40 versions match");
+    result.estimate = 1;
+    result.rows.resize(1);
+    request.all_versions = false;
+    EXPECT_EQ(search_summary_line(result, request), "1 article matches");
+}
+
+TEST(Output, CsvRowsQuoteOnlyWhatNeedsIt) {
+    EXPECT_EQ(csv_row({"plain", "a,b", "say \"hi\"", "two\nlines", ""}),
+              "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\n");
+    EXPECT_EQ(iso_time(0), "1970-01-01T00:00:00Z");
+    EXPECT_TRUE(use_colour(stdout, true));
+}
+
+namespace {
+int exit_code_opening(const std::string& path, std::string* message = nullptr) {
+    try {
+        NewsDatabase db(path);
+    } catch (const QueryError& e) {
+        if (message) *message = e.what();
+        return e.exit_code();
+    }
+    return 0;
+}
+}  // namespace
+
+TEST(OpeningADatabase, MissingOrEmptyPathIsNoDatabase) {
+    newsindex::testing::ScratchDir dir;
+    std::string message;
+    std::string missing = (dir / "nowhere").string();
+    EXPECT_EQ(exit_code_opening(missing, &message), kExitNoDatabase);
+    EXPECT_EQ(message, "newsquery: no database at " + missing +
+                           " (create one with newsindex, or set --db / NEWSINDEX_DB)");
+    EXPECT_EQ(exit_code_opening(dir.path().string()), kExitNoDatabase);
+}
+
+TEST(OpeningADatabase, AnotherSchemaVersionIsRefused) {
+    newsindex::testing::ScratchDir dir;
+    std::string path = (dir / "db").string();
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.set_metadata(schema::kMetaSchemaVersion, "999");
+        db.add_document(Xapian::Document());
+        db.commit();
+    }
+    std::string message;
+    EXPECT_EQ(exit_code_opening(path, &message), kExitWrongSchema);
+    EXPECT_NE(message.find("schema version 999"), std::string::npos) << message;
+}
+
+TEST(OpeningADatabase, RetriesWhenAWriterChangedTheDatabase) {
+    newsindex::testing::FixtureDatabase fixture;
+    NewsDatabase db = fixture.open();
+    int attempts = 0;
+    auto count = db.with_retry([&](const Xapian::Database& x) {
+        if (++attempts < 3) throw Xapian::DatabaseModifiedError("changed under us");
+        return x.get_doccount();
+    });
+    EXPECT_EQ(attempts, 3);
+    EXPECT_EQ(count, newsindex::testing::fixture_versions().size());
+
+    attempts = 0;
+    try {
+        db.with_retry([&](const Xapian::Database&) -> int {
+            ++attempts;
+            throw Xapian::DatabaseModifiedError("changed under us");
+        });
+        FAIL() << "kept retrying";
+    } catch (const QueryError& e) {
+        EXPECT_EQ(e.exit_code(), kExitSoftware);
+        EXPECT_EQ(attempts, NewsDatabase::kMaxAttempts);
+    }
+    try {
+        db.with_retry([](const Xapian::Database&) -> int { throw Xapian::DatabaseCorruptError("bad block"); });
+        FAIL() << "error not reported";
+    } catch (const QueryError& e) {
+        EXPECT_EQ(e.exit_code(), kExitSoftware);
+        EXPECT_EQ(std::string(e.what()).rfind("newsquery: " + fixture.path().string() + ": ", 0), 0u);
+        EXPECT_NE(std::string(e.what()).find("bad block"), std::string::npos);
+    }
+}

@@ -1,0 +1,137 @@
+// Sentence splitting (shared by timeline, changes and diff) and finding the
+// sentence that holds a query's match.
+#include "query/sentence_match.h"
+#include "query/sentences.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+using namespace newsindex::query;
+using Sentences = std::vector<std::string>;
+
+TEST(SplitSentences, EndsAtFullStopsBeforeCapitals) {
+    EXPECT_EQ(split_sentences("The talks ended. Ministers left! Why? Nobody knows."),
+              (Sentences{"The talks ended.", "Ministers left!", "Why?", "Nobody knows."}));
+}
+
+TEST(SplitSentences, DoesNotEndAfterTitlesMonthsInitialsAndDottedAbbreviations) {
+    EXPECT_EQ(split_sentences("Mr. Kerry met Gen. Smith in the U.S. on Feb. 3. Then J. R. Tolkien "
+                              "spoke at No. 10 Downing Street."),
+              (Sentences{"Mr. Kerry met Gen. Smith in the U.S. on Feb. 3.",
+                         "Then J. R. Tolkien spoke at No. 10 Downing Street."}));
+}
+
+TEST(SplitSentences, DoesNotEndBeforeLowerCaseOrInsideNumbers) {
+    EXPECT_EQ(split_sentences("It rose 3.5 percent. e.g. not here. and not here either."),
+              (Sentences{"It rose 3.5 percent. e.g. not here. and not here either."}));
+}
+
+TEST(SplitSentences, KeepsClosingQuotesWithTheirSentenceAndOpensOnQuotes) {
+    EXPECT_EQ(
+        split_sentences("He said, \xE2\x80\x9CIt is over.\xE2\x80\x9D \xE2\x80\x9CWe "
+                        "go,\xE2\x80\x9D she said. (Then it rained.) 12 died."),
+        (Sentences{"He said, \xE2\x80\x9CIt is over.\xE2\x80\x9D",
+                   "\xE2\x80\x9CWe go,\xE2\x80\x9D she said.", "(Then it rained.)", "12 died."}));
+}
+
+TEST(SplitSentences, NewlinesEndParagraphsAndWhitespaceIsCollapsed) {
+    EXPECT_EQ(split_sentences("  First line\nwithout stop\n\n\tSecond   para.  Next one \r\n"),
+              (Sentences{"First line", "without stop", "Second para.", "Next one"}));
+}
+
+TEST(SplitSentences, GermanDaysOfTheMonthAndUmlautCapitals) {
+    EXPECT_EQ(split_sentences("Am 3. Februar kam er, z.B. mit Nr. 5 an. Über Nacht blieb er."),
+              (Sentences{"Am 3. Februar kam er, z.B. mit Nr. 5 an.", "Über Nacht blieb er."}));
+}
+
+TEST(SplitSentences, EllipsisEndsASentence) {
+    EXPECT_EQ(split_sentences("Wait\xE2\x80\xA6 Then go... Now."),
+              (Sentences{"Wait\xE2\x80\xA6", "Then go...", "Now."}));
+}
+
+TEST(SplitSentences, EmptyTextHasNoSentences) {
+    EXPECT_TRUE(split_sentences("").empty());
+    EXPECT_TRUE(split_sentences(" \n \n").empty());
+}
+
+TEST(VersionSentences, TitleWholeThenSummaryThenBody) {
+    newsindex::schema::VersionRecord v;
+    v.title = "Mr. Kerry Speaks. Again";
+    v.summary = "A summary. Two parts.";
+    v.text = "Body one. Body two.";
+    std::vector<Sentence> s = version_sentences(v);
+    ASSERT_EQ(s.size(), 5u);
+    EXPECT_EQ(s[0].part, SentencePart::Title);
+    EXPECT_EQ(s[0].text, "Mr. Kerry Speaks. Again");
+    EXPECT_EQ(s[1].part, SentencePart::Summary);
+    EXPECT_EQ(s[2].text, "Two parts.");
+    EXPECT_EQ(s[3].part, SentencePart::Body);
+    EXPECT_EQ(s[4].text, "Body two.");
+}
+
+namespace {
+
+std::vector<Sentence> body(const Sentences& texts) {
+    std::vector<Sentence> out;
+    for (const auto& t : texts) out.push_back({SentencePart::Body, t});
+    return out;
+}
+
+std::optional<std::size_t> find_in(const std::string& query, const std::vector<Sentence>& s,
+                                   bool stem = true) {
+    Xapian::QueryParser parser;
+    Xapian::Stem stemmer(stem ? "en" : "none");
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.add_prefix("title", "S");
+    Xapian::Query q = parser.parse_query(
+        query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
+    return SentenceFinder(q, stemmer).find(s);
+}
+
+}  // namespace
+
+TEST(SentenceFinder, PhraseWordsMustBeAdjacentInOneSentence) {
+    auto s = body({"Sending troops was not on the table.", "He had no appetite, he said.",
+                   "There was no appetite for sending troops."});
+    EXPECT_EQ(find_in("\"no appetite for sending\"", s), 2u);
+}
+
+TEST(SentenceFinder, PrefersTheSentenceWithAllWordsAndStemsLikeTheIndex) {
+    auto s = body({"The threat grew.", "Libya was calm.", "Threats to Libya are growing."});
+    EXPECT_EQ(find_in("threat libya", s), 2u);
+    EXPECT_EQ(find_in("threat", s), 0u);
+}
+
+TEST(SentenceFinder, FirstMatchingSentenceWinsAmongEquals) {
+    auto s = body({"Nothing here.", "Madaya is besieged.", "Madaya again."});
+    EXPECT_EQ(find_in("Madaya", s), 1u);
+}
+
+TEST(SentenceFinder, ExcludedWordsExcludeTheSentence) {
+    auto s = body({"Kerry met Lavrov.", "Kerry spoke alone."});
+    EXPECT_EQ(find_in("kerry -lavrov", s), 1u);
+}
+
+TEST(SentenceFinder, FallsBackToMostWordsWhenTheMatchSpansSentences) {
+    auto s = body({"Kerry arrived.", "Rome hosted Kerry and Fabius.", "Fabius spoke."});
+    EXPECT_EQ(find_in("kerry rome fabius italy", s), 1u);
+}
+
+TEST(SentenceFinder, WildcardsMatchTheirExpansion) {
+    auto s = body({"Nothing here.", "The caliphate grows."});
+    EXPECT_EQ(find_in("calip*", s), 1u);
+    EXPECT_EQ(find_in("calip* OR nonexistentword", s), 1u);
+}
+
+TEST(SentenceFinder, TitleFieldQueriesFindTheTitle) {
+    std::vector<Sentence> s = {{SentencePart::Body, "Kerry in the body."},
+                               {SentencePart::Title, "Kerry in the title"}};
+    EXPECT_EQ(find_in("title:kerry", s), 1u);
+}
+
+TEST(SentenceFinder, NothingToSearchGivesNothing) {
+    EXPECT_EQ(find_in("kerry", {}), std::nullopt);
+    EXPECT_EQ(find_in("absent", body({"One.", "Two."})), 0u);
+}

@@ -1,0 +1,135 @@
+// Readers while newsindex commits batch after batch: newsquery never fails
+// because of the writer (Xapian's DatabaseModifiedError is retried inside
+// NewsDatabase::with_retry), never prints a Xapian exception, and ends with
+// 0 (found) or 1 (nothing found) only.
+//
+// The limit of that promise: Xapian lets a reader finish the revision it
+// started on only until the writer's next commit but one. A reading whose
+// database work outlasts that (thousands of rows with snippets while
+// batches of 20 commit every few hundredths of a second) fails on every
+// attempt; it must then end with one plain line and 70, never with Xapian's
+// words (LongListingOutlastingTheCommitsFailsInOnePlainLine).
+#include "query/search.h"
+#include "tests/reliability/child_process.h"
+#include "tests/reliability/database_contents.h"
+#include "tests/reliability/test_inputs.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace newsindex::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReadersDuringWrites : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        fs::path generated = generated_captures(dir_ / "generated.jsonl", 6, 2400);
+        fs::path first = line_range(generated, 0, 300, dir_ / "first.jsonl");
+        rest_ = line_range(generated, 300, 2400, dir_ / "rest.jsonl");
+        CommandResult create = run_command(newsindex_argv(db(), {}, {first}));
+        ASSERT_EQ(create.exit_code, 0) << create.err;
+        std::ifstream in(first);
+        std::string line;
+        std::getline(in, line);
+        article_id_ = nlohmann::json::parse(line).at("article_id").get<std::string>();
+    }
+
+    // A writer committing the rest in batches of 100, a commit every few
+    // tenths of a second: far more often than a cron ingest does.
+    std::unique_ptr<ChildProcess> start_writer(const std::string& batch_size = "100") {
+        return std::make_unique<ChildProcess>(newsindex_argv(db(), {"--batch-size", batch_size}, {rest_}),
+                                              dir_ / "writer");
+    }
+
+    fs::path db() const { return dir_ / "db"; }
+
+    ScratchDir dir_;
+    fs::path rest_;
+    std::string article_id_;
+};
+
+TEST_F(ReadersDuringWrites, NewsqueryNeverFailsOrPrintsXapianErrors) {
+    std::string db_path = db().string();
+    std::vector<std::vector<std::string>> commands = {
+        {"search", "--db", db_path, "--all-versions", "--limit", "50", "--format", "json", "council"},
+        {"search", "--db", db_path, "--format", "json", "the"},
+        {"search", "--db", db_path, "--format", "json", "interest rates"},
+        {"search", "--db", db_path, "--latest", "--sort", "date", "report*"},
+        {"timeline", "--db", db_path, "--format", "json", "the"},
+        {"changes", "--db", db_path, "--since", "2024-01-01", "--format", "json", "the"},
+        {"history", "--db", db_path, "--format", "json", article_id_},
+        {"search", "--db", db_path, "--format", "json", "zzzzunfindable"},
+    };
+    std::unique_ptr<ChildProcess> writer = start_writer();
+    int reads = 0;
+    for (std::size_t i = 0; writer->running() || reads < 3 * static_cast<int>(commands.size()); ++i) {
+        const std::vector<std::string>& args = commands[i % commands.size()];
+        CommandResult read = run_newsquery(args);
+        ++reads;
+        std::string what = "newsquery " + args[0] + " " + args.back() + " (read " + std::to_string(reads) + ")";
+        EXPECT_TRUE(read.exit_code == 0 || read.exit_code == 1) << what << " exit " << read.exit_code << ": " << read.err;
+        for (const char* word : {"Xapian", "DatabaseModifiedError", "terminate"})
+            EXPECT_EQ(read.err.find(word), std::string::npos) << what << ": " << read.err;
+        EXPECT_EQ(read.err, "") << what;
+        if (::testing::Test::HasFailure()) break;
+    }
+    EXPECT_EQ(writer->wait(), 0) << writer->err();
+    std::cout << reads << " newsquery runs while the writer committed\n";
+}
+
+// One handle kept open across many commits: its snapshot is overwritten
+// under it (Xapian keeps only the last two revisions), so this is where
+// DatabaseModifiedError happens, and with_retry must reopen and retry.
+TEST_F(ReadersDuringWrites, LongLivedHandleRetriesAcrossCommits) {
+    query::NewsDatabase db_handle(db().string());
+    query::SearchRequest request;
+    request.text = "the";
+    request.all_versions = true;
+    request.limit = 100;
+    std::unique_ptr<ChildProcess> writer = start_writer();
+    int searches = 0;
+    std::size_t last_rows = 0;
+    while (writer->running() || searches < 10) {
+        query::SearchResult result;
+        try {
+            result = query::search(db_handle, request);
+        } catch (const std::exception& error) {
+            FAIL() << "search " << searches + 1 << " failed: " << error.what();
+        }
+        ++searches;
+        // Versions only arrive, and "the" is in every article.
+        EXPECT_GE(result.estimate, last_rows);
+        last_rows = result.estimate;
+    }
+    EXPECT_EQ(writer->wait(), 0) << writer->err();
+    std::cout << searches << " searches on one handle while the writer committed\n";
+}
+
+TEST_F(ReadersDuringWrites, LongListingOutlastingTheCommitsFailsInOnePlainLine) {
+    std::string db_path = db().string();
+    std::unique_ptr<ChildProcess> writer = start_writer("20");
+    int reads = 0, gave_up = 0;
+    while (writer->running() || reads < 2) {
+        CommandResult read = run_newsquery({"search", "--db", db_path, "--all-versions", "--limit", "0",
+                                            "--format", "json", "the"});
+        ++reads;
+        if (read.exit_code == 0) {
+            EXPECT_EQ(read.err, "");
+            continue;
+        }
+        ++gave_up;
+        EXPECT_EQ(read.exit_code, query::kExitSoftware) << read.err;
+        EXPECT_EQ(read.err, "newsquery: database " + db_path + " changed " +
+                                std::to_string(query::NewsDatabase::kMaxAttempts) +
+                                " times while being read (a newsindex run is committing); try again\n");
+    }
+    EXPECT_EQ(writer->wait(), 0) << writer->err();
+    std::cout << reads << " long listings, " << gave_up << " gave up\n";
+}
+
+}  // namespace
+}  // namespace newsindex::testing
