@@ -2,7 +2,6 @@
 
 #include "indexer/writable_database.h"
 #include "schema/stored_version.h"
-#include "indexer/zz_timing.h"
 
 #include <fmt/format.h>
 
@@ -26,7 +25,6 @@ struct Part {
 std::vector<Part> divide(const VersionPlan& plan, const CaptureLog& log, const fs::path& staging) {
     std::vector<Part> parts;
     std::uint64_t bytes = 0;
-    std::size_t kPartVersions = std::getenv("PARTV") ? std::stoul(std::getenv("PARTV")) : indexer::kPartVersions;
     for (std::size_t i = 0; i < plan.added.size(); ++i) {
         if (parts.empty() || parts.back().end - parts.back().first >= kPartVersions ||
             bytes >= kPartRecordBytes) {
@@ -46,19 +44,14 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
                 DocumentBuilder& builder, const Xapian::Database& current) {
     Xapian::WritableDatabase db(part.path.string(), Xapian::DB_CREATE_OR_OVERWRITE |
                                                         Xapian::DB_NO_SYNC |
-                                                        Xapian::DB_BACKEND_GLASS, std::getenv("BLOCK") ? std::stoi(std::getenv("BLOCK")) : 0);
-    static bool txn = std::getenv("TXN") != nullptr;
-    if (txn) db.begin_transaction(false);
+                                                        Xapian::DB_BACKEND_GLASS);
     for (std::size_t i = part.first; i < part.end; ++i) {
         const PlannedVersion& version = plan.added[i];
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)
                             : schema::read_stored_version(current.get_document(*version.copy_of));
         db.add_document(builder.build(planned_record(version, std::move(text)), version.id));
-        static std::size_t every = std::getenv("FLUSHV") ? std::stoul(std::getenv("FLUSHV")) : 0;
-        if (every && (i - part.first + 1) % every == 0) db.commit();
     }
-    if (txn) db.commit_transaction();
     db.commit();
 }
 
@@ -81,8 +74,13 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
         }
     };
     std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
-    work(0);
+    try {
+        for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+        work(0);
+    } catch (...) {  // a thread could not be started
+        failures[0] = std::current_exception();
+        next = parts.size();
+    }
     for (std::thread& thread : threads) thread.join();
     for (const std::exception_ptr& failure : failures) {
         if (failure) std::rethrow_exception(failure);
@@ -108,15 +106,12 @@ void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& l
         fs::create_directories(directory.staging());
         std::vector<Part> parts = divide(plan, log, directory.staging());
         build_parts(parts, plan, log, writer);
-        phase("parts built");
 
         // The existing documents first, so they keep their numbers (see
         // IndexWriter::adopt), then the parts in plan order.
         Xapian::Database sources(directory.current().string());
         for (const Part& part : parts) sources.add_database(Xapian::Database(part.path.string()));
-        sources.compact(generation.string(), (std::getenv("MULTIPASS") ? Xapian::DBCOMPACT_MULTIPASS : 0) | Xapian::Compactor::FULL);
-        phase("compacted");
-        if (std::getenv("KEEPPARTS")) { for (const Part& part : parts) fs::rename(part.path, "/tmp/perf/parts/" + part.path.filename().string()); }
+        sources.compact(generation.string(), Xapian::Compactor::FULL);
         for (const Part& part : parts) fs::remove_all(part.path);
     } catch (const Xapian::Error& error) {
         throw database_failure(error, writer.database_path());
@@ -125,7 +120,6 @@ void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& l
                             fmt::format("{} ({})", error.path1().string(), error.code().message()));
     }
     writer.adopt(generation, plan.revised);
-    phase("adopted");
 }
 
 }  // namespace newsindex::indexer

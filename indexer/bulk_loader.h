@@ -15,7 +15,7 @@
 // When: a run goes through a bulk load when it adds at least
 // kBulkMinimumVersions versions and at least kBulkShareOfDatabase times as
 // many as the database holds (use_bulk_load). Below that, adding to the
-// database in place (IndexWriter::write_plan) costs less than rewriting it.
+// database in place (IndexWriter::write_batch) costs less than rewriting it.
 #pragma once
 
 #include "indexer/capture_log.h"

@@ -34,7 +34,15 @@ void parse_batch(CaptureBatch& batch) {
 
 CapturePipeline::CapturePipeline(unsigned threads)
     : max_in_flight_(kBatchesPerParser * std::max(1u, threads)) {
-    for (unsigned i = 0; i < std::max(1u, threads); ++i) parsers_.emplace_back([this] { parse_loop(); });
+    try {
+        for (unsigned i = 0; i < std::max(1u, threads); ++i) {
+            parsers_.emplace_back([this] { parse_loop(); });
+        }
+    } catch (...) {  // a thread could not be started: end those that were
+        stop();
+        for (std::thread& parser : parsers_) parser.join();
+        throw;
+    }
 }
 
 CapturePipeline::~CapturePipeline() {

@@ -59,8 +59,8 @@ void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, 
     };
 
     std::vector<std::thread> threads;
-    for (DocumentBuilder& builder : builders) threads.emplace_back(build, std::ref(builder));
     try {
+        for (DocumentBuilder& builder : builders) threads.emplace_back(build, std::ref(builder));
         for (std::size_t i = first; i < end; ++i) {
             Xapian::Document doc;
             {

@@ -29,7 +29,7 @@ void revise(Xapian::WritableDatabase& db, Xapian::docid document, const RevisedV
 }  // namespace
 
 IndexWriter::IndexWriter(const WriterOptions& options)
-    : options_(options), directory_(options.database) {
+    : options_(options), write_failure_report_(options.database), directory_(options.database) {
     if (!has_stemmer(options_.language)) {
         throw IndexError(fmt::format("--language {}: Xapian has no stemmer for this language "
                                      "(use an ISO 639-1 code such as en, de, fr)",
@@ -61,17 +61,14 @@ void IndexWriter::commit() {
     db_.commit_transaction();
 }
 
-MergeCounts IndexWriter::write_batch(std::vector<Capture>& batch) {
+MergeCounts IndexWriter::write_batch(const std::vector<CaptureKey>& captures, std::size_t first,
+                                     std::size_t end, const CaptureRecords& records) {
     try {
         begin();
-        std::vector<CaptureKey> keys;
-        keys.reserve(batch.size());
-        for (const Capture& capture : batch) {
-            const schema::VersionRecord& r = capture.record;
-            keys.push_back({r.article.digest(), r.captured_at, r.sequence, r.content_hash});
-        }
-        VersionPlan plan = plan_versions(db_, keys);
-        apply(plan, 0, plan.articles.size(), [&](std::size_t i) { return batch[i].record; });
+        std::vector<CaptureKey> batch(captures.begin() + static_cast<std::ptrdiff_t>(first),
+                                      captures.begin() + static_cast<std::ptrdiff_t>(end));
+        VersionPlan plan = plan_versions(db_, batch);
+        apply(plan, [&](std::size_t i) { return records(first + i); });
         if (!options_.strict) commit();
         return plan.counts;
     } catch (const Xapian::Error& error) {
@@ -83,53 +80,31 @@ MergeCounts IndexWriter::write_batch(std::vector<Capture>& batch) {
     }
 }
 
-void IndexWriter::write_plan(const VersionPlan& plan, const CaptureRecords& records,
-                             std::size_t batch_captures,
-                             const std::function<void(std::uint64_t)>& on_batch) {
-    std::size_t first = 0;
-    while (first < plan.articles.size()) {
-        std::size_t end = first, captures = 0;
-        while (end < plan.articles.size() && (end == first || captures < batch_captures)) {
-            captures += plan.articles[end++].captures;
-        }
-        try {
-            begin();
-            apply(plan, first, end, records);
-            if (!options_.strict) commit();
-        } catch (const Xapian::Error& error) {
-            abandon();
-            throw database_failure(error, options_.database);
-        } catch (...) {
-            abandon();
-            throw;
-        }
-        if (on_batch) on_batch(plan.articles[end - 1].end_added);
-        first = end;
+MergeCounts IndexWriter::write_batch(std::vector<Capture>& batch) {
+    std::vector<CaptureKey> keys;
+    keys.reserve(batch.size());
+    for (const Capture& capture : batch) {
+        const schema::VersionRecord& r = capture.record;
+        keys.push_back({r.article.digest(), r.captured_at, r.sequence, r.content_hash});
     }
+    return write_batch(keys, 0, keys.size(), [&](std::size_t i) { return batch[i].record; });
 }
 
-void IndexWriter::apply(const VersionPlan& plan, std::size_t first_article,
-                        std::size_t end_article, const CaptureRecords& records) {
-    if (first_article == end_article) return;
-    const PlannedArticle& first = plan.articles[first_article];
-    const PlannedArticle& last = plan.articles[end_article - 1];
+void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) {
     // The texts reverts copy are read here: db_ serves one thread only.
-    std::vector<std::optional<schema::VersionRecord>> copies(last.end_added - first.first_added);
-    for (std::size_t i = first.first_added; i < last.end_added; ++i) {
+    std::vector<std::optional<schema::VersionRecord>> copies(plan.added.size());
+    for (std::size_t i = 0; i < plan.added.size(); ++i) {
         if (auto copy_of = plan.added[i].copy_of) {
-            copies[i - first.first_added] = schema::read_stored_version(db_.get_document(*copy_of));
+            copies[i] = schema::read_stored_version(db_.get_document(*copy_of));
         }
     }
     auto record = [&](std::size_t i) {
         const PlannedVersion& version = plan.added[i];
-        auto& copy = copies[i - first.first_added];
-        return planned_record(version, copy ? *copy : records(*version.capture));
+        return planned_record(version, copies[i] ? *copies[i] : records(*version.capture));
     };
-    indexer::build_documents(builders_, first.first_added, last.end_added, plan.added, record,
-                             [&](std::size_t, Xapian::Document&& doc) { db_.add_document(doc); });
-    for (std::size_t i = first.first_revised; i < last.end_revised; ++i) {
-        revise(db_, plan.revised[i].document, plan.revised[i]);
-    }
+    build_documents(builders_, 0, plan.added.size(), plan.added, record,
+                    [&](std::size_t, Xapian::Document&& doc) { db_.add_document(doc); });
+    for (const RevisedVersion& version : plan.revised) revise(db_, version.document, version);
 }
 
 void IndexWriter::adopt(const std::filesystem::path& generation,

@@ -2,14 +2,14 @@
 // distinct version of each article, and holding the database's write lock
 // for the whole run.
 //
-// The writer carries out a VersionPlan (version_plan.h): new documents are
-// built on all cores from the records of the plan's captures; changed
-// versions get new value slots only (no terms or text rewritten). The plan
-// is applied article by article in Xapian transactions of about
-// `batch_captures` captures each, so a run killed at any moment leaves the
-// database at its last completed batch — every article in it either wholly
-// updated or untouched — and because merging is idempotent, running the
-// same command again completes the job with no version lost or duplicated.
+// Captures are written batch by batch: each batch is planned against the
+// database (plan_versions: each article's versions read from value slots,
+// merged with the batch's captures), new documents are built on all cores
+// while the writer adds them, and changed versions get new value slots only
+// (no terms or text rewritten). A batch is applied as one Xapian
+// transaction, so a run killed at any moment leaves the database at its
+// last completed batch, and because merging is idempotent, running the same
+// command again completes the job with no version lost or duplicated.
 //
 // A strict run applies everything in one transaction instead: nothing is
 // visible to readers or survives a failure until finish(). Memory stays
@@ -28,6 +28,7 @@
 #include "indexer/database_directory.h"
 #include "indexer/document_builder.h"
 #include "indexer/version_plan.h"
+#include "indexer/writable_database.h"
 
 #include <xapian.h>
 
@@ -61,20 +62,15 @@ class IndexWriter {
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    // Plans and writes one batch of captures. On return it is durable,
-    // unless the run is strict (then later batches see it, and finish()
-    // commits). Throws IndexError; the database then stays at its last
-    // durable state.
+    // Plans and writes one batch: captures [first, end) of `captures`, whose
+    // records `records(i)` returns (i indexing `captures`). On return it is
+    // durable, unless the run is strict (then later batches see it, and
+    // finish() commits). Throws IndexError; the database then stays at its
+    // last durable state.
+    MergeCounts write_batch(const std::vector<CaptureKey>& captures, std::size_t first,
+                            std::size_t end, const CaptureRecords& records);
+    // The same for a batch held in memory.
     MergeCounts write_batch(std::vector<Capture>& batch);
-
-    // Carries out `plan` (made against this writer's database), committing
-    // after each group of whole articles holding at least `batch_captures`
-    // captures, or once at finish() for a strict run. `on_batch(added)` is
-    // called after each commit with the versions added so far. Throws
-    // IndexError as write_batch.
-    void write_plan(const VersionPlan& plan, const CaptureRecords& records,
-                    std::size_t batch_captures,
-                    const std::function<void(std::uint64_t)>& on_batch = {});
 
     // Makes `generation` the database: a complete glass database built in
     // directory().next_generation() whose first documents are this
@@ -102,10 +98,10 @@ class IndexWriter {
   private:
     void begin();
     void commit();
-    void apply(const VersionPlan& plan, std::size_t first_article, std::size_t end_article,
-               const CaptureRecords& records);
+    void apply(const VersionPlan& plan, const CaptureRecords& records);
 
     WriterOptions options_;
+    WriteFailureReport write_failure_report_;
     DatabaseDirectory directory_;
     Xapian::WritableDatabase db_;
     std::string language_;

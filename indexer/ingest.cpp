@@ -6,7 +6,6 @@
 #include "indexer/progress.h"
 #include "indexer/writable_database.h"
 #include "indexer/version_plan.h"
-#include "indexer/zz_timing.h"
 
 #include <fmt/format.h>
 
@@ -50,7 +49,6 @@ IngestSummary ingest(const IngestOptions& options) {
     summary.database = options.writer.database;
     summary.missing_inputs = count_missing_inputs(options.inputs);
 
-    phase("start");
     IndexWriter writer(options.writer);
     CaptureLog log = open_log(writer);
     Progress progress(options.show_progress, options.inputs);
@@ -77,29 +75,35 @@ IngestSummary ingest(const IngestOptions& options) {
                                                     : exit_code::kDataError);
     }
     log.finish_appending();
-    phase("read");
 
-    VersionPlan plan;
+    // The whole run's plan decides between a bulk load (which carries it
+    // out) and batches written in place (each planned as it is written).
+    MergeCounts counts;
     try {
-        plan = plan_versions(writer.database(), log.keys());
+        VersionPlan plan;
+        if (use_bulk_load(options.bulk, log.size(), writer.database().get_doccount())) {
+            plan = plan_versions(writer.database(), log.keys());  // log.size() bounds what it adds
+        }
+        if (use_bulk_load(options.bulk, plan.counts.added, writer.database().get_doccount())) {
+            bulk_load(writer, plan, log);
+            counts = plan.counts;
+        } else {
+            auto record = [&](std::size_t i) { return log.record(i); };
+            std::size_t batch = std::max<std::size_t>(1, options.batch_size);
+            for (std::size_t first = 0; first < log.size(); first += batch) {
+                counts += writer.write_batch(log.keys(), first, std::min(log.size(), first + batch),
+                                             record);
+            }
+        }
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options.writer.database);
     }
-    phase("planned");
-    if (use_bulk_load(options.bulk, plan.counts.added, writer.database().get_doccount())) {
-        bulk_load(writer, plan, log);
-    } else {
-        writer.write_plan(
-            plan, [&](std::size_t i) { return log.record(i); },
-            std::max<std::size_t>(1, options.batch_size));
-    }
-    phase("written");
     writer.finish();
     progress.finish();
 
-    summary.added = plan.counts.added;
-    summary.unchanged = plan.counts.unchanged;
-    summary.duplicates = plan.counts.duplicates;
+    summary.added = counts.added;
+    summary.unchanged = counts.unchanged;
+    summary.duplicates = counts.duplicates;
     summary.elapsed_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

@@ -8,13 +8,14 @@
 //      directory, its article, time and content hash in memory;
 //   2. plan: each article's captures are merged with the versions the
 //      database holds (plan_versions), so revisions are exact however the
-//      captures are spread over the input;
-//   3. write: in place, in batches of whole articles committed one by one
-//      (IndexWriter::write_plan); or, when the run adds many versions, as a
-//      bulk load that builds the next generation of the database and
-//      switches to it atomically (bulk_loader.h: at least 20,000 new
-//      versions and at least a tenth of the database's size; --bulk
-//      overrides).
+//      captures are spread over the input, and the run knows how many
+//      versions it adds;
+//   3. write: when the run adds many versions (bulk_loader.h: at least
+//      20,000, and at least a tenth of the database's size; --bulk
+//      overrides), as a bulk load that builds the next generation of the
+//      database and switches to it atomically; otherwise in place, in
+//      batches of batch_size captures in input order, each planned and
+//      committed on its own (IndexWriter::write_batch).
 // Nothing is written before the input has been read, so a --strict run
 // that meets a bad record stops having written nothing.
 #pragma once

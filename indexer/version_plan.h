@@ -5,7 +5,7 @@
 // Planning reads only value slots and id terms of the database (through
 // merge_captures, article_history.h), never stored text, so it is cheap
 // next to building documents; the captures' text is fetched only when the
-// plan is carried out (IndexWriter::write_plan, or a bulk load). Because
+// plan is carried out (IndexWriter::write_batch, or a bulk load). Because
 // every capture of an article is merged at once, the plan's revision
 // numbers are exact however the captures are spread over the input.
 #pragma once

@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <string_view>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -130,5 +132,35 @@ IndexError write_failure(const std::string& path, const std::string& reason) {
                                   path, reason),
                       exit_code::kIoError);
 }
+
+namespace {
+// The database a WriteFailureReport speaks for; one writer per process.
+std::string report_path;
+std::terminate_handler report_previous = nullptr;
+
+[[noreturn]] void report_write_failure() {
+    if (std::exception_ptr current = std::current_exception()) {
+        try {
+            std::rethrow_exception(current);
+        } catch (const Xapian::Error& error) {
+            IndexError failure = database_failure(error, report_path);
+            std::fprintf(stderr, "newsindex: %s\n", failure.what());
+            std::fflush(stderr);
+            std::_Exit(failure.exit_code());
+        } catch (...) {
+        }
+    }
+    if (report_previous) report_previous();
+    std::abort();
+}
+}  // namespace
+
+WriteFailureReport::WriteFailureReport(std::string path) {
+    report_path = std::move(path);
+    report_previous = std::set_terminate(report_write_failure);
+    previous_ = report_previous;
+}
+
+WriteFailureReport::~WriteFailureReport() { std::set_terminate(previous_); }
 
 }  // namespace newsindex::indexer

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <exception>
 #include <optional>
 #include <string>
 
@@ -30,5 +31,23 @@ IndexError database_failure(const Xapian::Error& error, const std::string& path)
 // (its staging files): the same sentence as a Xapian write failure, with
 // `reason` (such as strerror's words) in place of Xapian's.
 IndexError write_failure(const std::string& path, const std::string& reason);
+
+// Xapian 1.4 can meet a second write failure while it unwinds from a failed
+// commit (a full disk, a file-size limit); the C++ runtime then calls
+// std::terminate instead of letting the first error reach us. While a
+// WriteFailureReport is alive, such an ending is reported like any other
+// Xapian failure on the database at `path` (database_failure: one line on
+// stderr, its exit code) instead of aborting. Xapian commits are atomic, so
+// the database is then as at its last commit, as the message says.
+class WriteFailureReport {
+  public:
+    explicit WriteFailureReport(std::string path);
+    ~WriteFailureReport();
+    WriteFailureReport(const WriteFailureReport&) = delete;
+    WriteFailureReport& operator=(const WriteFailureReport&) = delete;
+
+  private:
+    std::terminate_handler previous_;
+};
 
 }  // namespace newsindex::indexer

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string_view>
+#include <thread>
 
 namespace newsindex::query {
 
@@ -38,6 +40,20 @@ NewsDatabase::NewsDatabase(std::string path) : path_(std::move(path)) {
     }
 }
 
+void NewsDatabase::before_retry(const Xapian::DatabaseModifiedError& error, int attempt,
+                                std::chrono::steady_clock::time_point deadline) {
+    auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) fail(error);
+    // 10 ms, 20 ms, 40 ms, ... up to half a second: a reader that keeps
+    // losing the race lets the writer get ahead (or finish) before it
+    // starts again.
+    auto pause = std::chrono::milliseconds(10) * (1 << std::min(attempt - 1, 6));
+    pause = std::min({pause, std::chrono::milliseconds(500),
+                      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now)});
+    std::this_thread::sleep_for(pause);
+    reopen();
+}
+
 void NewsDatabase::reopen() {
     try {
         db_.reopen();
@@ -49,9 +65,9 @@ void NewsDatabase::reopen() {
 void NewsDatabase::fail(const Xapian::Error& e) const {
     if (std::string_view(e.get_type()) == "DatabaseModifiedError") {
         // with_retry gave up: say what happened, not Xapian's words.
-        throw QueryError(fmt::format("newsquery: database {} changed {} times while being read "
-                                     "(a newsindex run is committing); try again",
-                                     path_, kMaxAttempts),
+        throw QueryError(fmt::format("newsquery: database {} kept changing while being read for "
+                                     "{} s (a newsindex run is committing); try again",
+                                     path_, std::chrono::duration<double>(retry_budget_).count()),
                          kExitSoftware);
     }
     throw QueryError(fmt::format("newsquery: {}: {}", path_, e.get_description()),

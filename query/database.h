@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
 
@@ -42,23 +43,33 @@ class NewsDatabase {
     const std::string& language() const { return language_; }
 
     // Runs `work` against the database; if Xapian reports that a writer
-    // changed the database under us (DatabaseModifiedError), reopens it and
-    // runs `work` again (a few times), so readers never fail during cron
-    // ingests. Other Xapian errors become QueryError(kExitSoftware) naming
-    // the database; QueryError and other exceptions pass through untouched.
-    // `work` may therefore run more than once: it must not print or keep
-    // state between attempts, only compute and return.
+    // changed the database under us (DatabaseModifiedError: the revision
+    // being read was overwritten by the writer's next commit but one),
+    // reopens it at the newest revision and runs `work` again, pausing a
+    // little longer after each failure so that a run of quick commits can
+    // pass, until retry_budget() has gone by (then QueryError(kExitSoftware)
+    // saying so). Readers thus do not fail during cron ingests. Other Xapian
+    // errors become QueryError(kExitSoftware) naming the database;
+    // QueryError and other exceptions pass through untouched. `work` may
+    // therefore run more than once: it must not print or keep state between
+    // attempts, only compute and return.
     template <typename Work>
     auto with_retry(Work&& work) -> decltype(work(std::declval<const Xapian::Database&>()));
 
-    // Attempts with_retry makes before giving up on a database that keeps
-    // changing (then QueryError(kExitSoftware)).
-    static constexpr int kMaxAttempts = 5;
+    // How long with_retry keeps retrying a database that keeps changing.
+    static constexpr std::chrono::milliseconds kDefaultRetryBudget{30'000};
+    std::chrono::milliseconds retry_budget() const { return retry_budget_; }
+    void set_retry_budget(std::chrono::milliseconds budget) { retry_budget_ = budget; }
 
   private:
     std::string path_;
     std::string language_;
     Xapian::Database db_;
+    std::chrono::milliseconds retry_budget_ = kDefaultRetryBudget;
+    // After attempt `attempt` failed with `error`: gives up (fail) once
+    // `deadline` has passed, else pauses and reopens the database.
+    void before_retry(const Xapian::DatabaseModifiedError& error, int attempt,
+                      std::chrono::steady_clock::time_point deadline);
     void reopen();
     [[noreturn]] void fail(const Xapian::Error& e) const;
 };

@@ -9,17 +9,17 @@ namespace newsindex::query {
 template <typename Work>
 auto NewsDatabase::with_retry(Work&& work)
     -> decltype(work(std::declval<const Xapian::Database&>())) {
+    const auto deadline = std::chrono::steady_clock::now() + retry_budget_;
     for (int attempt = 1;; ++attempt) {
         try {
             return work(static_cast<const Xapian::Database&>(db_));
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= kMaxAttempts) fail(e);
+            // Outside the handler below, so that an error while reopening is
+            // reported like any other instead of escaping raw.
+            before_retry(e, attempt, deadline);
         } catch (const Xapian::Error& e) {
             fail(e);
         }
-        // Outside the handler, so an error while reopening is reported
-        // like any other instead of escaping raw.
-        reopen();
     }
 }
 
