@@ -54,11 +54,11 @@ std::string article_digest_hex(const Xapian::Document& version) {
 
 std::string resolve_article(const Xapian::Database& db, const std::string& name) {
     std::set<std::string> found =
-        articles_under(db, schema::bounded_term(schema::prefix::kArticleId, name));
+        articles_under(db, schema::article_id_term(name));
     if (found.empty() && is_digest_hex(name) && db.term_exists(article_term(name))) return name;
     if (found.empty()) {
         std::string url = indexer::normalise_url(name);
-        found = articles_under(db, schema::bounded_term(schema::prefix::kUrl, url));
+        found = articles_under(db, schema::url_term(url));
         if (found.size() > 1) {
             throw QueryError(
                 fmt::format("newsquery: {} is the URL of {} articles ({}); name one by its "

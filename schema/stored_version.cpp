@@ -32,7 +32,11 @@ std::optional<CaptureTime> optional_time(const Xapian::Document& doc, Xapian::va
 void write_stored_version(Xapian::Document& doc, const VersionRecord& record) {
     nlohmann::json map = nlohmann::json::object();
     put(map, field::kSource, record.article.source);
-    put(map, field::kArticleIdentity, record.article.identity);
+    // The identity is the article_id wherever the input gives one: stored
+    // only when it is something else (the normalised URL).
+    if (record.article.identity != record.article_id) {
+        put(map, field::kArticleIdentity, record.article.identity);
+    }
     put(map, field::kArticleId, record.article_id);
     put(map, field::kUrl, record.url);
     put(map, field::kTitle, record.title);
@@ -72,8 +76,10 @@ VersionRecord read_stored_data(const Xapian::Document& doc) {
     nlohmann::json map = nlohmann::json::from_msgpack(data);
     VersionRecord record;
     record.article.source = get(map, field::kSource);
-    record.article.identity = get(map, field::kArticleIdentity);
     record.article_id = get(map, field::kArticleId);
+    record.article.identity = map.contains(std::string(field::kArticleIdentity))
+                                  ? get(map, field::kArticleIdentity)
+                                  : record.article_id;
     record.url = get(map, field::kUrl);
     record.title = get(map, field::kTitle);
     record.summary = get(map, field::kSummary);

@@ -15,16 +15,20 @@
 #include <string_view>
 
 namespace newsindex::schema::field {
-inline constexpr std::string_view kSource = "source";
-inline constexpr std::string_view kArticleIdentity = "key";
-inline constexpr std::string_view kArticleId = "article_id";
-inline constexpr std::string_view kUrl = "url";
-inline constexpr std::string_view kTitle = "title";
-inline constexpr std::string_view kSummary = "summary";
-inline constexpr std::string_view kText = "text";
-inline constexpr std::string_view kAuthor = "author";
-inline constexpr std::string_view kLanguage = "language";
-inline constexpr std::string_view kSection = "section";
+// Short names: they are repeated in every document's data, which glass
+// compresses one document at a time, so a long name costs its length in
+// every version.
+inline constexpr std::string_view kSource = "s";
+// Left out when equal to the article_id (the usual case): see README.md.
+inline constexpr std::string_view kArticleIdentity = "k";
+inline constexpr std::string_view kArticleId = "i";
+inline constexpr std::string_view kUrl = "u";
+inline constexpr std::string_view kTitle = "t";
+inline constexpr std::string_view kSummary = "m";
+inline constexpr std::string_view kText = "x";
+inline constexpr std::string_view kAuthor = "a";
+inline constexpr std::string_view kLanguage = "l";
+inline constexpr std::string_view kSection = "c";
 }  // namespace newsindex::schema::field
 
 namespace newsindex::schema {

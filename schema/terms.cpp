@@ -22,6 +22,22 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+namespace {
+
+std::string digest_term(std::string_view prefix, std::string_view value) {
+    return fmt::format("{}{:016x}", prefix, XXH3_64bits(value.data(), value.size()));
+}
+
+}  // namespace
+
+std::string article_id_term(std::string_view article_id) {
+    return digest_term(prefix::kArticleId, article_id);
+}
+
+std::string url_term(std::string_view normalised_url) {
+    return digest_term(prefix::kUrl, normalised_url);
+}
+
 std::string version_id_term(const std::string& article_digest_hex, long long created_at,
                             long long sequence) {
     return fmt::format("{}{}@{}.{}", prefix::kVersionId, article_digest_hex, created_at,

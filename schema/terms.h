@@ -16,8 +16,8 @@ inline constexpr std::string_view kAuthor = "A";
 // Boolean (filter) terms.
 inline constexpr std::string_view kVersionId = "Q";    // unique id of a version
 inline constexpr std::string_view kArticle = "XA";     // article digest, 16 hex
-inline constexpr std::string_view kArticleId = "XI";   // article_id as given
-inline constexpr std::string_view kUrl = "XU";         // normalised URL
+inline constexpr std::string_view kArticleId = "XI";   // digest of article_id as given
+inline constexpr std::string_view kUrl = "XU";         // digest of the normalised URL
 inline constexpr std::string_view kSource = "XS";      // outlet key, lower case
 inline constexpr std::string_view kHost = "H";         // URL host, lower case
 inline constexpr std::string_view kLanguage = "L";     // ISO 639-1 code
@@ -37,6 +37,14 @@ std::string bounded_term(std::string_view prefix, std::string_view value);
 // hex) + "@" + the capture time (decimal seconds) + "." + sequence of the
 // capture that created the version. It never changes once assigned, even if
 // the version's revision number does when a late capture arrives.
+// The lookup terms of an article's id and URL: the prefix and 16 hex digits
+// of the XXH3-64 digest of the value. They only answer "which versions have
+// this id / URL?"; the values themselves are in the stored data, so a term
+// of fixed size keeps long URLs (one term per article, on every version)
+// from weighing on the postlist and termlist tables.
+std::string article_id_term(std::string_view article_id);
+std::string url_term(std::string_view normalised_url);
+
 std::string version_id_term(const std::string& article_digest_hex,
                             long long created_at, long long sequence);
 

@@ -69,8 +69,8 @@ TEST(DocumentBuilder, FiltersAndIdAreBooleanTermsUnderTheSchemaPrefixes) {
     std::string digest = record.article.digest_hex();
     EXPECT_TRUE(terms.contains(with(prefix::kSource, "bbc")));
     EXPECT_TRUE(terms.contains(with(prefix::kArticle, digest)));
-    EXPECT_TRUE(terms.contains(with(prefix::kArticleId, "bbc:floods-2020")));
-    EXPECT_TRUE(terms.contains(with(prefix::kUrl, "https://www.bbc.co.uk/news/uk-123")));
+    EXPECT_TRUE(terms.contains(schema::article_id_term("bbc:floods-2020")));
+    EXPECT_TRUE(terms.contains(schema::url_term("https://www.bbc.co.uk/news/uk-123")));
     EXPECT_TRUE(terms.contains(with(prefix::kHost, "bbc.co.uk")));
     EXPECT_TRUE(terms.contains(with(prefix::kLanguage, "en")));
     EXPECT_TRUE(terms.contains(with(prefix::kVersionId, digest + "@1599999000.1")));
@@ -183,20 +183,22 @@ TEST(DocumentBuilder, ZeroWidthCharactersInsideWordsDoNotSplitThem) {
     EXPECT_EQ(schema::read_stored_version(doc).text, record.text);
 }
 
-TEST(DocumentBuilder, OverlongUrlsAndIdsAreHashedNotRejected) {
+TEST(DocumentBuilder, UrlAndIdTermsHaveAFixedSizeHowLongTheValues) {
     schema::VersionRecord record = sample_record();
     record.url = "https://example.com/" + std::string(400, 'a');
     record.article_id = "example:" + std::string(400, 'b');
     record.article.identity = record.article_id;
     Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
 
-    std::string url_term = schema::bounded_term(prefix::kUrl, record.url);
-    std::string id_term = schema::bounded_term(prefix::kArticleId, record.article_id);
+    std::string url_term = schema::url_term(record.url);
+    std::string id_term = schema::article_id_term(record.article_id);
     std::set<std::string> terms = terms_of(doc);
     EXPECT_TRUE(terms.contains(url_term));
     EXPECT_TRUE(terms.contains(id_term));
     for (const std::string& term : terms) EXPECT_LE(term.size(), schema::kMaxTermBytes) << term;
-    EXPECT_EQ(url_term[url_term.size() - 17], '#');
+    EXPECT_EQ(url_term.size(), prefix::kUrl.size() + 16);
+    EXPECT_EQ(id_term.size(), prefix::kArticleId.size() + 16);
+    EXPECT_NE(id_term, schema::article_id_term(record.article_id + "c"));
 
     newsindex::testing::ScratchDir dir;
     Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);

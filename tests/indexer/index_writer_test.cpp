@@ -54,7 +54,7 @@ std::ostream& operator<<(std::ostream& out, const Row& row) {
 
 std::vector<Row> history(const std::string& path, const std::string& article) {
     Xapian::Database db(path);
-    std::string term = schema::bounded_term(schema::prefix::kArticleId, article);
+    std::string term = schema::article_id_term(article);
     std::vector<Row> rows;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         schema::VersionRecord r = schema::read_stored_version(db.get_document(*it));

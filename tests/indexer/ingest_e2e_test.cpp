@@ -145,7 +145,7 @@ TEST_F(IngestSample, ArticleWithTheMostVersionsHasThemAsRevisionsInOrder) {
     ASSERT_GE(chosen->versions.size(), 3u);
 
     Xapian::Database db(reference_db().string());
-    std::string term = schema::bounded_term(schema::prefix::kArticleId, chosen->article_id);
+    std::string term = schema::article_id_term(chosen->article_id);
     std::map<std::uint32_t, schema::VersionRecord> by_revision;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         schema::VersionRecord r = schema::read_stored_version(db.get_document(*it));

@@ -99,6 +99,40 @@ TEST(StoredVersion, LatestRevisionSortsAfterEveryTime) {
     EXPECT_FALSE(read_stored_version(doc).superseded_at.has_value());
 }
 
+TEST(StoredVersion, IdentityEqualToTheArticleIdIsStoredOnceAndReadBack) {
+    VersionRecord record;
+    record.article = {"bbc", "bbc:floods-2020"};
+    record.article_id = "bbc:floods-2020";
+    record.title = "Floods";
+    Xapian::Document doc;
+    write_stored_version(doc, record);
+    EXPECT_EQ(doc.get_data().find("bbc:floods-2020"), doc.get_data().rfind("bbc:floods-2020"));
+    VersionRecord back = read_stored_data(doc);
+    EXPECT_EQ(back.article.identity, "bbc:floods-2020");
+    EXPECT_EQ(back.article_id, "bbc:floods-2020");
+}
+
+TEST(StoredVersion, IdentityOtherThanTheArticleIdIsStoredAndReadBack) {
+    VersionRecord record;
+    record.article = {"bbc", "https://bbc.co.uk/news/1"};  // no article_id: the normalised URL
+    record.url = "https://www.bbc.co.uk/news/1?at=rss";
+    record.title = "Floods";
+    Xapian::Document doc;
+    write_stored_version(doc, record);
+    VersionRecord back = read_stored_data(doc);
+    EXPECT_EQ(back.article.identity, "https://bbc.co.uk/news/1");
+    EXPECT_EQ(back.article_id, "");
+    EXPECT_EQ(back.url, record.url);
+}
+
+TEST(ArticleLookupTerms, HaveAFixedSizeAndDifferForDifferentValues) {
+    std::string url(400, 'u');
+    EXPECT_EQ(url_term(url).size(), prefix::kUrl.size() + 16);
+    EXPECT_EQ(url_term(url), url_term(std::string(400, 'u')));
+    EXPECT_NE(url_term(url), url_term(url + "v"));
+    EXPECT_TRUE(article_id_term("a").starts_with(prefix::kArticleId));
+}
+
 TEST(DatabaseFormat, RefusesAnotherSchemaVersionWithAClearMessage) {
     newsindex::testing::ScratchDir dir;
     std::string path = (dir / "db").string();
