@@ -1,5 +1,6 @@
 #include "query/search.h"
 
+#include "query/stem_cache.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 #include "schema/values.h"
@@ -78,14 +79,16 @@ std::vector<std::uint32_t> matching_revisions(const Xapian::Database& db,
     return revisions;
 }
 
+// `stemmer` should be a caching_stemmer: MSet::snippet stems every word it
+// reads, and the rows of one result repeat the same words.
 std::string snippet_of(const Xapian::MSet& mset, const schema::VersionRecord& version,
-                       const MatchQuery& match, const SearchRequest& request) {
+                       const Xapian::Stem& stemmer, const SearchRequest& request) {
     if (request.snippet_length == 0) return {};
     std::string text = version.title + "\n" + version.summary + "\n" + version.text;
     // Without SNIPPET_EXHAUSTIVE and SNIPPET_BACKGROUND_MODEL Xapian takes the
     // first good window of matches: as readable for news text, and less than
     // half the cost when every match is printed.
-    std::string snippet = mset.snippet(text, request.snippet_length, match.stemmer, 0,
+    std::string snippet = mset.snippet(text, request.snippet_length, stemmer, 0,
                                        request.highlight_start, request.highlight_end, "…");
     return schema::normalise_whitespace(unescape_html(snippet));
 }
@@ -109,6 +112,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
 
     std::map<std::string, std::vector<std::uint32_t>> revisions_by_article;
     std::vector<std::string> row_terms;
+    const Xapian::Stem snippet_stemmer = caching_stemmer(match.stemmer);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         // Only the slots a row shows: each slot read is a lookup.
@@ -125,7 +129,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
         row.revision = version.revision;
         row.revisions = db.get_termfreq(term);
         row.captured_at = version.captured_at;
-        row.snippet = snippet_of(mset, version, match, request);
+        row.snippet = snippet_of(mset, version, snippet_stemmer, request);
         if (rows_hold_all_matches) revisions_by_article[term].push_back(row.revision);
         result.rows.push_back(std::move(row));
         row_terms.push_back(std::move(term));

@@ -4,6 +4,7 @@
 #include "schema/terms.h"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 namespace newsindex::query {
@@ -57,6 +58,25 @@ std::vector<std::string> word_terms(const Xapian::Query& query,
 
 bool is_stem(const std::string& term) { return term.starts_with('Z'); }
 
+// The field prefix of a term: its leading capitals after the stem marker
+// (Xapian's convention; schema/terms.h).
+std::string_view field_prefix(std::string_view term) {
+    if (term.starts_with('Z')) term.remove_prefix(1);
+    std::size_t n = 0;
+    while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
+    return term.substr(0, n);
+}
+
+// How many of `terms` a sentence of `part` can hold at most: every sentence
+// is indexed without a prefix, the title also under the title prefix;
+// terms of other fields (author:) are in no sentence.
+unsigned most_held(const std::vector<std::string>& terms, SentencePart part) {
+    return static_cast<unsigned>(std::count_if(terms.begin(), terms.end(), [&](const auto& t) {
+        std::string_view prefix = field_prefix(t);
+        return prefix.empty() || (part == SentencePart::Title && prefix == schema::prefix::kTitle);
+    }));
+}
+
 // Wildcards expand to unstemmed words, so they need those indexed too.
 Xapian::TermGenerator::stem_strategy stem_strategy(const std::vector<std::string>& terms,
                                                    bool wildcards) {
@@ -72,39 +92,35 @@ Xapian::TermGenerator::stem_strategy stem_strategy(const std::vector<std::string
 }  // namespace
 
 // One search through a version's sentences: each sentence indexed as it
-// comes, then judged by Xapian's own matcher on an in-memory database.
+// comes (or found among those indexed before), then judged by Xapian's own
+// matcher on an in-memory database.
 class SentenceSearch {
   public:
-    explicit SentenceSearch(const SentenceFinder& finder) : finder_(finder) {
-        generator_.set_stemmer(finder.stemmer_);
-        generator_.set_stemming_strategy(finder.strategy_);
-    }
+    explicit SentenceSearch(const SentenceFinder& finder) : finder_(finder) {}
 
-    // Indexes the next sentence; true when it is certainly the answer: it
-    // holds every query term (no later sentence can hold more) and matches.
+    // Takes the next sentence; true when no later sentence can change the
+    // answer, so finish() gives it now: this one holds as many query terms
+    // as a sentence of its part can (the title comes first, and can hold
+    // at least as many as any other) and matches by itself. A plain word
+    // thus ends the search at the first body sentence that has it, although
+    // only the title can also hold its title-prefixed term.
     bool add(const Sentence& sentence) {
+        SentenceFinder::IndexedSentence& indexed = finder_.indexed(sentence);
         std::size_t i = docs_.size();
-        docs_.emplace_back();
-        generator_.set_document(docs_[i]);
-        index(sentence.text, "");
-        if (sentence.part == SentencePart::Title) {
-            generator_.increase_termpos();
-            index(sentence.text, std::string(schema::prefix::kTitle));
-        }
-        for (const std::string& t : finder_.filter_terms_) docs_[i].add_boolean_term(t);
-        unsigned held = 0;
-        auto term = docs_[i].termlist_begin();
-        for (const std::string& t : finder_.terms_) {
-            term.skip_to(t);
-            if (term == docs_[i].termlist_end()) break;
-            if (*term == t) ++held;
-        }
-        held_.push_back(held);
-        if (held > 0) candidates_.push_back(i);
-        return held == finder_.terms_.size() && first_match({i});
+        docs_.push_back(indexed.doc);
+        held_.push_back(indexed.held);
+        if (indexed.held > 0) candidates_.push_back(i);
+        unsigned most = sentence.part == SentencePart::Title ? finder_.most_in_title_
+                                                             : finder_.most_in_body_;
+        // With no terms to hold (a bare wildcard) every sentence may end it.
+        bool fullest = most > 0 ? indexed.held == most : finder_.terms_.empty();
+        if (!fullest) return false;
+        if (!indexed.matches) indexed.matches = first_match({i}).has_value();
+        return *indexed.matches;
     }
 
-    // The answer by the full rule (see SentenceFinder::find).
+    // The answer by the full rule (see SentenceFinder::find), among the
+    // sentences taken so far.
     std::optional<std::size_t> finish() {
         if (docs_.empty()) return std::nullopt;
         // Candidates with more query terms first, reading order among equals;
@@ -131,14 +147,6 @@ class SentenceSearch {
     }
 
   private:
-    void index(const std::string& text, const std::string& prefix) {
-        if (finder_.positional_) {
-            generator_.index_text(text, 1, prefix);
-        } else {
-            generator_.index_text_without_positions(text, 1, prefix);
-        }
-    }
-
     // The first of `which` that matches the query by itself.
     std::optional<std::size_t> first_match(const std::vector<std::size_t>& which) const {
         Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -153,27 +161,63 @@ class SentenceSearch {
     }
 
     const SentenceFinder& finder_;
-    Xapian::TermGenerator generator_;
     std::vector<Xapian::Document> docs_;
     std::vector<unsigned> held_;           // distinct query terms per sentence
     std::vector<std::size_t> candidates_;  // sentences holding any
 };
+
+SentenceFinder::IndexedSentence& SentenceFinder::indexed(const Sentence& sentence) const {
+    // Bounds the memory a long timeline can take; rebuilding is only slower.
+    constexpr std::size_t kMaxRemembered = 20'000;
+    bool title = sentence.part == SentencePart::Title;
+    std::string key = (title ? "T" : "-") + sentence.text;
+    if (auto it = indexed_.find(key); it != indexed_.end()) return it->second;
+    if (indexed_.size() >= kMaxRemembered) indexed_.clear();
+
+    IndexedSentence out;
+    auto index = [&](const std::string& prefix) {
+        if (positional_) {
+            generator_.index_text(sentence.text, 1, prefix);
+        } else {
+            generator_.index_text_without_positions(sentence.text, 1, prefix);
+        }
+    };
+    generator_.set_document(out.doc);
+    index("");
+    if (title) {
+        generator_.increase_termpos();
+        index(std::string(schema::prefix::kTitle));
+    }
+    for (const std::string& t : filter_terms_) out.doc.add_boolean_term(t);
+    auto term = out.doc.termlist_begin();
+    for (const std::string& t : terms_) {
+        term.skip_to(t);
+        if (term == out.doc.termlist_end()) break;
+        if (*term == t) ++out.held;
+    }
+    return indexed_.emplace(std::move(key), std::move(out)).first->second;
+}
 
 SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
     : text_(std::move(text)),
       stemmer_(caching_stemmer(stemmer)),
       filter_terms_(filter_terms(text_)),
       terms_(word_terms(text_, filter_terms_)),
+      most_in_title_(most_held(terms_, SentencePart::Title)),
+      most_in_body_(most_held(terms_, SentencePart::Body)),
       strategy_(stem_strategy(terms_, has_node(text_, {Xapian::Query::OP_WILDCARD}))),
       positional_(has_node(text_, {Xapian::Query::OP_PHRASE, Xapian::Query::OP_NEAR})),
       matches_without_terms_(
           has_node(text_, {Xapian::Query::OP_WILDCARD, Xapian::Query::LEAF_MATCH_ALL,
-                           Xapian::Query::LEAF_POSTING_SOURCE})) {}
+                           Xapian::Query::LEAF_POSTING_SOURCE})) {
+    generator_.set_stemmer(stemmer_);
+    generator_.set_stemming_strategy(strategy_);
+}
 
 std::optional<std::size_t> SentenceFinder::find(const std::vector<Sentence>& sentences) const {
     SentenceSearch search(*this);
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-        if (search.add(sentences[i])) return i;
+    for (const Sentence& sentence : sentences) {
+        if (search.add(sentence)) break;
     }
     return search.finish();
 }
@@ -181,12 +225,11 @@ std::optional<std::size_t> SentenceFinder::find(const std::vector<Sentence>& sen
 std::string SentenceFinder::find(const schema::VersionRecord& version) const {
     SentenceSearch search(*this);
     std::vector<std::string> seen;
-    std::optional<std::size_t> answer;
-    bool stopped = !for_each_sentence(version, [&](Sentence&& sentence) {
+    for_each_sentence(version, [&](Sentence&& sentence) {
         seen.push_back(sentence.text);
         return !search.add(sentence);
     });
-    answer = stopped ? seen.size() - 1 : search.finish();
+    std::optional<std::size_t> answer = search.finish();
     return answer ? std::move(seen[*answer]) : std::string();
 }
 

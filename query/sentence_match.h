@@ -9,10 +9,13 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace newsindex::query {
 
+// Not thread-safe: it remembers the sentences it has indexed (one finder
+// per thread).
 class SentenceFinder {
   public:
     // `text` is the text part of a MatchQuery (no filters), `stemmer` the
@@ -31,13 +34,24 @@ class SentenceFinder {
     std::optional<std::size_t> find(const std::vector<Sentence>& sentences) const;
 
     // The same choice among version_sentences(version), splitting and
-    // indexing only as far as needed: the first sentence that holds every
-    // query term and matches ends the search. "" when the version has no
-    // text at all.
+    // indexing only as far as needed: the first sentence that holds as many
+    // query terms as a sentence of its part can, and matches, ends the
+    // search. "" when the version has no text at all.
     std::string find(const schema::VersionRecord& version) const;
 
   private:
     friend class SentenceSearch;
+    // A sentence as indexed, and whether it matches the query by itself
+    // (known once asked). The versions of one article repeat most of their
+    // sentences, and a timeline reads many versions of each article: each
+    // distinct sentence is indexed once.
+    struct IndexedSentence {
+        Xapian::Document doc;
+        unsigned held = 0;  // distinct query terms it holds
+        std::optional<bool> matches;
+    };
+    IndexedSentence& indexed(const Sentence& sentence) const;
+
     Xapian::Query text_;
     Xapian::Stem stemmer_;
     // The terms of the query's boolean filters (source:, lang:, site:):
@@ -45,12 +59,18 @@ class SentenceFinder {
     // that matched; and its other distinct terms. Both sorted.
     std::vector<std::string> filter_terms_;
     std::vector<std::string> terms_;
+    // How many of terms_ the title, and any other sentence, can hold.
+    unsigned most_in_title_;
+    unsigned most_in_body_;
     // What sentences need: only stems ("Z" terms) when every word term is
     // one and no wildcard expands, no stems when none is, else both (the
     // indexer's STEM_SOME).
     Xapian::TermGenerator::stem_strategy strategy_;
     bool positional_;             // a phrase or NEAR needs positions
     bool matches_without_terms_;  // a wildcard or match-all leaf
+    mutable Xapian::TermGenerator generator_;
+    // Keyed by part (the title is indexed twice) and text.
+    mutable std::unordered_map<std::string, IndexedSentence> indexed_;
 };
 
 }  // namespace newsindex::query

@@ -119,8 +119,16 @@ void add_text(const Xapian::Database& db, const SentenceFinder& finder, ArticleT
     timeline.source = latest.article.source;
     timeline.url = latest.url;
     timeline.title = latest.title;
+    // A match that vanishes in the revision after it appeared quotes the
+    // same version twice.
+    std::map<Xapian::docid, std::string> sentences;
     for (TimelineEvent& event : timeline.events) {
-        event.sentence = finder.find(version(event.sentence_docid));
+        auto it = sentences.find(event.sentence_docid);
+        if (it == sentences.end()) {
+            it = sentences.emplace(event.sentence_docid, finder.find(version(event.sentence_docid)))
+                     .first;
+        }
+        event.sentence = it->second;
         if (version_ids) event.version_id = version_id(db, event.docid);
     }
 }

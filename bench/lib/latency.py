@@ -10,8 +10,11 @@ each round every query is run by every tool in turn, so that machine noise
 hits all tools alike. A query's figure is the median of its N times; p50 and
 p95 are taken across the queries' medians. A time is the wall time of one
 whole process (start, open the index, answer, print, exit), its output read
-through a pipe - except "fts5-inproc", which times only the SQL statement in
-an already open connection (FTS5's engine time, no process start).
+through a pipe - except the two in-process tools, which time the engine alone
+in an already open process: "fts5-inproc" the SQL statement in an open
+connection, "newsquery-engine" newsquery's library call (bench/engine_latency:
+search() or build_timeline(), rows built, not printed). Targets are judged
+both ways: CLI against CLI, engine against engine.
 
 search: top-20 and all matches, as versions (newsquery --all-versions) and
 FTS5 rows ranked by rank; also quest (Xapian's own CLI) on the scriptindex
@@ -28,6 +31,7 @@ import argparse
 import json
 import re
 import sqlite3
+import subprocess
 import sys
 import time
 
@@ -92,12 +96,50 @@ class InProcessFts5:
         return time.perf_counter() - started, len(rows)
 
 
+class EngineDriver:
+    """newsquery's library timed inside one process (bench/engine_latency):
+    engine time only. The driver times each request itself."""
+
+    def __init__(self, engine, db):
+        self.process = subprocess.Popen([engine, "--db", db], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+
+    def run(self, request):
+        try:
+            self.process.stdin.write(request + "\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            raise ValueError(f"engine_latency ended (exit {self.process.wait()})") from None
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise ValueError(f"engine_latency ended (exit {self.process.wait()})")
+        took, rows = answer.rstrip("\n").split("\t", 1)
+        if took == "error":
+            raise ValueError(f"engine_latency: {rows}")
+        return float(took), int(rows)
+
+
+def in_process_sessions(space):
+    """tool -> function opening its session: only the tools a plan uses are opened."""
+    sessions = {"fts5-inproc": lambda: InProcessFts5(space.index("fts5"))}
+    engine = our_command("newsquery_engine")
+    if engine:
+        sessions["newsquery-engine"] = lambda: EngineDriver(engine, space.index("newsindex"))
+    return sessions
+
+
 def add_ours(plan, space, mode, command, counter):
     """Adds newsquery to a plan when it is built: command(newsquery, db, query)."""
     newsquery = our_command("newsquery")
     if newsquery:
         db = space.index("newsindex")
         plan[("newsquery", mode)] = (lambda x: command(newsquery, db, x), counter)
+
+
+def add_engine(plan, mode):
+    """Adds newsquery's in-process figure when engine_latency is built."""
+    if our_command("newsquery_engine"):
+        plan[("newsquery-engine", mode)] = (lambda x: q.engine_request(mode, x), None)
 
 
 def search_plan(space):
@@ -107,6 +149,8 @@ def search_plan(space):
              count_json_rows)
     add_ours(plan, space, "all", lambda n, db, x: q.newsquery_search(n, db, x, q.ALL_MATCHES),
              count_json_rows)
+    add_engine(plan, "top20")
+    add_engine(plan, "all")
     fts = space.index("fts5")
     plan[("fts5-cli", "top20")] = (lambda x: q.sqlite_cli(fts, q.fts5_search_sql(x, 20)),
                                    count_json_rows)
@@ -123,6 +167,7 @@ def search_plan(space):
 def timeline_plan(space):
     plan = {}
     add_ours(plan, space, "timeline", q.newsquery_timeline, count_timeline_events)
+    add_engine(plan, "timeline")
     fts = space.index("fts5")
     plan[("fts5-cli", "timeline")] = (lambda x: q.sqlite_cli(fts, q.fts5_timeline_sql(x)),
                                       count_json_rows)
@@ -145,15 +190,16 @@ def phrase_plan(space):
     return plan
 
 
-def measure(plan, queries_for, runs, inproc_db=None, warmup=True):
+def measure(plan, queries_for, runs, sessions=None, warmup=True):
     """Runs the plan; returns {tool: {mode: per-query samples}}.
 
+    A plan entry without a counter is an in-process tool, run through its
+    session (opened on first use from `sessions`, tool -> opener).
     Without warm-up, the hits are those of the first timed round. A tool whose
     command fails (exit other than 0 or 1) is dropped from the rest of the
     run and reported with its error, so one broken tool cannot lose the
     figures of the others after hours of running."""
-    inproc = InProcessFts5(inproc_db) if inproc_db and any(
-        counter is None for _, counter in plan.values()) else None
+    opened = {}
     samples = {}
     hits = {}
     failed = {}
@@ -161,7 +207,9 @@ def measure(plan, queries_for, runs, inproc_db=None, warmup=True):
     def once(key, query):
         make, counter = plan[key]
         if counter is None:
-            return inproc.run(make(query))
+            if key[0] not in opened:
+                opened[key[0]] = sessions[key[0]]()
+            return opened[key[0]].run(make(query))
         wall, output, _ = run_latency(make(query))
         return wall, counter(output)
 
@@ -239,20 +287,21 @@ def main():
     args = parser.parse_args()
     space = Workspace(args.corpus_dir)
     queries = q.load_queries(args.queries)
-    fts = space.index("fts5")
+    sessions = in_process_sessions(space)
     def chosen(plan):
         if args.tools == "ours":
-            return {key: value for key, value in plan.items() if key[0] == "newsquery"}
+            return {key: value for key, value in plan.items()
+                    if key[0] in ("newsquery", "newsquery-engine")}
         return plan
 
     outcome = {"queries_file": args.queries, "runs": args.runs, "warmup": bool(args.warmup),
                "queries": [vars(x) for x in queries], "spawn_floor": spawn_floor()}
     if args.step == "search":
         outcome["tools"] = measure(chosen(search_plan(space)), lambda key: queries,
-                                   args.runs, fts, args.warmup)
+                                   args.runs, sessions, args.warmup)
     elif args.step == "timeline":
         outcome["tools"] = measure(chosen(timeline_plan(space)), lambda key: queries,
-                                   args.runs, fts, args.warmup)
+                                   args.runs, sessions, args.warmup)
         if not args.no_git:
             subset = git_subset(queries, args.git_queries)
             phrases = [x for x in subset if x.is_phrase]

@@ -80,6 +80,12 @@ def newsquery_timeline(newsquery, db, query):
     return argv + [query.text]
 
 
+def engine_request(mode, query):
+    """A request line for bench/engine_latency: the same search (top20, all)
+    or timeline as the commands above, timed inside one process."""
+    return f"{mode}\t{query.source}\t{query.text}"
+
+
 # --- quest on the scriptindex database (informational Xapian baseline) ------
 
 def quest_search(db, query, limit):

@@ -19,6 +19,7 @@ TOOL_NOTES = {
     "newsquery": "newsquery CLI, one process per query",
     "fts5-cli": "sqlite3 CLI, one process per query",
     "fts5-inproc": "FTS5 in an open connection (engine time only)",
+    "newsquery-engine": "newsquery's library in one open process (engine time only)",
     "quest": "Xapian quest CLI on the scriptindex index",
     "git-S": "git log -S",
     "git-G": "git log -G",
@@ -126,11 +127,18 @@ def with_range(entry, quantile):
     return f"{seconds(entry[quantile])} ({seconds(low)}–{seconds(high)})"
 
 
-def latency_rows(r, step, modes, reference):
+# Ours that each tool is compared with: engines with our engine, processes
+# with our command.
+IN_PROCESS = {"fts5-inproc"}
+OURS = {"newsquery", "newsquery-engine"}
+
+
+def latency_rows(r, step, modes):
     """One row per (tool, mode): p50, p95, and how much faster ours is."""
     rows = []
     result = getattr(r, step) or {}
     for tool, by_mode in (result.get("tools") or {}).items():
+        reference = "newsquery-engine" if tool in IN_PROCESS else "newsquery"
         for mode in modes:
             entry = by_mode.get(mode)
             if not entry or not entry["per_query"]:
@@ -138,7 +146,7 @@ def latency_rows(r, step, modes, reference):
             numbers = {row["query"] for row in entry["per_query"]}
             ours = r.quantiles_on(step, reference, mode, numbers)
             speed = "–"
-            if ours and tool != reference:
+            if ours and tool not in OURS:
                 speed = (f"{ratio(faster(entry['p50'], ours['p50']))} / "
                          f"{ratio(faster(entry['p95'], ours['p95']))}")
             rows.append((TOOL_NOTES.get(tool, tool), mode, len(numbers),
@@ -149,7 +157,7 @@ def latency_rows(r, step, modes, reference):
 def latency_section(r):
     lines = []
     header = ["tool", "mode", "queries", "p50 (min–max)¹", "p95 (min–max)¹",
-              "newsquery faster by (p50 / p95)"]
+              "newsquery faster by (p50 / p95)²"]
     for step, modes, title in (("search", ("top20", "all"), "Search latency"),
                                ("timeline", ("timeline",), "Timeline latency"),
                                ("phrase", ("phrase",), "Phrase lookup (exact words, all versions)")):
@@ -163,13 +171,16 @@ def latency_section(r):
                      else "queries " + ", ".join(map(str, numbers)))
             runs += f"; git: {plural(result.get('git_runs'), 'run')} over {which}"
         lines += [f"### {title} ({runs}; process start floor {seconds(result['spawn_floor'])})", "",
-                  table(header, latency_rows(r, step, modes, "newsquery")), ""]
+                  table(header, latency_rows(r, step, modes)), ""]
         for tool, mode, error in r.failures(step):
             lines += [f"**{tool} {mode} failed** and was dropped: `{' '.join(error.split())[:300]}`",
                       ""]
     if lines:
         lines += ["¹ p50/p95 across the queries' median times; in brackets the same quantile "
-                  "over each query's fastest and over its slowest run.", ""]
+                  "over each query's fastest and over its slowest run.",
+                  "² a command (one process per query) against the newsquery command; "
+                  "an engine in an open process (fts5-inproc) against newsquery's library "
+                  "in an open process (newsquery-engine).", ""]
     return lines
 
 
@@ -195,9 +206,11 @@ def hits_section(r):
             "</details>", ""]
 
 
-def shown(command):
+def shown(command, tool=""):
     """A command as a reader would type it from the repository root."""
-    if isinstance(command, str):
+    if tool == "newsquery-engine":
+        text = f"engine_latency --db DIR, request {command!r}"
+    elif isinstance(command, str):
         text = f"SQL: {command}"
     elif command[0] == "sqlite3":
         text = f"{shlex.join(command[:-1])} SQL: {command[-1]}"
@@ -219,7 +232,7 @@ def commands_section(r):
                 example = entry.get("example")
                 if not example:
                     continue
-                lines.append(f"- {step} {mode}, {tool}: `{shown(example)}`")
+                lines.append(f"- {step} {mode}, {tool}: `{shown(example, tool)}`")
     if not lines:
         return []
     return ["<details><summary>Commands as run (queries: the first of the list)</summary>", ""] + \
@@ -243,6 +256,9 @@ METHOD = """## What each figure measures
   `... WHERE version MATCH ? ORDER BY rank [LIMIT 20]`), rows are versions
   (newsquery --all-versions). fts5-inproc times only the statement in an open
   connection, quest is Xapian's own CLI on the scriptindex index: references.
+  newsquery-engine is the same searches and timelines through newsquery's library
+  in one open process (bench/engine_latency.cpp: the library call, rows built, not
+  printed); targets are judged both CLI against CLI and engine against engine.
 - **Timeline**: newsquery timeline vs the SQL in bench/lib/queries.py
   (fts5_timeline_sql: matches, then every revision of the matched articles with
   lag() over revision order: appeared/vanished events), and vs `git log -i -S<words>`

@@ -8,9 +8,9 @@ bench/work/<full|smoke>/<corpus>/
     incremental/  the 99 % indexes and their copies the 1 % goes into
     results/   one JSON file per step, read by report.py
 
-Our commands are found through $NEWSINDEX and $NEWSQUERY (set by bench/run to
-the freshly built binaries); when unset or missing, steps skip our tools and
-RESULTS.md says so.
+Our commands are found through $NEWSINDEX, $NEWSQUERY and $NEWSQUERY_ENGINE
+(bench/engine_latency; set by bench/run to the freshly built binaries); when
+unset or missing, steps skip our tools and RESULTS.md says so.
 """
 
 import os

@@ -90,7 +90,51 @@ std::optional<std::size_t> find_in(const std::string& query, const std::vector<S
     return SentenceFinder(q, stemmer).find(s);
 }
 
+// A finder for `query` parsed as newsquery does: plain words are searched
+// without a prefix and under the title prefix (query/matcher.cpp).
+SentenceFinder finder_like_search(const std::string& query) {
+    Xapian::QueryParser parser;
+    Xapian::Stem stemmer("en");
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.add_prefix("", "");
+    parser.add_prefix("", "S");
+    return SentenceFinder(parser.parse_query(query), stemmer);
+}
+
+std::vector<Sentence> titled(const std::string& title, const Sentences& texts) {
+    std::vector<Sentence> out = {{SentencePart::Title, title}};
+    for (const auto& sentence : body(texts)) out.push_back(sentence);
+    return out;
+}
+
 }  // namespace
+
+TEST(SentenceFinder, PlainWordsAreFoundInTheBodyWhenTheTitleLacksThem) {
+    // Only the title can hold a word's title term, so the body sentence holds
+    // fewer terms; it is still the answer, and the first such one.
+    auto s = titled("Talks resume", {"Nothing here.", "Kerry arrived.", "Kerry again."});
+    EXPECT_EQ(finder_like_search("kerry").find(s), 2u);
+    EXPECT_EQ(finder_like_search("kerry arrived").find(s), 2u);
+}
+
+TEST(SentenceFinder, TheTitleWinsAmongSentencesHoldingAsManyTerms) {
+    // "Kerry visits" holds kerry twice over (body and title terms);
+    // "Kerry and ISIS" holds kerry and isis: as many, later.
+    auto s = titled("Kerry visits", {"Kerry and ISIS."});
+    EXPECT_EQ(finder_like_search("kerry OR isis").find(s), 0u);
+    EXPECT_EQ(finder_like_search("kerry isis").find(s), 1u);
+}
+
+TEST(SentenceFinder, AFinderAnswersEachVersionOnItsOwn) {
+    // Sentences indexed for one version are reused for the next.
+    SentenceFinder finder = finder_like_search("kerry");
+    EXPECT_EQ(finder.find(titled("Talks", {"Nothing here.", "Kerry arrived."})), 2u);
+    EXPECT_EQ(finder.find(titled("Talks", {"Kerry arrived.", "Nothing here."})), 1u);
+    EXPECT_EQ(finder.find(titled("Kerry talks", {"Kerry arrived."})), 0u);
+    EXPECT_EQ(finder.find(titled("Talks", {"Nothing here."})), 0u);
+}
 
 TEST(SentenceFinder, PhraseWordsMustBeAdjacentInOneSentence) {
     auto s = body({"Sending troops was not on the table.", "He had no appetite, he said.",
