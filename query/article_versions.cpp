@@ -41,7 +41,7 @@ std::string list_article_ids(const Xapian::Database& db, const std::set<std::str
     for (const std::string& digest : digests) {
         std::string term = article_term(digest);
         schema::VersionRecord version = load_version(db, *db.postlist_begin(term));
-        ids.push_back(version.article_id.empty() ? digest : version.article_id);
+        ids.push_back(version.article.identity);
     }
     return fmt::format("{}", fmt::join(ids, ", "));
 }

@@ -103,7 +103,7 @@ nlohmann::json stamp_json(const schema::VersionRecord& v) {
 
 std::string diff_table(const ArticleDiff& d, const Style& style) {
     const schema::VersionRecord& to = d.to;
-    std::string out = article_heading(to.title, to.article.source, to.url, to.article_id, style);
+    std::string out = article_heading(to.title, to.article.source, to.url, to.article.identity, style);
     out += fmt::format("revision {} ({}) → revision {} ({}), of {}\n\n", d.from.revision,
                        iso_time(d.from.captured_at), to.revision, iso_time(to.captured_at),
                        d.revisions);
@@ -142,7 +142,7 @@ std::string diff_json(const ArticleDiff& d) {
             changes.push_back(change_json(change));
         }
     }
-    return json_line({{"article_id", d.to.article_id},
+    return json_line({{"article_id", d.to.article.identity},
                       {"article_key", d.to.article.digest_hex()},
                       {"source", d.to.article.source},
                       {"url", d.to.url},

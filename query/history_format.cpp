@@ -15,7 +15,7 @@ void write_history(std::FILE* out, const ArticleHistory& history, OutputFormat f
         case OutputFormat::Json:
             for (const RevisionSummary& r : history.revisions) {
                 fmt::print(out, "{}",
-                           json_line({{"article_id", latest.article_id},
+                           json_line({{"article_id", latest.article.identity},
                                       {"article_key", key},
                                       {"revision", r.revision},
                                       {"captured_at", iso_time(r.captured_at)},
@@ -32,7 +32,7 @@ void write_history(std::FILE* out, const ArticleHistory& history, OutputFormat f
                                 "title", "length", "added", "removed"}));
             for (const RevisionSummary& r : history.revisions) {
                 fmt::print(out, "{}",
-                           csv_row({latest.article_id, key, std::to_string(r.revision),
+                           csv_row({latest.article.identity, key, std::to_string(r.revision),
                                     iso_time(r.captured_at), iso_time(r.last_seen), r.title,
                                     std::to_string(r.length), std::to_string(r.change.added),
                                     std::to_string(r.change.removed)}));
@@ -42,7 +42,7 @@ void write_history(std::FILE* out, const ArticleHistory& history, OutputFormat f
         case OutputFormat::Atom:
             fmt::print(out, "{}",
                        article_heading(latest.title, latest.article.source, latest.url,
-                                       latest.article_id, style,
+                                       latest.article.identity, style,
                                        fmt::format("  {} revision{}", history.revisions.size(),
                                                    history.revisions.size() == 1 ? "" : "s")));
             fmt::print(out,

@@ -121,7 +121,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
         version.captured_at = schema::read_captured_at(doc);
         std::string term = article_term(doc.get_value(schema::slot::kArticle));
         SearchRow row;
-        row.article_id = version.article_id.empty() ? version.article.identity : version.article_id;
+        row.article_id = version.article.identity;
         row.article_key = term.substr(schema::prefix::kArticle.size());
         row.source = version.article.source;
         row.url = version.url;

@@ -38,7 +38,7 @@ struct SearchRequest {
 // One result row: an article's version. The data is decoded only for the
 // rows returned.
 struct SearchRow {
-    std::string article_id;        // as given in the input, else the article identity
+    std::string article_id;        // the article identity: article_id as given, else the normalised URL
     std::string article_key;       // the article's digest, 16 hex digits
     std::string source;
     std::string url;

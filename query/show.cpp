@@ -24,7 +24,7 @@ void write_shown_version(std::FILE* out, const ShownVersion& shown, OutputFormat
                          const Style& style) {
     const schema::VersionRecord& v = shown.version;
     if (format == OutputFormat::Json) {
-        nlohmann::json object = {{"article_id", v.article_id},
+        nlohmann::json object = {{"article_id", v.article.identity},
                                  {"article_key", v.article.digest_hex()},
                                  {"source", v.article.source},
                                  {"url", v.url},
@@ -43,7 +43,7 @@ void write_shown_version(std::FILE* out, const ShownVersion& shown, OutputFormat
         return;
     }
     fmt::print(out, "{}{}  {}{}\n", style.dim(), v.article.source,
-               v.url.empty() ? v.article_id : v.url, style.reset());
+               v.url.empty() ? v.article.identity : v.url, style.reset());
     fmt::print(out, "{}revision {}/{}  captured {}  last seen {}{}\n", style.dim(), v.revision,
                shown.revisions, iso_time(v.captured_at), iso_time(v.last_seen), style.reset());
     fmt::print(out, "\n{}{}{}\n", style.bold(), v.title.empty() ? "(untitled)" : v.title,

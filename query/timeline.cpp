@@ -115,7 +115,7 @@ void add_text(const Xapian::Database& db, const SentenceFinder& finder, ArticleT
         return it->second;
     };
     const schema::VersionRecord& latest = version(latest_docid);
-    timeline.article_id = latest.article_id;
+    timeline.article_id = latest.article.identity;
     timeline.source = latest.article.source;
     timeline.url = latest.url;
     timeline.title = latest.title;

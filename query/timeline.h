@@ -40,7 +40,8 @@ struct TimelineRequest {
 
 struct ArticleTimeline {
     std::string digest;  // article digest, 16 hex
-    // Of the article's latest version (as of the request's as_of).
+    // Of the article's latest version (as of the request's as_of); article_id
+    // is the article identity: its article_id as given, else its normalised URL.
     std::string article_id;
     std::string source;
     std::string url;

@@ -251,6 +251,33 @@ TEST_F(SeedsSearch, APhraseInEveryVersionIsOneRowPerArticleOrEveryVersion) {
     EXPECT_EQ(versions, (std::vector<std::pair<std::string, int>>{{"nytimes", 1}, {"nytimes", 2}, {"xinhua", 1}}));
 }
 
+// The NYT record has a URL and no article_id: every command names the
+// article by the same identity, its normalised URL, and by the same key.
+TEST_F(SeedsSearch, EveryCommandNamesAnArticleWithoutIdByItsNormalisedUrl) {
+    const std::string identity = "https://www.nytimes.com/2016/02/03/world/europe/john-kerry-isis-threat.html";
+    const std::string url = "http://www.nytimes.com/2016/02/03/world/europe/john-kerry-isis-threat.html";
+    CommandResult search = corpus_.query({"--format", "json", "\"no appetite for sending\""});
+    ASSERT_EQ(search.exit_code, 0) << search.err;
+    auto rows = json_lines(search.out);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0]["article_id"], identity);
+    const Json key = rows[0]["article_key"];
+
+    const std::string db = corpus_.db();
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"timeline", "--db", db, "--format", "json", "Madaya"},
+          std::vector<std::string>{"history", "--db", db, "--format", "json", url},
+          std::vector<std::string>{"show", "--db", db, "--format", "json", url},
+          std::vector<std::string>{"diff", "--db", db, "--format", "json", url}}) {
+        CommandResult r = run_newsquery(args);
+        ASSERT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+        for (const Json& row : json_lines(r.out)) {
+            EXPECT_EQ(row["article_id"], identity) << args[0] << ": " << row.dump();
+            EXPECT_EQ(row["article_key"], key) << args[0] << ": " << row.dump();
+        }
+    }
+}
+
 TEST_F(SeedsSearch, AsOfSeesTheCorpusAsItStoodThen) {
     auto sources_revisions = [&](const std::string& as_of) {
         CommandResult r = corpus_.query({"--format", "json", "--as-of", as_of, "\"false caliphate\""});
