@@ -110,7 +110,10 @@ void expect_consistent(const fs::path& db, const std::string& when) {
 // versions not yet in the database). The first run's moment is thus drawn
 // from [0, duration of an uninterrupted run], and later moments still fall
 // while their run is working, not after it has finished.
-TEST(KillDuringIngest, RunsKilledAtRandomMomentsThenCompletedMatchAnUninterruptedRun) {
+//
+// `killed_flags` are given to the runs that are killed (and to the last
+// one); the reference is built in place, batch by batch.
+void kill_and_rerun(const std::vector<std::string>& killed_flags) {
     ScratchDir dir;
     MemoryScratch memory;
     std::vector<fs::path> inputs = kill_inputs(dir);
@@ -133,7 +136,9 @@ TEST(KillDuringIngest, RunsKilledAtRandomMomentsThenCompletedMatchAnUninterrupte
     std::cout << "uninterrupted run: " << duration << " s, run over a complete database: " << skip_duration << " s\n";
 
     fs::path db = memory / "killed";
-    std::vector<std::string> argv = newsindex_argv(db, extra, inputs);
+    std::vector<std::string> killed_extra = extra;
+    killed_extra.insert(killed_extra.end(), killed_flags.begin(), killed_flags.end());
+    std::vector<std::string> argv = newsindex_argv(db, killed_extra, inputs);
     std::mt19937_64 random(seed);
     std::uniform_real_distribution<double> share(0.0, 1.0);
     double left = 1.0;  // share of the versions not in the database yet
@@ -161,6 +166,18 @@ TEST(KillDuringIngest, RunsKilledAtRandomMomentsThenCompletedMatchAnUninterrupte
     ASSERT_EQ(last.exit_code, 0) << last.err;
     expect_same_versions(expected, stored_versions(db), "killed and re-run versus uninterrupted");
     expect_same_search_results(reference, db);
+}
+
+TEST(KillDuringIngest, RunsKilledAtRandomMomentsThenCompletedMatchAnUninterruptedRun) {
+    kill_and_rerun({});
+}
+
+// The same through the bulk loader: kills land while sub-databases are
+// built, while Xapian's compaction merges them into the next generation,
+// and around its publication; the database must stay the old one or become
+// the new one, never a mixture, and the re-run must complete the load.
+TEST(KillDuringIngest, BulkLoadsKilledDuringPartsAndCompactionThenCompletedMatch) {
+    kill_and_rerun({"--bulk", "always"});
 }
 
 // A --strict run keeps nothing until it ends: killed at any moment, the
