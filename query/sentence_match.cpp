@@ -89,6 +89,59 @@ Xapian::TermGenerator::stem_strategy stem_strategy(const std::vector<std::string
     return Xapian::TermGenerator::STEM_SOME;
 }
 
+// Whether `query` can be answered from which of its terms a document holds:
+// AND, OR and the like over plain terms, with nothing that also asks where
+// the terms are (phrases, NEAR), for what is absent (NOT, XOR), for
+// anything but terms (wildcards, ranges, match-all) or for the database's
+// statistics (an elite set).
+bool decided_by_terms(const Xapian::Query& query) {
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+            return true;
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX:
+        case Xapian::Query::OP_SCALE_WEIGHT:
+            break;
+        default:
+            return false;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        if (!decided_by_terms(query.get_subquery(i))) return false;
+    }
+    return query.get_num_subqueries() > 0;
+}
+
+// Whether a document holding `held` (sorted) matches `query`, a query for
+// which decided_by_terms() is true.
+bool matches_terms(const Xapian::Query& query, const std::vector<std::string>& held) {
+    const std::size_t n = query.get_num_subqueries();
+    auto sub = [&](std::size_t i) { return matches_terms(query.get_subquery(i), held); };
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: {
+            std::string term = *query.get_terms_begin();
+            return std::binary_search(held.begin(), held.end(), term);
+        }
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_FILTER:
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!sub(i)) return false;
+            }
+            return true;
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_SCALE_WEIGHT:
+            return sub(0);
+        default:  // OR, SYNONYM, MAX
+            for (std::size_t i = 0; i < n; ++i) {
+                if (sub(i)) return true;
+            }
+            return false;
+    }
+}
+
 }  // namespace
 
 // One search through a version's sentences: each sentence indexed as it
@@ -109,18 +162,21 @@ class SentenceSearch {
         std::size_t i = docs_.size();
         docs_.push_back(indexed.doc);
         held_.push_back(indexed.held);
+        matches_.push_back(indexed.matches);
         if (indexed.held > 0) candidates_.push_back(i);
         unsigned most = sentence.part == SentencePart::Title ? finder_.most_in_title_
                                                              : finder_.most_in_body_;
         // With no terms to hold (a bare wildcard) every sentence may end it.
         bool fullest = most > 0 ? indexed.held == most : finder_.terms_.empty();
         if (!fullest) return false;
-        if (!indexed.matches) indexed.matches = first_match({i}).has_value();
-        return *indexed.matches;
+        bool matches = first_match({i}).has_value();
+        indexed.matches = matches;
+        return matches;
     }
 
     // The answer by the full rule (see SentenceFinder::find), among the
-    // sentences taken so far.
+    // sentences taken so far. The matcher is asked only about sentences
+    // whose answer add() did not already learn.
     std::optional<std::size_t> finish() {
         if (docs_.empty()) return std::nullopt;
         // Candidates with more query terms first, reading order among equals;
@@ -147,23 +203,35 @@ class SentenceSearch {
     }
 
   private:
-    // The first of `which` that matches the query by itself.
-    std::optional<std::size_t> first_match(const std::vector<std::size_t>& which) const {
-        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-        for (std::size_t i : which) db.add_document(docs_[i]);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(finder_.text_);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet mset = enquire.get_mset(0, 1);
-        if (mset.empty()) return std::nullopt;
-        return which[*mset.begin() - 1];
+    // The first of `which` (reading order) that matches the query by
+    // itself. Sentences whose answer is not known yet are put to Xapian's
+    // matcher together, on one in-memory database, and their answers kept.
+    std::optional<std::size_t> first_match(const std::vector<std::size_t>& which) {
+        std::vector<std::size_t> unknown;
+        for (std::size_t i : which) {
+            if (!matches_[i]) unknown.push_back(i);
+        }
+        if (!unknown.empty()) {
+            Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+            for (std::size_t i : unknown) db.add_document(docs_[i]);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(finder_.text_);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            for (std::size_t i : unknown) matches_[i] = false;
+            Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+            for (auto it = mset.begin(); it != mset.end(); ++it) matches_[unknown[*it - 1]] = true;
+        }
+        for (std::size_t i : which) {
+            if (*matches_[i]) return i;
+        }
+        return std::nullopt;
     }
 
     const SentenceFinder& finder_;
     std::vector<Xapian::Document> docs_;
-    std::vector<unsigned> held_;           // distinct query terms per sentence
-    std::vector<std::size_t> candidates_;  // sentences holding any
+    std::vector<unsigned> held_;                 // distinct query terms per sentence
+    std::vector<std::optional<bool>> matches_;   // per sentence, once known
+    std::vector<std::size_t> candidates_;        // sentences holding any
 };
 
 SentenceFinder::IndexedSentence& SentenceFinder::indexed(const Sentence& sentence) const {
@@ -189,11 +257,19 @@ SentenceFinder::IndexedSentence& SentenceFinder::indexed(const Sentence& sentenc
         index(std::string(schema::prefix::kTitle));
     }
     for (const std::string& t : filter_terms_) out.doc.add_boolean_term(t);
+    std::vector<std::string> held;
     auto term = out.doc.termlist_begin();
     for (const std::string& t : terms_) {
         term.skip_to(t);
         if (term == out.doc.termlist_end()) break;
-        if (*term == t) ++out.held;
+        if (*term == t) held.push_back(t);
+    }
+    out.held = static_cast<unsigned>(held.size());
+    if (decided_by_terms_) {
+        // The filter terms are every sentence's (see above).
+        held.insert(held.end(), filter_terms_.begin(), filter_terms_.end());
+        std::sort(held.begin(), held.end());
+        out.matches = matches_terms(text_, held);
     }
     return indexed_.emplace(std::move(key), std::move(out)).first->second;
 }
@@ -207,6 +283,7 @@ SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
       most_in_body_(most_held(terms_, SentencePart::Body)),
       strategy_(stem_strategy(terms_, has_node(text_, {Xapian::Query::OP_WILDCARD}))),
       positional_(has_node(text_, {Xapian::Query::OP_PHRASE, Xapian::Query::OP_NEAR})),
+      decided_by_terms_(decided_by_terms(text_)),
       matches_without_terms_(
           has_node(text_, {Xapian::Query::OP_WILDCARD, Xapian::Query::LEAF_MATCH_ALL,
                            Xapian::Query::LEAF_POSTING_SOURCE})) {

@@ -67,6 +67,9 @@ class SentenceFinder {
     // indexer's STEM_SOME).
     Xapian::TermGenerator::stem_strategy strategy_;
     bool positional_;             // a phrase or NEAR needs positions
+    // Which of its terms a sentence holds decides whether it matches (no
+    // phrase, NOT, wildcard...): its answer needs no matcher.
+    bool decided_by_terms_;
     bool matches_without_terms_;  // a wildcard or match-all leaf
     mutable Xapian::TermGenerator generator_;
     // Keyed by part (the title is indexed twice) and text.

@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <stdexcept>
 
 namespace newsindex::schema {
 
@@ -14,10 +17,75 @@ void put(nlohmann::json& map, std::string_view name, const std::string& value) {
     if (!value.empty()) map[std::string(name)] = value;
 }
 
-std::string get(const nlohmann::json& map, std::string_view name) {
-    auto it = map.find(std::string(name));
-    return it == map.end() ? std::string() : it->get<std::string>();
-}
+// Decodes the stored map straight into a VersionRecord, without building a
+// JSON tree first (nlohmann's SAX interface): search and timeline decode
+// thousands of versions per query. Keys it does not know are skipped, so
+// an older reader copes with a field added later.
+class StoredDataReader : public nlohmann::json_sax<nlohmann::json> {
+  public:
+    explicit StoredDataReader(VersionRecord& record) : record_(record) {}
+
+    bool key(string_t& name) override {
+        target_ = depth_ == 1 ? field_of(name) : nullptr;
+        target_name_ = name;
+        return true;
+    }
+    bool string(string_t& value) override {
+        if (target_) *target_ = std::move(value);
+        return true;
+    }
+    bool null() override { return scalar(); }
+    bool boolean(bool) override { return scalar(); }
+    bool number_integer(number_integer_t) override { return scalar(); }
+    bool number_unsigned(number_unsigned_t) override { return scalar(); }
+    bool number_float(number_float_t, const string_t&) override { return scalar(); }
+    bool binary(binary_t&) override { return scalar(); }
+    bool start_object(std::size_t) override { return nested(); }
+    bool start_array(std::size_t) override { return nested(); }
+    bool end_object() override { return --depth_, true; }
+    bool end_array() override { return --depth_, true; }
+    bool parse_error(std::size_t, const std::string&,
+                     const nlohmann::detail::exception& error) override {
+        throw std::runtime_error(std::string("stored version data does not decode: ") +
+                                 error.what());
+    }
+
+    bool has_identity = false;
+
+  private:
+    std::string* field_of(const std::string& name) {
+        if (name == field::kText) return &record_.text;
+        if (name == field::kTitle) return &record_.title;
+        if (name == field::kSummary) return &record_.summary;
+        if (name == field::kUrl) return &record_.url;
+        if (name == field::kSource) return &record_.article.source;
+        if (name == field::kArticleId) return &record_.article_id;
+        if (name == field::kArticleIdentity) return has_identity = true, &record_.article.identity;
+        if (name == field::kAuthor) return &record_.author;
+        if (name == field::kLanguage) return &record_.language;
+        if (name == field::kSection) return &record_.section;
+        return nullptr;
+    }
+    // A field of ours holds a string, or the data is not ours.
+    bool scalar() {
+        if (target_) {
+            throw std::runtime_error(
+                fmt::format("stored version data: field \"{}\" is not a string", target_name_));
+        }
+        return true;
+    }
+    bool nested() {
+        scalar();
+        target_ = nullptr;
+        ++depth_;
+        return true;
+    }
+
+    VersionRecord& record_;
+    int depth_ = 0;
+    std::string* target_ = nullptr;
+    std::string target_name_;
+};
 
 std::optional<CaptureTime> optional_time(const Xapian::Document& doc, Xapian::valueno slot) {
     std::string bytes = doc.get_value(slot);
@@ -73,20 +141,10 @@ void write_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::in
 
 VersionRecord read_stored_data(const Xapian::Document& doc) {
     std::string data = doc.get_data();
-    nlohmann::json map = nlohmann::json::from_msgpack(data);
     VersionRecord record;
-    record.article.source = get(map, field::kSource);
-    record.article_id = get(map, field::kArticleId);
-    record.article.identity = map.contains(std::string(field::kArticleIdentity))
-                                  ? get(map, field::kArticleIdentity)
-                                  : record.article_id;
-    record.url = get(map, field::kUrl);
-    record.title = get(map, field::kTitle);
-    record.summary = get(map, field::kSummary);
-    record.text = get(map, field::kText);
-    record.author = get(map, field::kAuthor);
-    record.language = get(map, field::kLanguage);
-    record.section = get(map, field::kSection);
+    StoredDataReader reader(record);
+    nlohmann::json::sax_parse(data, &reader, nlohmann::json::input_format_t::msgpack);
+    if (!reader.has_identity) record.article.identity = record.article_id;
     return record;
 }
 

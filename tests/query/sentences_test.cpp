@@ -175,6 +175,43 @@ TEST(SentenceFinder, TitleFieldQueriesFindTheTitle) {
     EXPECT_EQ(find_in("title:kerry", s), 1u);
 }
 
+TEST(SentenceFinder, OrAndFilterAreDecidedByTheTermsEachSentenceHolds) {
+    // Queries of plain terms need no matcher; the answers must be the
+    // matcher's: an OR is met by either word, an AND only by both, and a
+    // boolean filter (a fact of the whole version) by every sentence.
+    auto s = titled("Talks resume", {"Nothing here.", "Lavrov arrived.", "Kerry met Lavrov."});
+    EXPECT_EQ(finder_like_search("kerry OR lavrov").find(s), 3u);
+    EXPECT_EQ(finder_like_search("kerry OR arrived").find(s), 2u);
+    EXPECT_EQ(finder_like_search("kerry AND arrived").find(s), 2u);  // spans: most terms
+    EXPECT_EQ(find_in("lavrov AND NOT kerry", s), 2u);
+    // Under the filter, the sentence holding most terms does not match and
+    // one holding fewer does: without the filter's term it would fall back
+    // to the former.
+    Xapian::Stem stemmer("en");
+    Xapian::Query words(Xapian::Query::OP_OR,
+                        Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("Zkerri"),
+                                      Xapian::Query("Zlavrov")),
+                        Xapian::Query("Zfabius"));
+    Xapian::Query filtered(Xapian::Query::OP_FILTER, words, Xapian::Query("Hbbc"));
+    auto t = body({"Kerry left.", "Lavrov and Kerry.", "Fabius spoke."});
+    t[1].text = "Kerry and Rome, then Lavrov";  // holds both: matches
+    EXPECT_EQ(SentenceFinder(filtered, stemmer).find(t), 1u);
+    t[1].text = "Kerry and Rome.";  // holds one, like the others
+    t[0].text = "Kerry, Rome and Kerry.";
+    EXPECT_EQ(SentenceFinder(filtered, stemmer).find(t), 2u);
+}
+
+TEST(SentenceFinder, AFinderReusesEachSentencesAnswerAcrossVersions) {
+    // The second version repeats the first's sentences: answered from what
+    // the first taught, they must come out the same.
+    SentenceFinder finder = finder_like_search("\"met lavrov\" OR arrived");
+    auto first = titled("Talks", {"Lavrov arrived.", "Kerry met Lavrov."});
+    auto second = titled("Talks", {"Kerry met Lavrov.", "Lavrov arrived."});
+    EXPECT_EQ(finder.find(first), 1u);
+    EXPECT_EQ(finder.find(second), 1u);
+    EXPECT_EQ(finder.find(titled("Talks", {"Nobody met Lavrov."})), 1u);
+}
+
 TEST(SentenceFinder, NothingToSearchGivesNothing) {
     EXPECT_EQ(find_in("kerry", {}), std::nullopt);
     EXPECT_EQ(find_in("absent", body({"One.", "Two."})), 0u);

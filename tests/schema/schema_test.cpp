@@ -5,6 +5,7 @@
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace newsindex::schema;
 
@@ -123,6 +124,46 @@ TEST(StoredVersion, IdentityOtherThanTheArticleIdIsStoredAndReadBack) {
     EXPECT_EQ(back.article.identity, "https://bbc.co.uk/news/1");
     EXPECT_EQ(back.article_id, "");
     EXPECT_EQ(back.url, record.url);
+}
+
+namespace {
+
+Xapian::Document with_data(const nlohmann::json& map) {
+    std::vector<std::uint8_t> packed = nlohmann::json::to_msgpack(map);
+    Xapian::Document doc;
+    doc.set_data(std::string(packed.begin(), packed.end()));
+    return doc;
+}
+
+}  // namespace
+
+TEST(StoredVersion, KeysItDoesNotKnowAreSkippedWhateverTheyHold) {
+    // A later schema may add fields, of any shape, beside ours.
+    nlohmann::json map = {{std::string(field::kTitle), "Floods"},
+                          {"zz", {{"t", "not the title"}, {"list", {1, "x", nullptr}}}},
+                          {std::string(field::kText), "Rain fell."},
+                          {"n", 42}};
+    VersionRecord back = read_stored_data(with_data(map));
+    EXPECT_EQ(back.title, "Floods");
+    EXPECT_EQ(back.text, "Rain fell.");
+    EXPECT_EQ(back.summary, "");
+}
+
+TEST(StoredVersion, DataThatIsNotOursIsAnErrorNamingTheProblem) {
+    nlohmann::json wrong_type = {{std::string(field::kTitle), 7}};
+    EXPECT_THROW(
+        {
+            try {
+                read_stored_data(with_data(wrong_type));
+            } catch (const std::runtime_error& e) {
+                EXPECT_NE(std::string(e.what()).find("is not a string"), std::string::npos);
+                throw;
+            }
+        },
+        std::runtime_error);
+    Xapian::Document garbage;
+    garbage.set_data("\xde\x00\x05\xa1");  // a map of 5 entries, cut short
+    EXPECT_THROW(read_stored_data(garbage), std::runtime_error);
 }
 
 TEST(ArticleLookupTerms, HaveAFixedSizeAndDifferForDifferentValues) {
