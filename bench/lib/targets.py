@@ -136,8 +136,18 @@ def million_target(result):
              f"{answered}", "completes", judged(bool(search)))]
 
 
+# The corpora the targets are judged on (bench/run --corpus all).
+FULL_CORPORA = ("real", "gen100k", "gen1m")
+
+
 def evaluate(results):
     rows = []
+    ran = {result.name for result in results}
+    if ran & set(FULL_CORPORA):  # a full run, not a smoke run
+        for name in FULL_CORPORA:
+            if name not in ran:
+                rows.append(("all targets", name, "–", "–",
+                             f"{NOT_MEASURED}: not in this run (bench/run --corpus {name})"))
     for result in results:
         if result.skipped:
             rows.append(("all targets", result.name, "–", "–",
