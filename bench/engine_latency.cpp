@@ -6,7 +6,8 @@
 // Opens the database once, then answers requests read from standard input,
 // one per line:
 //
-//   MODE <TAB> SOURCE <TAB> QUERY      MODE: top20 | all | timeline; SOURCE may be empty
+//   MODE <TAB> SOURCE <TAB> QUERY      MODE: top20 | all | timeline | timeline-all;
+//                                      SOURCE may be empty
 //
 // and writes one line per request: SECONDS <TAB> ROWS. SECONDS is the wall
 // time of the library call newsquery makes for that command line (search()
@@ -14,7 +15,8 @@
 // printed; ROWS is the number of result rows (search) or events (timeline),
 // as latency.py counts the command's output. The requests are those of
 // bench/lib/queries.py: search as --all-versions --format json with
-// --limit 20 or all, timeline as --format json. A request that fails writes
+// --limit 20 or all, timeline as --format json with the default --limit
+// (20 articles) or --limit 0 (timeline-all). A request that fails writes
 // "error <TAB> MESSAGE" and the driver goes on.
 #include "query/database.h"
 #include "query/search.h"
@@ -54,10 +56,11 @@ Filters filters_of(const Request& request) {
 // Rows (or events) the request produces; the same calls as newsquery's
 // search and timeline commands make for the command lines above.
 std::size_t answer(NewsDatabase& db, const Request& request) {
-    if (request.mode == "timeline") {
+    if (request.mode == "timeline" || request.mode == "timeline-all") {
         TimelineRequest timeline{request.text, filters_of(request), std::nullopt};
+        if (request.mode == "timeline-all") timeline.limit = 0;
         std::size_t events = 0;
-        for (const ArticleTimeline& article : build_timeline(db, timeline)) {
+        for (const ArticleTimeline& article : build_timeline(db, timeline).articles) {
             events += article.events.size();
         }
         return events;

@@ -17,9 +17,10 @@ std::vector<ChangeEvent> build_changes(NewsDatabase& db, const ChangesRequest& r
     timeline_request.filters = request.filters;
     timeline_request.births = false;
     timeline_request.version_ids = true;
+    timeline_request.limit = 0;  // every article: the feed is bounded by its window
 
     std::vector<ChangeEvent> out;
-    for (ArticleTimeline& article : build_timeline(db, timeline_request)) {
+    for (ArticleTimeline& article : build_timeline(db, timeline_request).articles) {
         for (TimelineEvent& event : article.events) {
             if (request.only && event.type != *request.only) continue;
             out.push_back({article.article_id, article.digest, article.source, article.url,

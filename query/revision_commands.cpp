@@ -23,6 +23,8 @@ struct RevisionOptions {
     std::string article;                    // history, show, diff
     std::optional<std::uint32_t> revision;  // show
     std::vector<std::uint32_t> revisions;   // diff
+    std::size_t limit = 20;                 // timeline
+    std::size_t offset = 0;                 // timeline
 };
 
 std::string query_text(const RevisionOptions& options) {
@@ -40,11 +42,14 @@ std::optional<EventType> only_type(const RevisionOptions& options) {
 
 void run_timeline(const RevisionOptions& options) {
     TimelineRequest request{query_text(options), to_filters(options.common), only_type(options)};
+    request.limit = options.limit;
+    request.offset = options.offset;
     NewsDatabase db = open_database(options.common);
-    auto timelines = build_timeline(db, request);
-    write_timeline(stdout, timelines, to_format(options.common), output_style(options.common));
+    TimelinePage page = build_timeline(db, request);
+    write_timeline(stdout, page, request.offset, to_format(options.common),
+                   output_style(options.common));
     std::fflush(stdout);
-    finish_with(timelines.empty() ? kExitNothingFound : kExitFound);
+    finish_with(page.articles.empty() ? kExitNothingFound : kExitFound);
 }
 
 void run_changes(const RevisionOptions& options) {
@@ -122,17 +127,21 @@ CLI::App* add_article_command(CLI::App& app, const std::shared_ptr<RevisionOptio
 
 void add_revision_commands(CLI::App& app) {
     auto timeline = std::make_shared<RevisionOptions>();
-    add_query_command(
+    CLI::App* timeline_cmd = add_query_command(
         app, timeline, "timeline",
         "When a query's match appeared in and vanished from each article", {"table", "json", "csv"},
         "For every article with a matching revision: 'appeared' at a matching revision that is\n"
         "the first or follows one that does not match, 'vanished' at a revision that does not\n"
         "match after one that does; each with the sentence holding the match. Articles are\n"
-        "ordered by their first event. --as-of: the corpus as it stood then. --since/--until\n"
-        "keep the events inside that window. --first/--latest: only articles whose first/\n"
-        "latest revision matches. --only: articles with such a change after their first\n"
-        "revision.")
+        "ordered by their first event, --limit at a time. --as-of: the corpus as it stood\n"
+        "then. --since/--until keep the events inside that window. --first/--latest: only\n"
+        "articles whose first/latest revision matches. --only: articles with such a change\n"
+        "after their first revision.")
         ->callback([timeline] { run_timeline(*timeline); });
+    timeline_cmd->add_option("--limit", timeline->limit,
+                             "Show at most N articles; 0 for all (default: 20)");
+    timeline_cmd->add_option("--offset", timeline->offset,
+                             "Skip the first N articles (default: 0)");
 
     auto changes = std::make_shared<RevisionOptions>();
     add_query_command(

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
-#include <tuple>
 #include <unordered_map>
 
 namespace newsindex::query {
@@ -26,10 +26,40 @@ Filters matching_filters(const Filters& filters) {
     return matching;
 }
 
-using MatchedVersions = std::unordered_map<std::uint64_t, std::vector<Xapian::docid>>;
+schema::CaptureTime read_time(const std::string& encoded) {
+    double seconds = schema::decode_number(encoded);
+    return std::isinf(seconds) ? kNever : static_cast<schema::CaptureTime>(seconds);
+}
 
-// The matching versions grouped by article, each group in docid order.
-// Reads the postlists of the query and the article slot, nothing else.
+// A value stream read at increasing docids.
+class SlotReader {
+  public:
+    SlotReader(const Xapian::Database& db, Xapian::valueno slot)
+        : it_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)), slot_(slot) {}
+
+    const std::string& at(Xapian::docid docid) {
+        it_.skip_to(docid);
+        if (it_ == end_ || it_.get_docid() != docid) {
+            throw QueryError(fmt::format("newsquery: document {} has no value in slot {}; the "
+                                         "database is damaged (rebuild it with newsindex)",
+                                         docid, slot_),
+                             kExitSoftware);
+        }
+        value_ = *it_;
+        return value_;
+    }
+
+  private:
+    Xapian::ValueIterator it_, end_;
+    Xapian::valueno slot_;
+    std::string value_;
+};
+
+using MatchedVersions = std::unordered_map<std::uint64_t, std::vector<MatchedRevision>>;
+
+// The matching versions grouped by article, each group in revision order.
+// Reads the postlists of the query and four value streams at the matching
+// documents, nothing else.
 MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -40,13 +70,19 @@ MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Quer
     for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
     std::sort(docids.begin(), docids.end());
 
+    SlotReader article(db, schema::slot::kArticle), revision(db, schema::slot::kRevision),
+        captured(db, schema::slot::kCapturedAt), superseded(db, schema::slot::kSupersededAt);
     MatchedVersions grouped;
-    Xapian::ValueIterator article = db.valuestream_begin(schema::slot::kArticle);
     for (Xapian::docid docid : docids) {
-        article.skip_to(docid);
-        if (article == db.valuestream_end(schema::slot::kArticle)) break;
-        if (article.get_docid() != docid) continue;
-        grouped[schema::decode_digest(*article)].push_back(docid);
+        grouped[schema::decode_digest(article.at(docid))].push_back(
+            {static_cast<std::uint32_t>(schema::decode_number(revision.at(docid))),
+             read_time(captured.at(docid)), read_time(superseded.at(docid)), docid});
+    }
+    for (auto& [digest, matched] : grouped) {
+        std::sort(matched.begin(), matched.end(),
+                  [](const MatchedRevision& a, const MatchedRevision& b) {
+                      return a.revision < b.revision;
+                  });
     }
     return grouped;
 }
@@ -55,25 +91,21 @@ bool inside_window(const Filters& filters, schema::CaptureTime t) {
     return (!filters.since || t >= *filters.since) && (!filters.until || t <= *filters.until);
 }
 
+// An article in the answer, before anything is read for its output.
+struct Candidate {
+    std::uint64_t digest = 0;
+    ArticleEvents derived;
+};
+
 // The article's events under the request's rules, without text; nullopt
 // when the article is not part of the answer.
-std::optional<ArticleTimeline> article_events(std::uint64_t digest,
-                                              std::vector<VersionRef> all_versions,
-                                              const std::vector<Xapian::docid>& matched,
-                                              const TimelineRequest& request,
-                                              Xapian::docid& latest_docid) {
+std::optional<Candidate> article_events(std::uint64_t digest,
+                                        const std::vector<MatchedRevision>& matched,
+                                        const TimelineRequest& request) {
     const Filters& filters = request.filters;
-    std::vector<VersionRef> versions = captured_by(std::move(all_versions), filters.as_of);
-    if (versions.empty()) return std::nullopt;
-
-    std::vector<RevisionMatch> marks;
-    marks.reserve(versions.size());
-    for (const VersionRef& v : versions) {
-        bool matches = std::binary_search(matched.begin(), matched.end(), v.docid);
-        marks.push_back({v.revision, v.captured_at, matches, v.docid});
-    }
-    if (filters.first_only && !marks.front().matches) return std::nullopt;
-    ArticleEvents derived = derive_events(marks);
+    ArticleEvents derived = derive_events(matched, filters.as_of.value_or(kNever));
+    if (derived.events.empty()) return std::nullopt;
+    if (filters.first_only && !derived.events.front().from_first_capture) return std::nullopt;
     if (filters.latest_only && !derived.present_in_latest) return std::nullopt;
 
     std::erase_if(derived.events, [&](const TimelineEvent& e) {
@@ -86,18 +118,9 @@ std::optional<ArticleTimeline> article_events(std::uint64_t digest,
         })) {
         return std::nullopt;
     }
-
-    ArticleTimeline timeline;
-    timeline.digest = fmt::format("{:016x}", digest);
-    timeline.revisions = static_cast<std::uint32_t>(versions.size());
-    timeline.present_in_latest = derived.present_in_latest;
-    timeline.events = std::move(derived.events);
-    latest_docid = versions.back().docid;
-    return timeline;
+    return Candidate{digest, std::move(derived)};
 }
 
-// Decodes the versions the output shows: the latest (for the article's
-// title and URL) and each event's sentence version.
 std::string version_id(const Xapian::Database& db, Xapian::docid docid) {
     const std::string prefix(schema::prefix::kVersionId);
     auto term = db.termlist_begin(docid);
@@ -106,15 +129,33 @@ std::string version_id(const Xapian::Database& db, Xapian::docid docid) {
     return (*term).substr(prefix.size());
 }
 
-void add_text(const Xapian::Database& db, const SentenceFinder& finder, ArticleTimeline& timeline,
-              Xapian::docid latest_docid, bool version_ids) {
+// An article on the page, in full: its versions as of the request (for the
+// revision count and each vanishing's version), the latest's title and URL,
+// and each event's sentence.
+ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finder,
+                         Candidate candidate, std::vector<VersionRef> all_versions,
+                         const TimelineRequest& request) {
+    std::vector<VersionRef> versions = captured_by(std::move(all_versions), request.filters.as_of);
+    if (versions.empty()) {
+        throw QueryError(fmt::format("newsquery: article {:016x} has a matching version but no "
+                                     "versions; the database is damaged (rebuild it with "
+                                     "newsindex)",
+                                     candidate.digest),
+                         kExitSoftware);
+    }
+    ArticleTimeline timeline;
+    timeline.digest = fmt::format("{:016x}", candidate.digest);
+    timeline.revisions = static_cast<std::uint32_t>(versions.size());
+    timeline.present_in_latest = candidate.derived.present_in_latest;
+    timeline.events = std::move(candidate.derived.events);
+
     std::map<Xapian::docid, schema::VersionRecord> loaded;
     auto version = [&](Xapian::docid docid) -> const schema::VersionRecord& {
         auto it = loaded.find(docid);
         if (it == loaded.end()) it = loaded.emplace(docid, load_version_data(db, docid)).first;
         return it->second;
     };
-    const schema::VersionRecord& latest = version(latest_docid);
+    const schema::VersionRecord& latest = version(versions.back().docid);
     timeline.article_id = latest.article.identity;
     timeline.source = latest.article.source;
     timeline.url = latest.url;
@@ -123,43 +164,50 @@ void add_text(const Xapian::Database& db, const SentenceFinder& finder, ArticleT
     // same version twice.
     std::map<Xapian::docid, std::string> sentences;
     for (TimelineEvent& event : timeline.events) {
+        if (event.docid == 0) event.docid = find_revision(versions, event.revision).docid;
         auto it = sentences.find(event.sentence_docid);
         if (it == sentences.end()) {
             it = sentences.emplace(event.sentence_docid, finder.find(version(event.sentence_docid)))
                      .first;
         }
         event.sentence = it->second;
-        if (version_ids) event.version_id = version_id(db, event.docid);
+        if (request.version_ids) event.version_id = version_id(db, event.docid);
     }
+    return timeline;
 }
 
 }  // namespace
 
-std::vector<ArticleTimeline> build_timeline(NewsDatabase& db, const TimelineRequest& request) {
+TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
     MatchQuery match = build_match_query(db, request.query, matching_filters(request.filters));
     SentenceFinder finder(match.text, match.stemmer);
     return db.with_retry([&](const Xapian::Database& xapian) {
-        MatchedVersions matched = matching_versions(xapian, match.query);
-        std::vector<std::uint64_t> digests;
-        digests.reserve(matched.size());
-        for (const auto& entry : matched) digests.push_back(entry.first);
-        std::vector<std::vector<VersionRef>> versions = list_versions(xapian, digests);
-
-        std::vector<ArticleTimeline> out;
-        for (std::size_t i = 0; i < digests.size(); ++i) {
-            Xapian::docid latest_docid = 0;
-            auto timeline = article_events(digests[i], std::move(versions[i]), matched[digests[i]],
-                                           request, latest_docid);
-            if (!timeline) continue;
-            add_text(xapian, finder, *timeline, latest_docid, request.version_ids);
-            out.push_back(std::move(*timeline));
+        std::vector<Candidate> candidates;
+        for (const auto& [digest, matched] : matching_versions(xapian, match.query)) {
+            if (auto candidate = article_events(digest, matched, request)) {
+                candidates.push_back(std::move(*candidate));
+            }
         }
-        std::sort(out.begin(), out.end(), [](const ArticleTimeline& a, const ArticleTimeline& b) {
-            const auto ta = a.events.front().captured_at, tb = b.events.front().captured_at;
-            if (ta != tb) return ta < tb;
-            return std::tie(a.article_id, a.digest) < std::tie(b.article_id, b.digest);
-        });
-        return out;
+        std::sort(candidates.begin(), candidates.end(),
+                  [](const Candidate& a, const Candidate& b) {
+                      const auto ta = a.derived.events.front().captured_at;
+                      const auto tb = b.derived.events.front().captured_at;
+                      return ta != tb ? ta < tb : a.digest < b.digest;
+                  });
+
+        TimelinePage page;
+        page.total = candidates.size();
+        std::size_t first = std::min(request.offset, candidates.size());
+        std::size_t last = request.limit == 0 ? candidates.size()
+                                              : std::min(candidates.size(), first + request.limit);
+        std::vector<std::uint64_t> digests;
+        for (std::size_t i = first; i < last; ++i) digests.push_back(candidates[i].digest);
+        std::vector<std::vector<VersionRef>> versions = list_versions(xapian, digests);
+        for (std::size_t i = first; i < last; ++i) {
+            page.articles.push_back(complete(xapian, finder, std::move(candidates[i]),
+                                             std::move(versions[i - first]), request));
+        }
+        return page;
     });
 }
 

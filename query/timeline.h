@@ -2,9 +2,12 @@
 // the match appeared in it and when it vanished, in revision order.
 //
 // Cost: matching reads postlists only (Enquire with BoolWeight, unsorted);
-// each matching article's versions come from its article term and two value
-// slots; stored text is decoded only for the events that are output (their
-// sentence) and each output article's latest version (its title and URL).
+// every article's events come from four value streams read at the matching
+// documents (article, revision, capture and supersession times), nothing
+// per article. Only the articles on the page (offset, limit) are looked at
+// further: their version lists (article term and two value slots), and the
+// stored text of the versions the output quotes (each event's sentence, the
+// latest version's title and URL).
 #pragma once
 
 #include "query/database.h"
@@ -36,6 +39,10 @@ struct TimelineRequest {
     bool births = true;
     // true: fill in each event's version_id (one termlist read per event).
     bool version_ids = false;
+    // The page of articles, in the order below: skip `offset`, then at most
+    // `limit` (0: all).
+    std::size_t offset = 0;
+    std::size_t limit = 20;
 };
 
 struct ArticleTimeline {
@@ -51,8 +58,13 @@ struct ArticleTimeline {
     std::vector<TimelineEvent> events;  // revision order, sentences filled in
 };
 
+struct TimelinePage {
+    std::vector<ArticleTimeline> articles;  // the page asked for
+    std::size_t total = 0;                  // articles in the whole answer
+};
+
 // Articles ordered by the capture time of their first (kept) event, then by
-// article id. Throws QueryError as build_match_query does.
-std::vector<ArticleTimeline> build_timeline(NewsDatabase& db, const TimelineRequest& request);
+// article digest. Throws QueryError as build_match_query does.
+TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request);
 
 }  // namespace newsindex::query

@@ -1,5 +1,10 @@
-// The events of one article's timeline, derived from which of its versions
+// The events of one article's timeline, derived from its versions that
 // match a query. Pure: no database, so the rules are tested on their own.
+//
+// Only the matching versions are needed: each one's revision, capture time
+// and the time it was superseded (the next revision's capture time) tell
+// where the match starts and stops, so a timeline over the whole database
+// reads value streams of the matching documents and nothing per article.
 #pragma once
 
 #include "schema/version_record.h"
@@ -7,16 +12,20 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
 namespace newsindex::query {
 
-// One version of an article, in revision order, and whether it matches.
-struct RevisionMatch {
+// "Not superseded": the article's latest revision.
+inline constexpr schema::CaptureTime kNever = std::numeric_limits<schema::CaptureTime>::max();
+
+// One matching version of an article.
+struct MatchedRevision {
     std::uint32_t revision = 0;
     schema::CaptureTime captured_at = 0;
-    bool matches = false;
+    schema::CaptureTime superseded_at = kNever;  // capture time of revision + 1
     Xapian::docid docid = 0;
 };
 
@@ -29,7 +38,9 @@ struct TimelineEvent {
     std::uint32_t revision = 0;           // the revision the change is seen in
     schema::CaptureTime captured_at = 0;  // ... and its capture time
     bool from_first_capture = false;      // appeared in the article's first revision
-    Xapian::docid docid = 0;              // the event's version
+    // The event's version; 0 for a vanishing until the caller looks it up
+    // (it is the revision after a matching one, which does not match).
+    Xapian::docid docid = 0;
     // The version whose sentence shows the match: the event's own for an
     // appearance, the one before for a vanishing (the match is gone from
     // the event's own version).
@@ -43,12 +54,15 @@ struct TimelineEvent {
 
 struct ArticleEvents {
     std::vector<TimelineEvent> events;
-    bool present_in_latest = false;  // the last version given matches
+    bool present_in_latest = false;  // the latest revision (as of) matches
 };
 
-// Walks `versions` (revision order, the article as it stands): appeared at
-// a matching version that is the first or follows a non-matching one;
-// vanished at a non-matching version that follows a matching one.
-ArticleEvents derive_events(const std::vector<RevisionMatch>& versions);
+// From an article's matching versions in revision order, as the article
+// stood at `as_of` (kNever: as it stands): appeared at a matching revision
+// that is the first or follows one that does not match; vanished at the
+// revision after a matching one when that revision exists by `as_of` and
+// does not match. Versions captured after `as_of` are ignored.
+ArticleEvents derive_events(const std::vector<MatchedRevision>& matched,
+                            schema::CaptureTime as_of = kNever);
 
 }  // namespace newsindex::query

@@ -72,8 +72,17 @@ std::string timeline_csv_rows(const ArticleTimeline& article) {
     return rows;
 }
 
-void write_timeline(std::FILE* out, const std::vector<ArticleTimeline>& timelines,
+std::string timeline_summary_line(const TimelinePage& page, std::size_t offset) {
+    std::string line = fmt::format("{} article{}", page.total, page.total == 1 ? "" : "s");
+    if (!page.articles.empty() && page.articles.size() < page.total) {
+        line += fmt::format("; showing {}-{}", offset + 1, offset + page.articles.size());
+    }
+    return line;
+}
+
+void write_timeline(std::FILE* out, const TimelinePage& page, std::size_t offset,
                     OutputFormat format, const Style& style) {
+    const std::vector<ArticleTimeline>& timelines = page.articles;
     switch (format) {
         case OutputFormat::Json:
             for (const auto& article : timelines)
@@ -85,9 +94,10 @@ void write_timeline(std::FILE* out, const std::vector<ArticleTimeline>& timeline
             return;
         case OutputFormat::Table:
         case OutputFormat::Atom:
-            for (std::size_t i = 0; i < timelines.size(); ++i) {
-                fmt::print(out, "{}{}", i > 0 ? "\n" : "",
-                           timeline_table_entry(timelines[i], style));
+            fmt::print(out, "{}{}{}\n", style.dim(), timeline_summary_line(page, offset),
+                       style.reset());
+            for (const auto& article : timelines) {
+                fmt::print(out, "\n{}", timeline_table_entry(article, style));
             }
             return;
     }

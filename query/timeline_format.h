@@ -8,8 +8,9 @@
 //   article_id, article_key, source, url, title, revisions,
 //   present_in_latest, type, revision, captured_at, from_first_capture,
 //   sentence   (booleans as true/false)
-// Table: per article a heading (title, source, revisions, present or gone in
-// the latest), its URL, then one line per event.
+// Table: a summary line ("N articles; showing A-B"), then per article a
+// heading (title, source, revisions, present or gone in the latest), its URL,
+// then one line per event.
 #pragma once
 
 #include "query/command_options.h"
@@ -32,7 +33,10 @@ std::string timeline_csv_rows(const ArticleTimeline& article);
 // changes feed.
 std::string event_table_line(const TimelineEvent& event, const Style& style);
 
-void write_timeline(std::FILE* out, const std::vector<ArticleTimeline>& timelines,
+// "3 articles", or "120 articles; showing 21-40" for a page of them.
+std::string timeline_summary_line(const TimelinePage& page, std::size_t offset);
+
+void write_timeline(std::FILE* out, const TimelinePage& page, std::size_t offset,
                     OutputFormat format, const Style& style);
 
 }  // namespace newsindex::query

@@ -19,8 +19,10 @@ both ways: CLI against CLI, engine against engine.
 search: top-20 and all matches, as versions (newsquery --all-versions) and
 FTS5 rows ranked by rank; also quest (Xapian's own CLI) on the scriptindex
 database for reference.
-timeline: newsquery timeline against FTS5 + the window-function SQL, and
-against git log -S (all queries) and -G (phrases) over the git history. git
+timeline: newsquery timeline against FTS5 + the window-function SQL, both
+for the default page (the first 20 articles by first event: "timeline") and
+for every article ("timeline-all"), and against git log -S (all queries) and
+-G (phrases) over the git history, which always scans it all. git
 takes seconds per query, so it runs --git-runs times over --git-queries
 queries (a class-balanced subset: the first queries of each class in turn).
 phrase: phrase queries only; newsquery (exact words, --no-stem, all versions)
@@ -165,13 +167,21 @@ def search_plan(space):
 
 
 def timeline_plan(space):
+    """Two modes: "timeline", newsquery's default page (the first
+    TIMELINE_PAGE articles by first event, every event computed to order
+    them), and "timeline-all", every article's events."""
     plan = {}
-    add_ours(plan, space, "timeline", q.newsquery_timeline, count_timeline_events)
-    add_engine(plan, "timeline")
     fts = space.index("fts5")
-    plan[("fts5-cli", "timeline")] = (lambda x: q.sqlite_cli(fts, q.fts5_timeline_sql(x)),
-                                      count_json_rows)
-    plan[("fts5-inproc", "timeline")] = (lambda x: q.fts5_timeline_sql(x), None)
+    for mode, articles in (("timeline", q.TIMELINE_PAGE), ("timeline-all", 0)):
+        add_ours(plan, space, mode,
+                 lambda n, db, x, articles=articles: q.newsquery_timeline(n, db, x, articles),
+                 count_timeline_events)
+        add_engine(plan, mode)
+        plan[("fts5-cli", mode)] = (
+            lambda x, articles=articles: q.sqlite_cli(fts, q.fts5_timeline_sql(x, articles)),
+            count_json_rows)
+        plan[("fts5-inproc", mode)] = (
+            lambda x, articles=articles: q.fts5_timeline_sql(x, articles), None)
     return plan
 
 

@@ -20,6 +20,8 @@ CLASSES = ("word-very-common", "word-common", "word-rare", "phrase2", "phrase3",
 
 # newsquery's --limit for "all matches"; larger than any corpus here.
 ALL_MATCHES = 100_000_000
+# newsquery timeline's default page: the first 20 articles by first event.
+TIMELINE_PAGE = 20
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,10 @@ def newsquery_phrase_count(newsquery, db, query):
             "--limit", str(ALL_MATCHES), query.text]
 
 
-def newsquery_timeline(newsquery, db, query):
-    argv = [newsquery, "timeline", "--db", db, "--format", "json"]
+def newsquery_timeline(newsquery, db, query, articles):
+    """The first `articles` articles' events (newsquery's default page is
+    TIMELINE_PAGE; 0 for every article)."""
+    argv = [newsquery, "timeline", "--db", db, "--format", "json", "--limit", str(articles)]
     if query.source:
         argv += ["--source", query.source]
     return argv + [query.text]
@@ -125,12 +129,18 @@ def fts5_search_sql(query, limit=None):
     return sql + ";"
 
 
-def fts5_timeline_sql(query):
+def fts5_timeline_sql(query, articles=None):
     """Appear/vanish events: walk every revision of each article with a match
-    in revision order and report where the match state changes."""
+    in revision order and report where the match state changes. With
+    `articles`, only the events of that many articles, first by the time of
+    their first event (newsquery timeline's page)."""
     where = f"version MATCH {sql_literal(fts5_match(query))}"
     if query.source:
         where += f" AND source = {sql_literal(query.source)}"
+    page = ""
+    if articles:
+        page = (f"\n  AND article IN (SELECT article FROM event GROUP BY article"
+                f" ORDER BY min(time), article LIMIT {int(articles)})")
     return f"""
 WITH hit AS MATERIALIZED (SELECT rowid AS vid, article FROM version WHERE {where}),
 walk AS (
@@ -139,10 +149,11 @@ walk AS (
 change AS (
   SELECT article, revision, time, present,
          lag(present, 1, 0) OVER (PARTITION BY article ORDER BY revision) AS before
-  FROM walk)
+  FROM walk),
+event AS MATERIALIZED (SELECT article, revision, time, present FROM change WHERE present <> before)
 SELECT article, revision, datetime(time, 'unixepoch') AS time,
        CASE WHEN present THEN 'appeared' ELSE 'vanished' END AS event
-FROM change WHERE present <> before ORDER BY change.time, article, revision;"""
+FROM event WHERE 1{page} ORDER BY time, article, revision;"""
 
 
 def sqlite_cli(db, sql):

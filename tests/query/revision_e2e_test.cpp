@@ -180,7 +180,7 @@ TEST_F(SampleData, TimelineAgreesWithAnIndependentComputationEventForEvent) {
         SCOPED_TRACE(phrase);
         auto expected = expected_timeline(*corpus_, phrase);
         ASSERT_FALSE(expected.empty());
-        CommandResult r = query({"timeline", "--no-stem", "--format", "json", quoted(phrase)});
+        CommandResult r = query({"timeline", "--no-stem", "--format", "json", "--limit", "0", quoted(phrase)});
         ASSERT_EQ(r.exit_code, 0) << r.err;
         std::map<std::string, ExpectedArticle> actual;
         std::string previous_first;
@@ -207,6 +207,19 @@ TEST_F(SampleData, TimelineAgreesWithAnIndependentComputationEventForEvent) {
     // The comparison covered edits, not only births.
     EXPECT_GT(later_appearances, 20u);
     EXPECT_GT(vanishings, 20u);
+}
+
+TEST_F(SampleData, TheDefaultTimelineIsTheFirstTwentyArticlesOfTheWhole) {
+    CommandResult whole = query({"timeline", "--format", "json", "--limit", "0", "coronavirus"});
+    CommandResult page = query({"timeline", "--format", "json", "coronavirus"});
+    CommandResult next = query({"timeline", "--format", "json", "--offset", "20", "coronavirus"});
+    ASSERT_EQ(whole.exit_code, 0) << whole.err;
+    ASSERT_EQ(page.exit_code, 0) << page.err;
+    auto all = json_lines(whole.out);
+    ASSERT_GT(all.size(), 40u);
+    EXPECT_EQ(json_lines(page.out), std::vector<nlohmann::json>(all.begin(), all.begin() + 20));
+    EXPECT_EQ(json_lines(next.out),
+              std::vector<nlohmann::json>(all.begin() + 20, all.begin() + 40));
 }
 
 TEST_F(SampleData, ChangesAreTheEditsInsideTheWindowNewestFirst) {

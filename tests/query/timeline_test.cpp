@@ -12,14 +12,23 @@ using Events = std::vector<std::string>;
 
 namespace {
 
-Events derived(const std::vector<bool>& matches) {
-    std::vector<RevisionMatch> versions;
+// The matching revisions of an article whose revision i+1 is captured at
+// 100 * (i + 1) as docid 10 + i, and matches where matches[i] is true.
+std::vector<MatchedRevision> matching(const std::vector<bool>& matches) {
+    std::vector<MatchedRevision> matched;
     for (std::size_t i = 0; i < matches.size(); ++i) {
-        versions.push_back({static_cast<std::uint32_t>(i + 1), static_cast<long>(100 * (i + 1)),
-                            matches[i], static_cast<Xapian::docid>(10 + i)});
+        if (!matches[i]) continue;
+        auto captured = static_cast<newsindex::schema::CaptureTime>(100 * (i + 1));
+        matched.push_back({static_cast<std::uint32_t>(i + 1), captured,
+                           i + 1 < matches.size() ? captured + 100 : kNever,
+                           static_cast<Xapian::docid>(10 + i)});
     }
+    return matched;
+}
+
+Events derived(const std::vector<bool>& matches, newsindex::schema::CaptureTime as_of = kNever) {
     Events out;
-    for (const TimelineEvent& e : derive_events(versions).events) {
+    for (const TimelineEvent& e : derive_events(matching(matches), as_of).events) {
         out.push_back(std::string(event_type_name(e.type)) + " " + std::to_string(e.revision) +
                       (e.from_first_capture ? " first" : "") + " @" +
                       std::to_string(e.captured_at) + " #" + std::to_string(e.sentence_docid));
@@ -31,12 +40,12 @@ Events derived(const std::vector<bool>& matches) {
 
 TEST(DeriveEvents, PresentFromTheFirstCaptureIsOneAppearance) {
     EXPECT_EQ(derived({true, true, true}), (Events{"appeared 1 first @100 #10"}));
-    EXPECT_TRUE(derive_events({{1, 100, true, 10}}).present_in_latest);
+    EXPECT_TRUE(derive_events(matching({true})).present_in_latest);
 }
 
 TEST(DeriveEvents, AddedLaterThenRemovedQuotesTheVersionThatHeldIt) {
     // The vanishing's sentence comes from revision 2 (docid 11), the last
-    // that held the match.
+    // that held the match; its time is revision 3's capture.
     EXPECT_EQ(derived({false, true, false}),
               (Events{"appeared 2 @200 #11", "vanished 3 @300 #11"}));
 }
@@ -50,7 +59,23 @@ TEST(DeriveEvents, ReappearancesAreFurtherAppearances) {
 TEST(DeriveEvents, NoMatchNoEventsAndTheLatestDecidesPresence) {
     EXPECT_TRUE(derived({false, false}).empty());
     EXPECT_TRUE(derive_events({}).events.empty());
-    EXPECT_FALSE(derive_events({{1, 1, true, 1}, {2, 2, false, 2}}).present_in_latest);
+    EXPECT_FALSE(derive_events(matching({true, false})).present_in_latest);
+    EXPECT_TRUE(derive_events(matching({false, true})).present_in_latest);
+}
+
+TEST(DeriveEvents, AsOfSeesOnlyTheRevisionsCapturedByThen) {
+    // Revision 3 (captured at 300) does not exist at 299: nothing has
+    // vanished yet and revision 2 is the latest, so the match is present.
+    EXPECT_EQ(derived({false, true, false}, 299), (Events{"appeared 2 @200 #11"}));
+    EXPECT_TRUE(derive_events(matching({false, true, false}), 299).present_in_latest);
+    // At 300 it does.
+    EXPECT_EQ(derived({false, true, false}, 300),
+              (Events{"appeared 2 @200 #11", "vanished 3 @300 #11"}));
+    EXPECT_FALSE(derive_events(matching({false, true, false}), 300).present_in_latest);
+    // A match captured later does not exist yet, nor does its appearance.
+    EXPECT_EQ(derived({true, false, true}, 250), (Events{"appeared 1 first @100 #10",
+                                                         "vanished 2 @200 #10"}));
+    EXPECT_TRUE(derived({false, true}, 150).empty());
 }
 
 namespace {
@@ -179,11 +204,30 @@ TEST_F(Timeline, AsOfBeforeAnArticleWasFirstCapturedHidesIt) {
               (Articles{{kB, {"appeared 1 first"}}}));
     CommandResult none = query({"timeline", "ceasefire", "--as-of", "2016-02-02T08:59:59Z"});
     EXPECT_EQ(none.exit_code, 1);
-    EXPECT_EQ(none.out, "");
+    EXPECT_EQ(none.out, "0 articles\n");
     // A plain date means the end of that day.
     EXPECT_EQ(events({"confirmed", "--as-of", "2016-02-03"}), Articles{});
     EXPECT_EQ(events({"confirmed", "--as-of", "2016-02-04"}),
               (Articles{{kD, {"appeared 1 first", "vanished 2", "appeared 3"}}}));
+}
+
+TEST_F(Timeline, LimitAndOffsetPageThroughTheArticlesInOrder) {
+    const Articles all = events({"ceasefire"});
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(events({"ceasefire", "--limit", "0"}), all);
+    EXPECT_EQ(events({"ceasefire", "--limit", "2"}), Articles(all.begin(), all.begin() + 2));
+    EXPECT_EQ(events({"ceasefire", "--limit", "1", "--offset", "1"}), Articles{all[1]});
+    EXPECT_EQ(events({"ceasefire", "--offset", "2"}), Articles{all[2]});
+
+    CommandResult page = query({"timeline", "ceasefire", "--limit", "1", "--offset", "1"});
+    EXPECT_EQ(page.exit_code, 0);
+    EXPECT_TRUE(page.out.starts_with("3 articles; showing 2-2\n")) << page.out;
+    CommandResult whole = query({"timeline", "ceasefire"});
+    EXPECT_TRUE(whole.out.starts_with("3 articles\n")) << whole.out;
+    // Past the end: nothing shown, grep's exit code.
+    CommandResult past = query({"timeline", "ceasefire", "--offset", "3"});
+    EXPECT_EQ(past.exit_code, 1);
+    EXPECT_EQ(past.out, "3 articles\n");
 }
 
 TEST_F(Timeline, SinceAndUntilKeepTheEventsInsideTheWindow) {
