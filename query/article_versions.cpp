@@ -48,6 +48,21 @@ std::string list_article_ids(const Xapian::Database& db, const std::set<std::str
 
 }  // namespace
 
+SlotReader::SlotReader(const Xapian::Database& db, Xapian::valueno slot)
+    : it_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)), slot_(slot) {}
+
+const std::string& SlotReader::at(Xapian::docid docid) {
+    it_.skip_to(docid);
+    if (it_ == end_ || it_.get_docid() != docid) {
+        throw QueryError(fmt::format("newsquery: document {} has no value in slot {}; the "
+                                     "database is damaged (rebuild it with newsindex)",
+                                     docid, slot_),
+                         kExitSoftware);
+    }
+    value_ = *it_;
+    return value_;
+}
+
 std::string article_digest_hex(const Xapian::Document& version) {
     return fmt::format("{:016x}", schema::decode_digest(version.get_value(schema::slot::kArticle)));
 }
@@ -98,21 +113,12 @@ std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
     }
     std::sort(all.begin(), all.end());
     std::vector<std::vector<VersionRef>> out(digests.size());
-    Xapian::ValueIterator revision = db.valuestream_begin(schema::slot::kRevision);
-    Xapian::ValueIterator captured = db.valuestream_begin(schema::slot::kCapturedAt);
+    SlotReader revision(db, schema::slot::kRevision), captured(db, schema::slot::kCapturedAt);
     for (const auto& [docid, i] : all) {
-        revision.skip_to(docid);
-        captured.skip_to(docid);
-        if (revision == db.valuestream_end(schema::slot::kRevision) ||
-            captured == db.valuestream_end(schema::slot::kCapturedAt) ||
-            revision.get_docid() != docid || captured.get_docid() != docid) {
-            throw QueryError(fmt::format("newsquery: document {} has no revision or capture time; "
-                                         "the database is damaged (rebuild it with newsindex)",
-                                         docid),
-                             kExitSoftware);
-        }
-        out[i].push_back({docid, static_cast<std::uint32_t>(schema::decode_number(*revision)),
-                          static_cast<schema::CaptureTime>(schema::decode_number(*captured))});
+        double number = schema::decode_number(revision.at(docid));
+        double time = schema::decode_number(captured.at(docid));
+        out[i].push_back({docid, static_cast<std::uint32_t>(number),
+                          static_cast<schema::CaptureTime>(time)});
     }
     for (auto& versions : out) {
         std::sort(versions.begin(), versions.end(),

@@ -23,8 +23,8 @@ struct RevisionOptions {
     std::string article;                    // history, show, diff
     std::optional<std::uint32_t> revision;  // show
     std::vector<std::uint32_t> revisions;   // diff
-    std::size_t limit = 20;                 // timeline
-    std::size_t offset = 0;                 // timeline
+    std::size_t limit = TimelineRequest{}.limit;  // timeline
+    std::size_t offset = 0;                       // timeline
 };
 
 std::string query_text(const RevisionOptions& options) {

@@ -31,30 +31,6 @@ schema::CaptureTime read_time(const std::string& encoded) {
     return std::isinf(seconds) ? kNever : static_cast<schema::CaptureTime>(seconds);
 }
 
-// A value stream read at increasing docids.
-class SlotReader {
-  public:
-    SlotReader(const Xapian::Database& db, Xapian::valueno slot)
-        : it_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)), slot_(slot) {}
-
-    const std::string& at(Xapian::docid docid) {
-        it_.skip_to(docid);
-        if (it_ == end_ || it_.get_docid() != docid) {
-            throw QueryError(fmt::format("newsquery: document {} has no value in slot {}; the "
-                                         "database is damaged (rebuild it with newsindex)",
-                                         docid, slot_),
-                             kExitSoftware);
-        }
-        value_ = *it_;
-        return value_;
-    }
-
-  private:
-    Xapian::ValueIterator it_, end_;
-    Xapian::valueno slot_;
-    std::string value_;
-};
-
 using MatchedVersions = std::unordered_map<std::uint64_t, std::vector<MatchedRevision>>;
 
 // The matching versions grouped by article, each group in revision order.
