@@ -294,15 +294,18 @@ def main():
     parser.add_argument("--warmup", type=int, default=1, help="0: no warm-up pass")
     parser.add_argument("--tools", choices=["all", "ours"], default="all",
                         help="ours: newsquery only (the 1M corpus without peers)")
+    parser.add_argument("--modes", default="",
+                        help="comma-separated modes to keep (top20, all, timeline, "
+                             "timeline-all, phrase); default every mode")
     args = parser.parse_args()
     space = Workspace(args.corpus_dir)
     queries = q.load_queries(args.queries)
     sessions = in_process_sessions(space)
+    modes = set(filter(None, args.modes.split(",")))
     def chosen(plan):
-        if args.tools == "ours":
-            return {key: value for key, value in plan.items()
-                    if key[0] in ("newsquery", "newsquery-engine")}
-        return plan
+        return {key: value for key, value in plan.items()
+                if (args.tools == "all" or key[0] in ("newsquery", "newsquery-engine"))
+                and (not modes or key[1] in modes)}
 
     outcome = {"queries_file": args.queries, "runs": args.runs, "warmup": bool(args.warmup),
                "queries": [vars(x) for x in queries], "spawn_floor": spawn_floor()}
