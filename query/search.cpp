@@ -1,5 +1,6 @@
 #include "query/search.h"
 
+#include "query/article_versions.h"
 #include "query/stem_cache.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
@@ -63,20 +64,30 @@ void configure_order(Xapian::Enquire& enquire, SearchOrder order) {
     }
 }
 
-// The revisions of the article `term` names that match `query`, ascending.
-std::vector<std::uint32_t> matching_revisions(const Xapian::Database& db,
-                                              const Xapian::Query& query,
-                                              const std::string& term) {
+// For each article term in `terms`, the revisions of that article that
+// match `query`, ascending. One match over the versions of all of them, the
+// revisions then read along the article and revision value streams: a page
+// of rows costs one query, not one per article.
+std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
+    const Xapian::Database& db, const Xapian::Query& query, const std::vector<std::string>& terms) {
+    std::map<std::string, std::vector<std::uint32_t>> out;
+    if (terms.empty()) return out;
+    Xapian::doccount versions = 0;
+    for (const std::string& term : terms) versions += db.get_termfreq(term);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(term)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::MSet versions = enquire.get_mset(0, db.get_termfreq(term));
-    std::vector<std::uint32_t> revisions;
-    for (auto it = versions.begin(); it != versions.end(); ++it) {
-        revisions.push_back(schema::read_revision(it.get_document()));
+    Xapian::MSet mset = enquire.get_mset(0, versions);
+    std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+    std::sort(docids.begin(), docids.end());
+    SlotReader article(db, schema::slot::kArticle), revision(db, schema::slot::kRevision);
+    for (Xapian::docid docid : docids) {
+        out[article_term(article.at(docid))].push_back(
+            static_cast<std::uint32_t>(schema::decode_number(revision.at(docid))));
     }
-    std::sort(revisions.begin(), revisions.end());
-    return revisions;
+    for (auto& [term, revisions] : out) std::sort(revisions.begin(), revisions.end());
+    return out;
 }
 
 // `stemmer` should be a caching_stemmer: MSet::snippet stems every word it
@@ -136,17 +147,20 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
     }
 
     for (auto& [term, revisions] : revisions_by_article) std::sort(revisions.begin(), revisions.end());
+    std::vector<std::string> unknown;
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        if (result.rows[i].revisions > 1 && !revisions_by_article.contains(row_terms[i])) {
+            unknown.push_back(row_terms[i]);
+        }
+    }
+    std::sort(unknown.begin(), unknown.end());
+    unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
+    revisions_by_article.merge(matching_revisions(db, match.query, unknown));
     for (std::size_t i = 0; i < result.rows.size(); ++i) {
         SearchRow& row = result.rows[i];
         auto known = revisions_by_article.find(row_terms[i]);
-        if (known != revisions_by_article.end()) {
-            row.matching_revisions = known->second;
-        } else if (row.revisions == 1) {
-            row.matching_revisions = {row.revision};
-        } else {
-            row.matching_revisions = matching_revisions(db, match.query, row_terms[i]);
-            revisions_by_article.emplace(row_terms[i], row.matching_revisions);
-        }
+        row.matching_revisions =
+            known != revisions_by_article.end() ? known->second : std::vector{row.revision};
     }
     return result;
 }

@@ -92,6 +92,20 @@ TEST_F(Search, DateOrderIsNewestCaptureFirst) {
     EXPECT_EQ(versions_of(run(r)), (V{{"D", 3}, {"A", 1}, {"D", 2}, {"D", 1}}));
 }
 
+TEST_F(Search, EachArticleOfAPageGetsItsOwnMatchingRevisions) {
+    // Both articles have several revisions and neither row holds all of
+    // its article's matches: one match over both articles' versions must
+    // give each only its own.
+    SearchRequest r = request("oil");
+    r.order = SearchOrder::Date;
+    SearchResult result = run(r);
+    ASSERT_EQ(versions_of(result), (V{{"D", 3}, {"A", 1}}));
+    EXPECT_EQ(result.rows[0].matching_revisions, (Revisions{1, 2, 3}));
+    EXPECT_EQ(result.rows[0].revisions, 3u);
+    EXPECT_EQ(result.rows[1].matching_revisions, (Revisions{1}));
+    EXPECT_EQ(result.rows[1].revisions, 2u);
+}
+
 TEST_F(Search, PagesKeepTheWholeMatchingRevisionList) {
     SearchRequest r = request("oil");
     r.order = SearchOrder::Date;
