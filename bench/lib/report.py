@@ -249,7 +249,10 @@ METHOD = """## What each figure measures
   delta.jsonl` (one process, one transaction). Tools take turns run by run.
 - **Incremental**: the 1 % delta (later versions of existing articles plus whole new
   articles, chosen by a hash of article_id) added to a copy of the index built from the
-  other 99 %; the share is of the same tool's bulk median.
+  other 99 % (copied and synced to disk before the clock starts, not timed); the share
+  is of the same tool's bulk median.
+- **1M corpus** (without --peers-1m): newsindex only, one bulk load, the top-20
+  search and the timeline page (no all-matches modes, incremental or git).
 - **Index size**: du -sb of the bulk-built index; then compacted (xapian-compact /
   FTS5 optimize + VACUUM). FTS5's file includes its history table (article, revision).
 - **Search**: one process per query for both sides (newsquery; the sqlite3 CLI with
