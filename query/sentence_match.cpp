@@ -4,6 +4,7 @@
 #include "schema/terms.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <utility>
 
@@ -142,6 +143,49 @@ bool matches_terms(const Xapian::Query& query, const std::vector<std::string>& h
     }
 }
 
+// `text` lower-cased with its non-word characters left out, code point by
+// code point as TermGenerator lower-cases a word into a term.
+std::string squash(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {  // ASCII: Xapian's word characters are letters, digits and "_"
+            if (std::isalnum(byte) || byte == '_') out += static_cast<char>(std::tolower(byte));
+            ++i;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+        for (Xapian::Utf8Iterator it(text.data() + i, end - i); it != Xapian::Utf8Iterator(); ++it) {
+            if (Xapian::Unicode::is_wordchar(*it)) {
+                Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+            }
+        }
+        i = end;
+    }
+    return out;
+}
+
+// The word of a term made from a sentence's field as written (the body
+// unprefixed, the title under the title prefix), not stemmed.
+std::optional<std::string_view> unstemmed_word(std::string_view term) {
+    std::string_view prefix = field_prefix(term);
+    if (term.starts_with('Z') || !(prefix.empty() || prefix == schema::prefix::kTitle)) {
+        return std::nullopt;
+    }
+    return term.substr(prefix.size());
+}
+
+// Whether `sentence`, squashed, contains any of `words` (squashed).
+bool holds_any(std::string_view sentence, const std::vector<std::string>& words) {
+    std::string squashed = squash(sentence);
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        return squashed.find(w) != std::string::npos;
+    });
+}
+
 }  // namespace
 
 // One search through a version's sentences: each sentence indexed as it
@@ -172,6 +216,14 @@ class SentenceSearch {
         bool matches = first_match({i}).has_value();
         indexed.matches = matches;
         return matches;
+    }
+
+    // Takes the next sentence, known to hold no query term: it is neither a
+    // candidate nor can it end the search, so it is not indexed.
+    void pass_over() {
+        docs_.emplace_back();
+        held_.push_back(0);
+        matches_.push_back(false);
     }
 
     // The answer by the full rule (see SentenceFinder::find), among the
@@ -300,14 +352,65 @@ std::optional<std::size_t> SentenceFinder::find(const std::vector<Sentence>& sen
 }
 
 std::string SentenceFinder::find(const schema::VersionRecord& version) const {
+    return find(version, nullptr, 0);
+}
+
+std::string SentenceFinder::find(const schema::VersionRecord& version, const Xapian::Database& db,
+                                 Xapian::docid docid) const {
+    return find(version, &db, docid);
+}
+
+std::string SentenceFinder::find(const schema::VersionRecord& version, const Xapian::Database* db,
+                                 Xapian::docid docid) const {
+    // The first sentences are indexed as they come: the match is most often
+    // among them, and reading the version's terms costs about as much as
+    // indexing a few sentences.
+    constexpr std::size_t kIndexedFirst = 4;
     SentenceSearch search(*this);
     std::vector<std::string> seen;
+    std::optional<std::optional<std::vector<std::string>>> words;  // learned when needed
     for_each_sentence(version, [&](Sentence&& sentence) {
         seen.push_back(sentence.text);
+        if (db != nullptr && seen.size() > kIndexedFirst) {
+            if (!words) words = spellings(*db, docid);
+            if (*words && !holds_any(sentence.text, **words)) {
+                search.pass_over();
+                return true;
+            }
+        }
         return !search.add(sentence);
     });
     std::optional<std::size_t> answer = search.finish();
     return answer ? std::move(seen[*answer]) : std::string();
+}
+
+std::optional<std::vector<std::string>> SentenceFinder::spellings(const Xapian::Database& db,
+                                                                  Xapian::docid docid) const {
+    if (matches_without_terms_ || terms_.empty()) return std::nullopt;
+    std::vector<std::string> stems;
+    std::vector<std::string> out;
+    for (const std::string& term : terms_) {
+        std::string_view t = term;
+        bool stem = is_stem(term);
+        if (stem) t.remove_prefix(1);
+        std::string_view prefix = field_prefix(t);
+        if (!(prefix.empty() || prefix == schema::prefix::kTitle)) continue;  // in no sentence
+        t.remove_prefix(prefix.size());
+        (stem ? stems : out).emplace_back(t);
+    }
+    if (!stems.empty()) {
+        std::sort(stems.begin(), stems.end());
+        for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
+            const std::string& term = *it;
+            std::optional<std::string_view> word = unstemmed_word(term);
+            if (!word || word->empty()) continue;
+            if (std::binary_search(stems.begin(), stems.end(), stemmer_(std::string(*word)))) {
+                out.emplace_back(*word);
+            }
+        }
+    }
+    for (std::string& word : out) word = squash(word);
+    return sorted_unique(std::move(out));
 }
 
 }  // namespace newsindex::query

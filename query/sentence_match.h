@@ -39,6 +39,14 @@ class SentenceFinder {
     // search. "" when the version has no text at all.
     std::string find(const schema::VersionRecord& version) const;
 
+    // The same answer for `version` when it is document `docid` of `db`:
+    // its index terms tell in which spellings its sentences can hold a query
+    // term (spellings()), and a sentence that holds none of them is passed
+    // over without being indexed. In a long text the match is often many
+    // sentences in; this is most of what a timeline spends.
+    std::string find(const schema::VersionRecord& version, const Xapian::Database& db,
+                     Xapian::docid docid) const;
+
   private:
     friend class SentenceSearch;
     // A sentence as indexed, and whether it matches the query by itself
@@ -51,6 +59,19 @@ class SentenceFinder {
         std::optional<bool> matches;
     };
     IndexedSentence& indexed(const Sentence& sentence) const;
+    // The forms, lower case and of word characters only (squash()), of the
+    // words that give the query's word terms in document `docid`: an
+    // unstemmed term as itself, a stem as each of the document's unstemmed
+    // words with that stem. TermGenerator makes a term only of a word whose
+    // word characters, lower-cased, are the term's, so a sentence holds a
+    // query term only if its squashed text contains one of these. nullopt
+    // when that says nothing (a wildcard or match-all can match without any).
+    std::optional<std::vector<std::string>> spellings(const Xapian::Database& db,
+                                                      Xapian::docid docid) const;
+    // find(version), and with `db` the spellings() of `docid` once past the
+    // first sentences.
+    std::string find(const schema::VersionRecord& version, const Xapian::Database* db,
+                     Xapian::docid docid) const;
 
     Xapian::Query text_;
     Xapian::Stem stemmer_;

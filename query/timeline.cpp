@@ -143,8 +143,8 @@ ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finde
         if (event.docid == 0) event.docid = find_revision(versions, event.revision).docid;
         auto it = sentences.find(event.sentence_docid);
         if (it == sentences.end()) {
-            it = sentences.emplace(event.sentence_docid, finder.find(version(event.sentence_docid)))
-                     .first;
+            Xapian::docid docid = event.sentence_docid;
+            it = sentences.emplace(docid, finder.find(version(docid), db, docid)).first;
         }
         event.sentence = it->second;
         if (request.version_ids) event.version_id = version_id(db, event.docid);

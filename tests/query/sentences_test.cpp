@@ -1,5 +1,6 @@
 // Sentence splitting (shared by timeline, changes and diff) and finding the
 // sentence that holds a query's match.
+#include "indexer/document_builder.h"
 #include "query/sentence_match.h"
 #include "query/sentences.h"
 
@@ -215,4 +216,81 @@ TEST(SentenceFinder, AFinderReusesEachSentencesAnswerAcrossVersions) {
 TEST(SentenceFinder, NothingToSearchGivesNothing) {
     EXPECT_EQ(find_in("kerry", {}), std::nullopt);
     EXPECT_EQ(find_in("absent", body({"One.", "Two."})), 0u);
+}
+
+// A version as the indexer stores it, for find(version, db, docid): the
+// document's terms tell which sentences can hold a query term.
+class IndexedVersion : public ::testing::Test {
+  protected:
+    // Adds a version (title, body sentences, record language) and returns it.
+    const newsindex::schema::VersionRecord& add(const std::string& title, const Sentences& body,
+                                                const std::string& language = "en") {
+        newsindex::schema::VersionRecord record;
+        record.article = {"bbc", "bbc:" + std::to_string(records_.size())};
+        record.article_id = record.article.identity;
+        record.url = "https://www.bbc.co.uk/news/" + std::to_string(records_.size());
+        record.captured_at = 1'600'000'000;
+        record.title = title;
+        for (const auto& s : body) record.text += s + " ";
+        record.language = language;
+        record.revision = 1;
+        record.last_seen = record.captured_at;
+        docids_.push_back(db_.add_document(builder_.build(record, {record.captured_at, 0})));
+        records_.push_back(record);
+        return records_.back();
+    }
+
+    // The sentence found through the document's terms; checked against the
+    // finder that indexes every sentence it reads.
+    std::string found(const std::string& query) {
+        std::string answer = finder_like_search(query).find(records_.back(), db_, docids_.back());
+        EXPECT_EQ(answer, finder_like_search(query).find(records_.back())) << query;
+        return answer;
+    }
+
+    Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    newsindex::indexer::DocumentBuilder builder_{"en"};
+    std::vector<newsindex::schema::VersionRecord> records_;
+    std::vector<Xapian::docid> docids_;
+};
+
+// Sentences that only lead up to the match: past the first few, the finder
+// passes over those that cannot hold a query term.
+const Sentences kLeadIn = {"Rain fell all day.", "Roads were shut.", "Schools closed early.",
+                           "Trains stopped running.", "Shops stayed dark.", "Crowds waited."};
+
+Sentences then(const Sentences& more) {
+    Sentences out = kLeadIn;
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+}
+
+TEST_F(IndexedVersion, AStemIsFoundUnderEachOfTheVersionsSpellings) {
+    add("Storm day", then({"Three cities flooded.", "The city mourned."}));
+    EXPECT_EQ(found("city"), "Three cities flooded.");
+    EXPECT_EQ(found("mourning"), "The city mourned.");
+    EXPECT_EQ(found("\"the city\""), "The city mourned.");
+}
+
+TEST_F(IndexedVersion, WordsTheIndexerJoinsOrLowersAreFound) {
+    add("Storm day", then({"The U.S. sent aid.", "Biden’s visit was brief.", "AT&T lines fell.",
+                           "Losses passed 1,000 homes."}));
+    EXPECT_EQ(found("us"), "The U.S. sent aid.");
+    EXPECT_EQ(found("biden's"), "Biden’s visit was brief.");
+    EXPECT_EQ(found("at&t"), "AT&T lines fell.");
+    EXPECT_EQ(found("1,000"), "Losses passed 1,000 homes.");
+}
+
+TEST_F(IndexedVersion, TitleWordsAndQueriesThatMatchWithoutTermsKeepTheirAnswer) {
+    add("Mourning in the city", then({"Three cities flooded."}));
+    EXPECT_EQ(found("title:mourning"), "Mourning in the city");
+    EXPECT_EQ(found("cit*"), "Mourning in the city");
+    EXPECT_EQ(found("floods -rain"), "Three cities flooded.");
+    EXPECT_EQ(found("absent"), "Mourning in the city");
+}
+
+TEST_F(IndexedVersion, AVersionStemmedInAnotherLanguageGivesTheSameAnswer) {
+    add("Sturm", then({"Die Häuser standen leer.", "Ein Haus brannte."}), "de");
+    EXPECT_EQ(found("haus"), "Ein Haus brannte.");
+    EXPECT_EQ(found("häuser"), "Die Häuser standen leer.");
 }
