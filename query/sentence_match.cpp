@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string_view>
 #include <utility>
 
@@ -178,6 +179,60 @@ std::optional<std::string_view> unstemmed_word(std::string_view term) {
     return term.substr(prefix.size());
 }
 
+// Whether TermGenerator stems `word` (it does only those that start with a
+// letter).
+bool starts_with_letter(std::string_view word) {
+    auto category = Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word.data(), word.size()));
+    return category == Xapian::Unicode::LOWERCASE_LETTER ||
+           category == Xapian::Unicode::TITLECASE_LETTER ||
+           category == Xapian::Unicode::MODIFIER_LETTER ||
+           category == Xapian::Unicode::OTHER_LETTER;
+}
+
+// Stems (without "Z" or field prefix) and a wdf each.
+using StemWdfs = std::map<std::string, Xapian::termcount, std::less<>>;
+
+// What a document's terms say of its sentences' words.
+struct DocumentWords {
+    // Its words as written (body and title), each with its wdf.
+    std::vector<std::pair<std::string, Xapian::termcount>> words;
+    // The language it was stemmed in (its language term), "" if none.
+    std::string language;
+};
+
+// Reads document `docid`'s terms, adding to each of `stems` its wdf in the
+// document, body and title together.
+DocumentWords read_words(const Xapian::Database& db, Xapian::docid docid, StemWdfs& stems) {
+    DocumentWords out;
+    for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
+        const std::string term = *it;
+        std::string_view t = term;
+        if (auto word = unstemmed_word(t); word && !word->empty()) {
+            out.words.emplace_back(*word, it.get_wdf());
+        } else if (t.starts_with('Z')) {
+            t.remove_prefix(1);
+            std::string_view prefix = field_prefix(t);
+            if (prefix.empty() || prefix == schema::prefix::kTitle) {
+                auto stem = stems.find(t.substr(prefix.size()));
+                if (stem != stems.end()) stem->second += it.get_wdf();
+            }
+        } else if (field_prefix(t) == schema::prefix::kLanguage) {
+            out.language = t.substr(schema::prefix::kLanguage.size());
+        }
+    }
+    return out;
+}
+
+// The description of `language`'s stemmer, "" if Xapian has none.
+std::string stemmer_description(const std::string& language) {
+    if (language.empty()) return {};
+    try {
+        return Xapian::Stem(language).get_description();
+    } catch (const Xapian::InvalidArgumentError&) {
+        return {};
+    }
+}
+
 // Whether `sentence`, squashed, contains any of `words` (squashed).
 bool holds_any(std::string_view sentence, const std::vector<std::string>& words) {
     std::string squashed = squash(sentence);
@@ -328,6 +383,7 @@ SentenceFinder::IndexedSentence& SentenceFinder::indexed(const Sentence& sentenc
 
 SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
     : text_(std::move(text)),
+      unwrapped_stemmer_(stemmer),
       stemmer_(caching_stemmer(stemmer)),
       filter_terms_(filter_terms(text_)),
       terms_(word_terms(text_, filter_terms_)),
@@ -387,8 +443,8 @@ std::string SentenceFinder::find(const schema::VersionRecord& version, const Xap
 std::optional<std::vector<std::string>> SentenceFinder::spellings(const Xapian::Database& db,
                                                                   Xapian::docid docid) const {
     if (matches_without_terms_ || terms_.empty()) return std::nullopt;
-    std::vector<std::string> stems;
     std::vector<std::string> out;
+    StemWdfs stems;
     for (const std::string& term : terms_) {
         std::string_view t = term;
         bool stem = is_stem(term);
@@ -396,16 +452,40 @@ std::optional<std::vector<std::string>> SentenceFinder::spellings(const Xapian::
         std::string_view prefix = field_prefix(t);
         if (!(prefix.empty() || prefix == schema::prefix::kTitle)) continue;  // in no sentence
         t.remove_prefix(prefix.size());
-        (stem ? stems : out).emplace_back(t);
+        if (stem) {
+            stems.emplace(t, 0);
+        } else {
+            out.emplace_back(t);
+        }
     }
     if (!stems.empty()) {
-        std::sort(stems.begin(), stems.end());
-        for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
-            const std::string& term = *it;
-            std::optional<std::string_view> word = unstemmed_word(term);
-            if (!word || word->empty()) continue;
-            if (std::binary_search(stems.begin(), stems.end(), stemmer_(std::string(*word)))) {
-                out.emplace_back(*word);
+        DocumentWords document = read_words(db, docid, stems);
+        // Stemmed as the query is, the words whose stems add up to each
+        // stem's wdf are all of them: words sharing a stem's first byte are
+        // tried first, the rest only if some are missing. Words that do not
+        // start with a letter count towards no stem, so they are always tried.
+        bool same_stemmer = stemmer_description(document.language) ==
+                            unwrapped_stemmer_.get_description();
+        auto first_pass = [&](const std::string& word) {
+            return !starts_with_letter(word) ||
+                   std::any_of(stems.begin(), stems.end(),
+                               [&](const auto& stem) { return stem.first[0] == word[0]; });
+        };
+        StemWdfs found;
+        auto complete = [&] {
+            return std::all_of(stems.begin(), stems.end(), [&](const auto& stem) {
+                auto it = found.find(stem.first);
+                return (it == found.end() ? 0 : it->second) >= stem.second;
+            });
+        };
+        for (int pass = 0; pass < 2; ++pass) {
+            if (pass == 1 && same_stemmer && complete()) break;
+            for (const auto& [word, wdf] : document.words) {
+                if (first_pass(word) != (pass == 0)) continue;
+                std::string stem = stemmer_(word);
+                if (!stems.contains(stem)) continue;
+                out.push_back(word);
+                if (starts_with_letter(word)) found[stem] += wdf;
             }
         }
     }

@@ -74,6 +74,7 @@ class SentenceFinder {
                      Xapian::docid docid) const;
 
     Xapian::Query text_;
+    Xapian::Stem unwrapped_stemmer_;  // as given, to compare with a document's
     Xapian::Stem stemmer_;
     // The terms of the query's boolean filters (source:, lang:, site:):
     // facts about the whole version, true of every sentence of a version

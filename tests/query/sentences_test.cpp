@@ -93,9 +93,9 @@ std::optional<std::size_t> find_in(const std::string& query, const std::vector<S
 
 // A finder for `query` parsed as newsquery does: plain words are searched
 // without a prefix and under the title prefix (query/matcher.cpp).
-SentenceFinder finder_like_search(const std::string& query) {
+SentenceFinder finder_like_search(const std::string& query, const std::string& language = "en") {
     Xapian::QueryParser parser;
-    Xapian::Stem stemmer("en");
+    Xapian::Stem stemmer(language);
     parser.set_stemmer(stemmer);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
@@ -242,9 +242,10 @@ class IndexedVersion : public ::testing::Test {
 
     // The sentence found through the document's terms; checked against the
     // finder that indexes every sentence it reads.
-    std::string found(const std::string& query) {
-        std::string answer = finder_like_search(query).find(records_.back(), db_, docids_.back());
-        EXPECT_EQ(answer, finder_like_search(query).find(records_.back())) << query;
+    std::string found(const std::string& query, const std::string& language = "en") {
+        std::string answer =
+            finder_like_search(query, language).find(records_.back(), db_, docids_.back());
+        EXPECT_EQ(answer, finder_like_search(query, language).find(records_.back())) << query;
         return answer;
     }
 
@@ -293,4 +294,13 @@ TEST_F(IndexedVersion, AVersionStemmedInAnotherLanguageGivesTheSameAnswer) {
     add("Sturm", then({"Die Häuser standen leer.", "Ein Haus brannte."}), "de");
     EXPECT_EQ(found("haus"), "Ein Haus brannte.");
     EXPECT_EQ(found("häuser"), "Die Häuser standen leer.");
+}
+
+TEST_F(IndexedVersion, SpellingsWhoseStemStartsOtherwiseAreFoundToo) {
+    // German stems "Äpfel" to "apfel": the stem's wdf tells the finder that
+    // "apfel" alone does not account for every word with that stem.
+    add("Ernte", then({"Die Äpfel fielen.", "Ein Apfel fiel."}), "de");
+    EXPECT_EQ(found("apfel", "de"), "Die Äpfel fielen.");
+    add("Ernte", then({"Ein Apfel fiel.", "Die Äpfel fielen."}), "de");
+    EXPECT_EQ(found("äpfel", "de"), "Ein Apfel fiel.");
 }
