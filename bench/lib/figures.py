@@ -1,4 +1,5 @@
-"""Reading one corpus's step results, and formatting figures for RESULTS.md.
+"""Reading one corpus's step results and where each was measured, and formatting
+figures for RESULTS.md.
 
 Speed ratios are "peer time / our time" (how many times faster we are);
 size and memory ratios are "ours / peer". Times are medians of the runs with
@@ -8,8 +9,13 @@ min-max beside them; query figures are p50/p95 across per-query medians.
 import os
 
 from measure import percentile, read_json
+from provenance import measured_parts, read_fallback
 
 STEPS = ("plan", "skipped", "bulk", "incremental", "size", "search", "timeline", "phrase")
+# The steps that measure figures, in the order bench/run runs them; the ingest
+# steps' results hold one entry per tool.
+MEASURED_STEPS = ("bulk", "size", "incremental", "search", "timeline", "phrase")
+BY_TOOL = ("bulk", "size", "incremental")
 
 
 class CorpusResults:
@@ -19,6 +25,12 @@ class CorpusResults:
         results = os.path.join(self.root, "results")
         for step in STEPS:
             setattr(self, step, read_json(os.path.join(results, step + ".json")))
+        # step -> {tool, or None for the whole step: where it was measured}
+        fallback = read_fallback(work)
+        self.measured = {step: measured_parts(getattr(self, step),
+                                              os.path.join(results, step + ".json"),
+                                              fallback, step in BY_TOOL)
+                         for step in MEASURED_STEPS if getattr(self, step) is not None}
         self.corpus = read_json(os.path.join(self.root, "data", "corpus.json"))
         self.git = read_json(os.path.join(self.root, "data", "git.json"))
 

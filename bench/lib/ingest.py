@@ -25,7 +25,8 @@ import re
 import subprocess
 import sys
 
-from measure import CommandFailed, disk_usage, read_json, run_timed, spread, write_json
+from measure import CommandFailed, disk_usage, run_timed, spread
+from provenance import earlier_entries, write_result
 from workspace import (INGEST_TOOLS, LIB, SCRIPTINDEX_DEF, Workspace, copy_index,
                        our_command, remove)
 
@@ -183,7 +184,8 @@ def main():
     args = parser.parse_args()
     space = Workspace(args.corpus_dir)
     tools = available([t for t in args.tools.split(",") if t])
-    previous = read_json(space.result(args.step), {})
+    # Tools not run this time keep their earlier figures, and where those were measured.
+    previous = earlier_entries(space.result(args.step))
     if args.step == "bulk":
         outcome = bulk(space, tools, args.runs)
     elif args.step == "incremental":
@@ -191,7 +193,7 @@ def main():
     else:
         outcome = size(space, tools)
     previous.update(outcome)
-    write_json(space.result(args.step), previous)
+    write_result(space.result(args.step), previous)
 
 
 if __name__ == "__main__":

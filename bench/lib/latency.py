@@ -38,7 +38,8 @@ import sys
 import time
 
 import queries as q
-from measure import CommandFailed, percentile, run_latency, spread, write_json
+from measure import CommandFailed, percentile, run_latency, spread
+from provenance import write_result
 from workspace import Workspace, our_command
 
 
@@ -328,7 +329,7 @@ def main():
         phrases = [x for x in queries if x.is_phrase]
         outcome["tools"] = measure(chosen(phrase_plan(space)), lambda key: phrases, args.runs,
                                    warmup=args.warmup)
-    write_json(space.result(args.step), outcome)
+    write_result(space.result(args.step), outcome)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Describes the machine and the tool versions a benchmark ran with.
 
-    python3 machine.py OUT.json
+    python3 machine.py REPO_ROOT OUT.json
+    python3 machine.py --commit REPO_ROOT     # prints the commit alone
 
 Figures are only comparable on the same machine: RESULTS.md states these.
 """
@@ -69,8 +70,11 @@ def describe(repo_root):
 
 def main():
     if len(sys.argv) != 3:
-        sys.exit("usage: machine.py REPO_ROOT OUT.json")
-    write_json(sys.argv[2], describe(sys.argv[1]))
+        sys.exit("usage: machine.py REPO_ROOT OUT.json | machine.py --commit REPO_ROOT")
+    if sys.argv[1] == "--commit":
+        print(repository_state(sys.argv[2]))
+    else:
+        write_json(sys.argv[2], describe(sys.argv[1]))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,9 @@
-"""Writes RESULTS.md from the step results of one benchmark run.
+"""Writes RESULTS.md from the step results in a work directory.
+
+The results may come from more than one run (bench/run --steps re-measures
+some steps and keeps the others'); then the Reproduce section lists each run
+with what it measured, and a section measured at another commit than the
+Machine table's says so in its heading (lib/provenance.py).
 
     python3 report.py --work bench/work/full --corpora real,gen100k,gen1m \
         --out bench/RESULTS.md --command "bench/run ..." --elapsed SECONDS
@@ -9,8 +14,10 @@ import os
 import shlex
 
 import targets
-from figures import (CorpusResults, faster, median_range, megabytes, ratio, seconds, table)
+from figures import (MEASURED_STEPS, CorpusResults, faster, median_range, megabytes, ratio,
+                     seconds, table)
 from measure import percentile, read_json
+from provenance import UNKNOWN
 from workspace import BENCH
 
 REPO = os.path.dirname(BENCH)
@@ -31,10 +38,10 @@ def plural(count, noun):
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def machine_section(machine, command, elapsed):
+def machine_section(machine, command, elapsed, runs):
     tools = ", ".join(f"{name} {version}" for name, version in machine["tools"].items())
     load = ", ".join(f"{x:.1f}" for x in machine["load_average"])
-    return "\n".join([
+    lines = [
         "## Machine", "",
         table(["date (UTC)", "cores", "memory", "CPU", "kernel", "load at start", "commit"],
               [(machine["date"], machine["cores"], f"{machine['memory'] / 2**30:.1f} GiB",
@@ -42,7 +49,62 @@ def machine_section(machine, command, elapsed):
         "", f"Tools: {tools}.", "",
         "## Reproduce", "", f"    {command}", "",
         f"(took {elapsed / 60:.0f} min; data and indexes under bench/work/, see bench/README.md)",
-    ])
+    ]
+    if runs and list(runs) != [(machine["commit"], command)]:
+        lines += ["", "Not every figure comes from this run: bench/run keeps the results of the "
+                  "steps it does not run (--steps). They were measured by (UTC, when the steps "
+                  "finished):", ""]
+        for (commit, measured_by), (covered, when) in runs.items():
+            shown_command = "command unknown" if measured_by == UNKNOWN else f"`{measured_by}`"
+            lines.append(f"- {covered} — commit {commit}, {shown_command}, {when}")
+    return "\n".join(lines)
+
+
+def measured_runs(results):
+    """{(commit, command): (what it measured, when)} of every run the report's
+    figures come from, earliest first."""
+    parts = {}  # run -> {(corpus, step): [tool, or None for the whole step]}
+    dates = {}  # run -> when its steps finished
+    for r in results:
+        for step, measured in ({} if r.skipped else r.measured).items():
+            for part, where in measured.items():
+                run = (where.commit, where.command)
+                parts.setdefault(run, {}).setdefault((r.name, step), []).append(part)
+                dates.setdefault(run, []).append(where.date)
+    runs = {}
+    for run in sorted(parts, key=lambda run: min(dates[run])):
+        corpora = {}  # "bulk, size (fts5)" -> the corpora the run measured so
+        for r in results:
+            steps = [step if len(done) == len(r.measured[step]) else f"{step} ({', '.join(done)})"
+                     for step in MEASURED_STEPS if (done := parts[run].get((r.name, step)))]
+            if steps:
+                corpora.setdefault(", ".join(steps), []).append(r.name)
+        covered = "; ".join(f"{', '.join(names)}: {steps}" for steps, names in corpora.items())
+        runs[run] = (covered, date_range(dates[run]))
+    return runs
+
+
+def date_range(dates):
+    """'2026-11-23 20:28–21:49' from ISO 8601 UTC times."""
+    first, last = (f"{date[:10]} {date[11:16]}" for date in (min(dates), max(dates)))
+    if first == last:
+        return first
+    if first[:10] == last[:10]:
+        return f"{first}–{last[11:]}"
+    return f"{first} – {last}"
+
+
+def heading(title, details):
+    """'### title (detail; detail)' of the details that are not empty."""
+    details = [detail for detail in details if detail]
+    return f"### {title}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def measured_at(r, step, commit):
+    """'measured at X' when a section's figures come from another commit than
+    the Machine table's; empty otherwise."""
+    commits = sorted({where.commit for where in r.measured.get(step, {}).values()})
+    return "" if commits in ([], [commit]) else "measured at " + ", ".join(commits)
 
 
 def data_section(results):
@@ -63,7 +125,7 @@ def data_section(results):
          "1 % delta", "git history"], rows)])
 
 
-def ingest_section(r):
+def ingest_section(r, commit):
     lines = []
     bulk = r.bulk or {}
     if bulk:
@@ -81,7 +143,8 @@ def ingest_section(r):
                          "–" if tool == "newsindex" else ratio(faster(theirs, ours))))
         runs = plural(max((e["wall"]["runs"] for e in bulk.values() if "wall" in e),
                           default=0), "run")
-        lines += [f"### Bulk ingest ({runs}; whole corpus into an empty index)", "",
+        lines += [heading("Bulk ingest", [runs, "whole corpus into an empty index",
+                                          measured_at(r, "bulk", commit)]), "",
                   table(["tool", "wall median (min–max)", "CPU user+sys", "peak memory (max RSS)",
                          "newsindex faster by"], rows), ""]
     incremental = r.incremental or {}
@@ -97,7 +160,8 @@ def ingest_section(r):
             rows.append((tool, seconds(entry["base_build"]["wall"]),
                          median_range(entry, "wall", seconds), share,
                          median_range(entry, "max_rss", megabytes)))
-        lines += ["### Incremental: the 1 % delta into the index of the other 99 %", "",
+        lines += [heading("Incremental: the 1 % delta into the index of the other 99 %",
+                          [measured_at(r, "incremental", commit)]), "",
                   table(["tool", "99 % base build (once)", "1 % ingest median (min–max)",
                          "of bulk time", "peak memory"], rows), ""]
     size = r.size or {}
@@ -108,7 +172,7 @@ def ingest_section(r):
             versus = ratio(entry["compacted"] / fts["compacted"]) if fts else "–"
             rows.append((tool, f"{entry.get('documents', 0):,}", megabytes(entry["as_built"]),
                          megabytes(entry["compacted"]), versus))
-        lines += ["### Index size on disk (du -sb)", "",
+        lines += [heading("Index size on disk", ["du -sb", measured_at(r, "size", commit)]), "",
                   table(["index", "versions held", "as built", "compacted¹",
                          "compacted / FTS5 compacted"], rows), "",
                   "¹ xapian-compact for the Xapian indexes; FTS5 'optimize' + VACUUM for SQLite.", ""]
@@ -154,7 +218,7 @@ def latency_rows(r, step, modes):
     return rows
 
 
-def latency_section(r):
+def latency_section(r, commit):
     lines = []
     header = ["tool", "mode", "queries", "p50 (min–max)¹", "p95 (min–max)¹",
               "newsquery faster by (p50 / p95)²"]
@@ -170,7 +234,8 @@ def latency_section(r):
             which = ("all queries" if len(numbers) == len(result["queries"])
                      else "queries " + ", ".join(map(str, numbers)))
             runs += f"; git: {plural(result.get('git_runs'), 'run')} over {which}"
-        lines += [f"### {title} ({runs}; process start floor {seconds(result['spawn_floor'])})", "",
+        lines += [heading(title, [runs, f"process start floor {seconds(result['spawn_floor'])}",
+                                  measured_at(r, step, commit)]), "",
                   table(header, latency_rows(r, step, modes)), ""]
         for tool, mode, error in r.failures(step):
             lines += [f"**{tool} {mode} failed** and was dropped: `{' '.join(error.split())[:300]}`",
@@ -295,7 +360,7 @@ def main():
     if smoke:
         lines += ["**Smoke run**: tiny data, one run each. It proves every step works; "
                   "its figures mean nothing.", ""]
-    lines += [machine_section(machine, args.command, args.elapsed), "",
+    lines += [machine_section(machine, args.command, args.elapsed, measured_runs(results)), "",
               "## Targets", "",
               table(["target", "corpus", "measured", "required", "status"],
                     targets.evaluate(results)), "",
@@ -304,7 +369,8 @@ def main():
         if r.skipped:
             lines += [f"## {r.name}", "", f"Skipped: {r.skipped.get('reason')}.", ""]
             continue
-        lines += [f"## {r.name}", ""] + ingest_section(r) + latency_section(r)
+        lines += [f"## {r.name}", ""] + ingest_section(r, machine["commit"])
+        lines += latency_section(r, machine["commit"])
         lines += hits_section(r) + commands_section(r)
     lines += [METHOD]
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
