@@ -113,12 +113,10 @@ std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
     }
     std::sort(all.begin(), all.end());
     std::vector<std::vector<VersionRef>> out(digests.size());
-    SlotReader revision(db, schema::slot::kRevision), captured(db, schema::slot::kCapturedAt);
+    SlotReader timeline(db, schema::slot::kTimeline);
     for (const auto& [docid, i] : all) {
-        double number = schema::decode_number(revision.at(docid));
-        double time = schema::decode_number(captured.at(docid));
-        out[i].push_back({docid, static_cast<std::uint32_t>(number),
-                          static_cast<schema::CaptureTime>(time)});
+        schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
+        out[i].push_back({docid, key.revision, key.captured_at});
     }
     for (auto& versions : out) {
         std::sort(versions.begin(), versions.end(),

@@ -51,8 +51,8 @@ std::string article_digest_hex(const Xapian::Document& version);
 std::vector<VersionRef> list_versions(const Xapian::Database& db, const std::string& digest_hex);
 
 // The same for many articles at once (result i for digests[i]): their
-// versions' slots are read in one pass along each value stream, in docid
-// order, rather than one lookup per version and slot.
+// versions' revisions and capture times are read in one pass along the
+// timeline value stream, in docid order, rather than one lookup per version.
 std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
                                                    const std::vector<std::uint64_t>& digests);
 

@@ -15,8 +15,8 @@ namespace newsindex::query {
 
 namespace {
 
-std::string article_term(const std::string& digest_slot) {
-    return fmt::format("{}{:016x}", schema::prefix::kArticle, schema::decode_digest(digest_slot));
+std::string article_term(std::uint64_t digest) {
+    return fmt::format("{}{:016x}", schema::prefix::kArticle, digest);
 }
 
 // MSet::snippet escapes its text for HTML; our outputs are plain text.
@@ -66,7 +66,7 @@ void configure_order(Xapian::Enquire& enquire, SearchOrder order) {
 
 // For each article term in `terms`, the revisions of that article that
 // match `query`, ascending. One match over the versions of all of them, the
-// revisions then read along the article and revision value streams: a page
+// revisions then read along the timeline value stream: a page
 // of rows costs one query, not one per article.
 std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     const Xapian::Database& db, const Xapian::Query& query, const std::vector<std::string>& terms) {
@@ -81,10 +81,10 @@ std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     Xapian::MSet mset = enquire.get_mset(0, versions);
     std::vector<Xapian::docid> docids(mset.begin(), mset.end());
     std::sort(docids.begin(), docids.end());
-    SlotReader article(db, schema::slot::kArticle), revision(db, schema::slot::kRevision);
+    SlotReader timeline(db, schema::slot::kTimeline);
     for (Xapian::docid docid : docids) {
-        out[article_term(article.at(docid))].push_back(
-            static_cast<std::uint32_t>(schema::decode_number(revision.at(docid))));
+        schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
+        out[article_term(key.article)].push_back(key.revision);
     }
     for (auto& [term, revisions] : out) std::sort(revisions.begin(), revisions.end());
     return out;
@@ -130,7 +130,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
         schema::VersionRecord version = schema::read_stored_data(doc);
         version.revision = schema::read_revision(doc);
         version.captured_at = schema::read_captured_at(doc);
-        std::string term = article_term(doc.get_value(schema::slot::kArticle));
+        std::string term = article_term(schema::decode_digest(doc.get_value(schema::slot::kArticle)));
         SearchRow row;
         row.article_id = version.article.identity;
         row.article_key = term.substr(schema::prefix::kArticle.size());

@@ -26,15 +26,10 @@ Filters matching_filters(const Filters& filters) {
     return matching;
 }
 
-schema::CaptureTime read_time(const std::string& encoded) {
-    double seconds = schema::decode_number(encoded);
-    return std::isinf(seconds) ? kNever : static_cast<schema::CaptureTime>(seconds);
-}
-
 using MatchedVersions = std::unordered_map<std::uint64_t, std::vector<MatchedRevision>>;
 
 // The matching versions grouped by article, each group in revision order.
-// Reads the postlists of the query and four value streams at the matching
+// Reads the postlists of the query and the timeline value stream at the matching
 // documents, nothing else.
 MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
@@ -46,13 +41,12 @@ MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Quer
     for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
     std::sort(docids.begin(), docids.end());
 
-    SlotReader article(db, schema::slot::kArticle), revision(db, schema::slot::kRevision),
-        captured(db, schema::slot::kCapturedAt), superseded(db, schema::slot::kSupersededAt);
+    SlotReader timeline(db, schema::slot::kTimeline);
     MatchedVersions grouped;
     for (Xapian::docid docid : docids) {
-        grouped[schema::decode_digest(article.at(docid))].push_back(
-            {static_cast<std::uint32_t>(schema::decode_number(revision.at(docid))),
-             read_time(captured.at(docid)), read_time(superseded.at(docid)), docid});
+        schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
+        grouped[key.article].push_back(
+            {key.revision, key.captured_at, key.superseded_at.value_or(kNever), docid});
     }
     for (auto& [digest, matched] : grouped) {
         std::sort(matched.begin(), matched.end(),

@@ -95,6 +95,28 @@ std::optional<CaptureTime> optional_time(const Xapian::Document& doc, Xapian::va
     return static_cast<CaptureTime>(seconds);
 }
 
+void set_revision_state(Xapian::Document& doc, std::uint32_t revision, CaptureTime last_seen,
+                        std::optional<CaptureTime> superseded_at) {
+    doc.add_value(slot::kRevision, Xapian::sortable_serialise(revision));
+    doc.add_value(slot::kLastSeen, encode_time(static_cast<double>(last_seen)));
+    doc.add_value(slot::kSupersededAt, superseded_at
+                                           ? encode_time(static_cast<double>(*superseded_at))
+                                           : encode_never());
+}
+
+void set_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::int64_t sequence) {
+    doc.add_value(slot::kCapturedAt, encode_time(static_cast<double>(captured_at)));
+    doc.add_value(slot::kSequence, encode_time(static_cast<double>(sequence)));
+}
+
+// Rewrites slot::kTimeline from the slots it repeats.
+void refresh_timeline_key(Xapian::Document& doc) {
+    doc.add_value(slot::kTimeline,
+                  encode_timeline_key({decode_digest(doc.get_value(slot::kArticle)),
+                                       read_revision(doc), read_captured_at(doc),
+                                       read_superseded_at(doc)}));
+}
+
 }  // namespace
 
 void write_stored_version(Xapian::Document& doc, const VersionRecord& record) {
@@ -116,27 +138,25 @@ void write_stored_version(Xapian::Document& doc, const VersionRecord& record) {
     std::vector<std::uint8_t> packed = nlohmann::json::to_msgpack(map);
     doc.set_data(std::string(packed.begin(), packed.end()));
 
-    write_first_capture(doc, record.captured_at, record.sequence);
+    set_first_capture(doc, record.captured_at, record.sequence);
     doc.add_value(slot::kArticle, encode_digest(record.article.digest()));
     doc.add_value(slot::kContentHash, encode_digest(record.content_hash));
     if (record.published) {
         doc.add_value(slot::kPublished, encode_time(static_cast<double>(*record.published)));
     }
-    write_revision_state(doc, record.revision, record.last_seen, record.superseded_at);
+    set_revision_state(doc, record.revision, record.last_seen, record.superseded_at);
+    refresh_timeline_key(doc);
 }
 
 void write_revision_state(Xapian::Document& doc, std::uint32_t revision, CaptureTime last_seen,
                           std::optional<CaptureTime> superseded_at) {
-    doc.add_value(slot::kRevision, Xapian::sortable_serialise(revision));
-    doc.add_value(slot::kLastSeen, encode_time(static_cast<double>(last_seen)));
-    doc.add_value(slot::kSupersededAt, superseded_at
-                                           ? encode_time(static_cast<double>(*superseded_at))
-                                           : encode_never());
+    set_revision_state(doc, revision, last_seen, superseded_at);
+    refresh_timeline_key(doc);
 }
 
 void write_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::int64_t sequence) {
-    doc.add_value(slot::kCapturedAt, encode_time(static_cast<double>(captured_at)));
-    doc.add_value(slot::kSequence, encode_time(static_cast<double>(sequence)));
+    set_first_capture(doc, captured_at, sequence);
+    refresh_timeline_key(doc);
 }
 
 VersionRecord read_stored_data(const Xapian::Document& doc) {

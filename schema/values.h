@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace newsindex::schema::slot {
@@ -27,10 +28,32 @@ inline constexpr Xapian::valueno kContentHash = 5;
 inline constexpr Xapian::valueno kSequence = 6;
 // sortable_serialise(seconds): publication time where the input gave one.
 inline constexpr Xapian::valueno kPublished = 7;
+// The four values a timeline reads of every matching version, in one slot
+// (encode_timeline_key): article, revision, captured_at, superseded_at.
+// Derived from those slots and rewritten whenever one of them changes. A
+// common word matches versions all over the database, and reading one value
+// stream there costs a quarter of reading four.
+inline constexpr Xapian::valueno kTimeline = 8;
 
 }  // namespace newsindex::schema::slot
 
 namespace newsindex::schema {
+
+// What slot::kTimeline holds.
+struct TimelineKey {
+    std::uint64_t article = 0;
+    std::uint32_t revision = 0;
+    std::int64_t captured_at = 0;
+    std::optional<std::int64_t> superseded_at;  // nullopt for the latest revision
+    bool operator==(const TimelineKey&) const = default;
+};
+
+// 28 bytes, big-endian: article digest (8), revision (4), captured_at and
+// superseded_at in seconds (8 each, two's complement; the latest revision's
+// superseded_at is the largest int64).
+std::string encode_timeline_key(const TimelineKey& key);
+// Throws SchemaError unless `bytes` is 28 bytes long.
+TimelineKey decode_timeline_key(const std::string& bytes);
 
 // Fixed-width big-endian encoding used by the digest slots.
 std::string encode_digest(std::uint64_t digest);

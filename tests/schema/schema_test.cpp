@@ -100,6 +100,34 @@ TEST(StoredVersion, LatestRevisionSortsAfterEveryTime) {
     EXPECT_FALSE(read_stored_version(doc).superseded_at.has_value());
 }
 
+TEST(StoredVersion, TheTimelineSlotFollowsTheSlotsItRepeats) {
+    VersionRecord r;
+    r.article = {"bbc", "x"};
+    r.captured_at = 1454400000;
+    r.sequence = 2;
+    r.revision = 1;
+    r.last_seen = r.captured_at;
+    Xapian::Document doc;
+    write_stored_version(doc, r);
+    auto key = [&] { return decode_timeline_key(doc.get_value(slot::kTimeline)); };
+    EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 1, 1454400000, std::nullopt}));
+
+    write_revision_state(doc, 2, 1454410000, 1454420000);  // a later revision arrived
+    EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 2, 1454400000, 1454420000}));
+    write_first_capture(doc, 1454300000, 1);  // an earlier capture of the same text
+    EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 2, 1454300000, 1454420000}));
+}
+
+TEST(TimelineKey, RoundTripsAndRefusesAnotherSize) {
+    TimelineKey key{0xfedcba9876543210ULL, 70000, -5, 1454420000};
+    std::string bytes = encode_timeline_key(key);
+    EXPECT_EQ(bytes.size(), 28u);
+    EXPECT_EQ(decode_timeline_key(bytes), key);
+    key.superseded_at.reset();
+    EXPECT_EQ(decode_timeline_key(encode_timeline_key(key)), key);
+    EXPECT_THROW(decode_timeline_key(bytes.substr(1)), SchemaError);
+}
+
 TEST(StoredVersion, IdentityEqualToTheArticleIdIsStoredOnceAndReadBack) {
     VersionRecord record;
     record.article = {"bbc", "bbc:floods-2020"};
