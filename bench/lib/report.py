@@ -160,8 +160,10 @@ def ingest_section(r, commit):
             rows.append((tool, seconds(entry["base_build"]["wall"]),
                          median_range(entry, "wall", seconds), share,
                          median_range(entry, "max_rss", megabytes)))
+        runs = plural(max((e["wall"]["runs"] for e in incremental.values() if "wall" in e),
+                          default=0), "run")
         lines += [heading("Incremental: the 1 % delta into the index of the other 99 %",
-                          [measured_at(r, "incremental", commit)]), "",
+                          [runs, measured_at(r, "incremental", commit)]), "",
                   table(["tool", "99 % base build (once)", "1 % ingest median (min–max)",
                          "of bulk time", "peak memory"], rows), ""]
     size = r.size or {}
