@@ -130,10 +130,10 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
         schema::VersionRecord version = schema::read_stored_data(doc);
         version.revision = schema::read_revision(doc);
         version.captured_at = schema::read_captured_at(doc);
-        std::string term = article_term(schema::decode_digest(doc.get_value(schema::slot::kArticle)));
         SearchRow row;
         row.article_id = version.article.identity;
-        row.article_key = term.substr(schema::prefix::kArticle.size());
+        row.article_key = article_digest_hex(doc);
+        std::string term = std::string(schema::prefix::kArticle) + row.article_key;
         row.source = version.article.source;
         row.url = version.url;
         row.title = version.title;

@@ -58,7 +58,7 @@ std::vector<std::string> word_terms(const Xapian::Query& query,
     return sorted_unique(std::move(out));
 }
 
-bool is_stem(const std::string& term) { return term.starts_with('Z'); }
+bool is_stem(std::string_view term) { return term.starts_with('Z'); }
 
 // The field prefix of a term: its leading capitals after the stem marker
 // (Xapian's convention; schema/terms.h).
@@ -169,14 +169,20 @@ std::string squash(std::string_view text) {
     return out;
 }
 
-// The word of a term made from a sentence's field as written (the body
-// unprefixed, the title under the title prefix), not stemmed.
-std::optional<std::string_view> unstemmed_word(std::string_view term) {
+// A term of the fields sentences come from (the body unprefixed, the title
+// under the title prefix): its word, without "Z" or prefix, and whether it
+// is a stem. nullopt for any other field's term and for boolean terms.
+struct FieldWord {
+    std::string_view word;
+    bool stem = false;
+};
+
+std::optional<FieldWord> field_word(std::string_view term) {
+    bool stem = is_stem(term);
+    if (stem) term.remove_prefix(1);
     std::string_view prefix = field_prefix(term);
-    if (term.starts_with('Z') || !(prefix.empty() || prefix == schema::prefix::kTitle)) {
-        return std::nullopt;
-    }
-    return term.substr(prefix.size());
+    if (!(prefix.empty() || prefix == schema::prefix::kTitle)) return std::nullopt;
+    return FieldWord{term.substr(prefix.size()), stem};
 }
 
 // Whether TermGenerator stems `word` (it does only those that start with a
@@ -206,18 +212,15 @@ DocumentWords read_words(const Xapian::Database& db, Xapian::docid docid, StemWd
     DocumentWords out;
     for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
         const std::string term = *it;
-        std::string_view t = term;
-        if (auto word = unstemmed_word(t); word && !word->empty()) {
-            out.words.emplace_back(*word, it.get_wdf());
-        } else if (t.starts_with('Z')) {
-            t.remove_prefix(1);
-            std::string_view prefix = field_prefix(t);
-            if (prefix.empty() || prefix == schema::prefix::kTitle) {
-                auto stem = stems.find(t.substr(prefix.size()));
-                if (stem != stems.end()) stem->second += it.get_wdf();
+        if (auto field = field_word(term)) {
+            if (field->word.empty()) continue;
+            if (!field->stem) {
+                out.words.emplace_back(field->word, it.get_wdf());
+            } else if (auto stem = stems.find(field->word); stem != stems.end()) {
+                stem->second += it.get_wdf();
             }
-        } else if (field_prefix(t) == schema::prefix::kLanguage) {
-            out.language = t.substr(schema::prefix::kLanguage.size());
+        } else if (field_prefix(term) == schema::prefix::kLanguage) {
+            out.language = term.substr(schema::prefix::kLanguage.size());
         }
     }
     return out;
@@ -446,16 +449,12 @@ std::optional<std::vector<std::string>> SentenceFinder::spellings(const Xapian::
     std::vector<std::string> out;
     StemWdfs stems;
     for (const std::string& term : terms_) {
-        std::string_view t = term;
-        bool stem = is_stem(term);
-        if (stem) t.remove_prefix(1);
-        std::string_view prefix = field_prefix(t);
-        if (!(prefix.empty() || prefix == schema::prefix::kTitle)) continue;  // in no sentence
-        t.remove_prefix(prefix.size());
-        if (stem) {
-            stems.emplace(t, 0);
+        auto field = field_word(term);
+        if (!field) continue;  // in no sentence
+        if (field->stem) {
+            stems.emplace(field->word, 0);
         } else {
-            out.emplace_back(t);
+            out.emplace_back(field->word);
         }
     }
     if (!stems.empty()) {

@@ -32,9 +32,7 @@ std::string encode_digest(std::uint64_t digest) {
 }
 
 std::uint64_t decode_digest(const std::string& bytes) {
-    std::uint64_t digest = 0;
-    for (unsigned char c : bytes) digest = (digest << 8) | c;
-    return digest;
+    return read_big_endian(bytes, 0, static_cast<int>(bytes.size()));
 }
 
 std::string encode_timeline_key(const TimelineKey& key) {
