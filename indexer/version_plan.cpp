@@ -1,31 +1,51 @@
 #include "indexer/version_plan.h"
 
+#include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
+#include "schema/values.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace newsindex::indexer {
 
 namespace {
 
-// The database's versions of one article, read from value slots only.
-std::vector<KnownVersion> known_versions(const Xapian::Database& db,
-                                         const std::string& article_term) {
-    std::vector<KnownVersion> known;
-    for (auto it = db.postlist_begin(article_term); it != db.postlist_end(article_term); ++it) {
-        Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+// The database's versions of each article (result g for article_terms[g]).
+// Their slots are read along four value streams in docid order: a lookup
+// per value would seek a stream anew for each of the six values of every
+// version, and in the cron case planning would cost as much as writing.
+std::vector<std::vector<KnownVersion>> known_versions(const Xapian::Database& db,
+                                                      const std::vector<std::string>& article_terms) {
+    std::vector<std::pair<Xapian::docid, std::size_t>> versions;
+    for (std::size_t g = 0; g < article_terms.size(); ++g) {
+        const std::string& term = article_terms[g];
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            versions.emplace_back(*it, g);
+        }
+    }
+    std::sort(versions.begin(), versions.end());
+    std::vector<std::vector<KnownVersion>> known(article_terms.size());
+    schema::SlotStream timeline(db, schema::slot::kTimeline);
+    schema::SlotStream content_hash(db, schema::slot::kContentHash);
+    schema::SlotStream sequence(db, schema::slot::kSequence);
+    schema::SlotStream last_seen(db, schema::slot::kLastSeen);
+    for (const auto& [docid, g] : versions) {
+        schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
         KnownVersion version;
-        version.document = *it;
-        version.content_hash = schema::read_content_hash(doc);
-        version.state.first_seen = schema::read_captured_at(doc);
-        version.state.sequence = schema::read_sequence(doc);
-        version.state.last_seen = schema::read_last_seen(doc);
-        version.state.revision = schema::read_revision(doc);
-        version.state.superseded_at = schema::read_superseded_at(doc);
-        known.push_back(version);
+        version.document = docid;
+        version.content_hash = schema::decode_digest(content_hash.at(docid));
+        version.state.first_seen = key.captured_at;
+        version.state.sequence =
+            static_cast<std::int64_t>(schema::decode_number(sequence.at(docid)));
+        version.state.last_seen =
+            static_cast<CaptureTime>(schema::decode_number(last_seen.at(docid)));
+        version.state.revision = key.revision;
+        version.state.superseded_at = key.superseded_at;
+        known[g].push_back(version);
     }
     return known;
 }
@@ -65,10 +85,24 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
     // a new database plans without touching it.
     const bool empty = db.get_doccount() == 0;
     ArticleGroups groups = group_by_article(captures);
+    const std::size_t articles = groups.starts.size() - 1;
+    std::vector<std::string> digests_hex(articles);
+    for (std::size_t g = 0; g < articles; ++g) {
+        digests_hex[g] = fmt::format("{:016x}", captures[groups.order[groups.starts[g]]].article);
+    }
+    std::vector<std::vector<KnownVersion>> known(articles);
+    if (!empty) {
+        std::vector<std::string> article_terms;
+        article_terms.reserve(articles);
+        for (const std::string& hex : digests_hex) {
+            article_terms.push_back(schema::bounded_term(schema::prefix::kArticle, hex));
+        }
+        known = known_versions(db, article_terms);
+    }
     VersionPlan plan;
-    plan.articles.reserve(groups.starts.size() - 1);
+    plan.articles.reserve(articles);
     std::vector<ArticleCapture> article_captures;
-    for (std::size_t g = 0; g + 1 < groups.starts.size(); ++g) {
+    for (std::size_t g = 0; g < articles; ++g) {
         const std::size_t* first = groups.order.data() + groups.starts[g];
         const std::size_t count = groups.starts[g + 1] - groups.starts[g];
         article_captures.clear();
@@ -77,19 +111,15 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
             article_captures.push_back({key.time, key.sequence, key.content_hash});
         }
 
-        std::string digest_hex = fmt::format("{:016x}", captures[first[0]].article);
-        std::vector<KnownVersion> known;
+        const std::string& digest_hex = digests_hex[g];
         VersionIdInUse id_in_use;
-        if (!empty) {
-            known = known_versions(db, schema::bounded_term(schema::prefix::kArticle, digest_hex));
-            if (!known.empty()) {
-                id_in_use = [&](const VersionId& id) {
-                    return db.term_exists(
-                        schema::version_id_term(digest_hex, id.created_at, id.sequence));
-                };
-            }
+        if (!known[g].empty()) {
+            id_in_use = [&](const VersionId& id) {
+                return db.term_exists(
+                    schema::version_id_term(digest_hex, id.created_at, id.sequence));
+            };
         }
-        HistoryMerge merge = merge_captures(known, article_captures, id_in_use);
+        HistoryMerge merge = merge_captures(known[g], article_captures, id_in_use);
 
         PlannedArticle article;
         article.captures = count;

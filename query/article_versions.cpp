@@ -3,6 +3,7 @@
 #include "indexer/url.h"
 #include "query/database.h"
 #include "query/output.h"
+#include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 #include "schema/values.h"
@@ -47,21 +48,6 @@ std::string list_article_ids(const Xapian::Database& db, const std::set<std::str
 }
 
 }  // namespace
-
-SlotReader::SlotReader(const Xapian::Database& db, Xapian::valueno slot)
-    : it_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)), slot_(slot) {}
-
-const std::string& SlotReader::at(Xapian::docid docid) {
-    it_.skip_to(docid);
-    if (it_ == end_ || it_.get_docid() != docid) {
-        throw QueryError(fmt::format("newsquery: document {} has no value in slot {}; the "
-                                     "database is damaged (rebuild it with newsindex)",
-                                     docid, slot_),
-                         kExitSoftware);
-    }
-    value_ = *it_;
-    return value_;
-}
 
 std::string article_digest_hex(const Xapian::Document& version) {
     return fmt::format("{:016x}", schema::decode_digest(version.get_value(schema::slot::kArticle)));
@@ -113,7 +99,7 @@ std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
     }
     std::sort(all.begin(), all.end());
     std::vector<std::vector<VersionRef>> out(digests.size());
-    SlotReader timeline(db, schema::slot::kTimeline);
+    schema::SlotStream timeline(db, schema::slot::kTimeline);
     for (const auto& [docid, i] : all) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
         out[i].push_back({docid, key.revision, key.captured_at});

@@ -21,20 +21,6 @@ struct VersionRef {
     schema::CaptureTime captured_at = 0;
 };
 
-// One value slot read along its stream at increasing docids: cheaper than
-// a document lookup per version. A document without the value means a
-// damaged database (QueryError, kExitSoftware).
-class SlotReader {
-  public:
-    SlotReader(const Xapian::Database& db, Xapian::valueno slot);
-    const std::string& at(Xapian::docid docid);
-
-  private:
-    Xapian::ValueIterator it_, end_;
-    Xapian::valueno slot_;
-    std::string value_;
-};
-
 // The article a user means by `name`, as its digest (16 hex digits), tried
 // in this order: an article_id as given in the input ("bbc:https://..."),
 // an article digest as newsquery prints it, a URL (normalised like the

@@ -5,6 +5,7 @@
 #include "query/database.h"
 #include "query/revision_commands.h"
 #include "query/search_command.h"
+#include "schema/database_format.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -40,6 +41,10 @@ int main(int argc, char** argv) {
         return e.exit_code();
     } catch (const Xapian::Error& e) {
         fmt::print(stderr, "newsquery: {}\n", e.get_description());
+        return kExitSoftware;
+    } catch (const newsindex::schema::SchemaError& e) {
+        // A damaged database found mid-query (its message says so).
+        fmt::print(stderr, "newsquery: {}\n", e.what());
         return kExitSoftware;
     } catch (const std::exception& e) {
         fmt::print(stderr, "newsquery: unexpected error: {}\n", e.what());

@@ -2,6 +2,7 @@
 
 #include "query/article_versions.h"
 #include "query/stem_cache.h"
+#include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 #include "schema/values.h"
@@ -81,7 +82,7 @@ std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     Xapian::MSet mset = enquire.get_mset(0, versions);
     std::vector<Xapian::docid> docids(mset.begin(), mset.end());
     std::sort(docids.begin(), docids.end());
-    SlotReader timeline(db, schema::slot::kTimeline);
+    schema::SlotStream timeline(db, schema::slot::kTimeline);
     for (Xapian::docid docid : docids) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
         out[article_term(key.article)].push_back(key.revision);

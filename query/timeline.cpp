@@ -2,6 +2,7 @@
 
 #include "query/article_versions.h"
 #include "query/sentence_match.h"
+#include "schema/slot_stream.h"
 #include "schema/terms.h"
 #include "schema/values.h"
 
@@ -40,7 +41,7 @@ MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Quer
     for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
     std::sort(docids.begin(), docids.end());
 
-    SlotReader timeline(db, schema::slot::kTimeline);
+    schema::SlotStream timeline(db, schema::slot::kTimeline);
     MatchedVersions grouped;
     for (Xapian::docid docid : docids) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));

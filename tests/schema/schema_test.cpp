@@ -1,4 +1,5 @@
 #include "schema/database_format.h"
+#include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 #include "schema/values.h"
@@ -126,6 +127,35 @@ TEST(TimelineKey, RoundTripsAndRefusesAnotherSize) {
     key.superseded_at.reset();
     EXPECT_EQ(decode_timeline_key(encode_timeline_key(key)), key);
     EXPECT_THROW(decode_timeline_key(bytes.substr(1)), SchemaError);
+}
+
+TEST(SlotStream, ReadsValuesAtIncreasingDocidsAndTellsMissingFromDamaged) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int i = 1; i <= 5; ++i) {
+        Xapian::Document doc;
+        if (i != 3) doc.add_value(slot::kSequence, "v" + std::to_string(i));
+        db.add_document(doc);
+    }
+    SlotStream stream(db, slot::kSequence);
+    EXPECT_EQ(stream.at(1), "v1");
+    EXPECT_EQ(stream.find(3), nullptr);
+    ASSERT_NE(stream.find(4), nullptr);
+    EXPECT_EQ(*stream.find(4), "v4");  // asking again for the same document
+    try {
+        SlotStream fresh(db, slot::kSequence);
+        fresh.at(3);
+        FAIL() << "a document without the value was read";
+    } catch (const SchemaError& error) {
+        EXPECT_STREQ(error.what(),
+                     "document 3 has no value in slot 6; the database is damaged (rebuild it "
+                     "with newsindex)");
+    }
+    EXPECT_EQ(stream.at(5), "v5");
+    // Past the stream's end every document lacks the value.
+    EXPECT_EQ(stream.find(6), nullptr);
+    EXPECT_EQ(stream.find(7), nullptr);
+    SlotStream empty(db, slot::kPublished);
+    EXPECT_EQ(empty.find(1), nullptr);
 }
 
 TEST(StoredVersion, IdentityEqualToTheArticleIdIsStoredOnceAndReadBack) {
