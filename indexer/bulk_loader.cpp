@@ -92,7 +92,7 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
 bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t documents) {
     switch (policy) {
         case BulkPolicy::kNever: return false;
-        case BulkPolicy::kAlways: return added > 0;
+        case BulkPolicy::kAlways: return true;
         case BulkPolicy::kAuto: break;
     }
     return added >= kBulkMinimumVersions &&

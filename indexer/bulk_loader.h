@@ -32,7 +32,8 @@ inline constexpr double kBulkShareOfDatabase = 0.10;
 
 enum class BulkPolicy {
     kAuto,    // by the rule above
-    kAlways,  // every run (tests, a first load of any size)
+    kAlways,  // every run (tests, a first load of any size), even one that adds
+              // nothing: the database is rewritten packed
     kNever,   // never: always add in place
 };
 

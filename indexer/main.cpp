@@ -26,7 +26,9 @@ is loaded in bulk: fresh sub-databases built on all cores are merged with the
 database into a new one that replaces it atomically when complete (killed
 before that, the database is as before the run). Smaller runs add to the
 database in place, committing every --batch-size captures. --bulk always or
-never overrides the rule.
+never overrides the rule; --bulk always rewrites the database packed even
+when the run adds nothing (adding in place splits the packed blocks, and the
+database grows faster than its text).
 
 Database: --db PATH, else $NEWSINDEX_DB, else $XDG_DATA_HOME/newsindex/db,
 else ~/.local/share/newsindex/db.

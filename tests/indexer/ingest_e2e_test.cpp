@@ -187,6 +187,47 @@ TEST_F(IngestSample, IngestingAgainFindsOnlyDuplicatesAndChangesNothing) {
         << again.err;
 }
 
+// The generations (gen-NNNNNN) in a database directory.
+std::set<std::string> generations(const fs::path& db) {
+    std::set<std::string> found;
+    for (const auto& entry : fs::directory_iterator(db)) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind("gen-", 0) == 0) found.insert(name);
+    }
+    return found;
+}
+
+std::uintmax_t bytes_under(const fs::path& db) {
+    std::uintmax_t bytes = 0;
+    for (const auto& file : fs::recursive_directory_iterator(db)) {
+        if (file.is_regular_file()) bytes += file.file_size();
+    }
+    return bytes;
+}
+
+TEST_F(IngestSample, BulkAlwaysRepacksTheDatabaseEvenWhenTheRunAddsNothing) {
+    ScratchDir dir;
+    fs::path db = dir / "db";
+    ASSERT_EQ(run_newsindex({"--db", db.string(), "--quiet", "--bulk", "never", "--batch-size",
+                             "500", sample_path().string()})
+                  .exit_code,
+              0);
+    std::set<StoredVersion> before = versions_in(db);
+    std::set<std::string> generations_before = generations(db);
+    std::uintmax_t bytes_before = bytes_under(db);
+
+    CommandResult again = run_newsindex(
+        {"--db", db.string(), "--bulk", "always", "--json-summary", sample_path().string()});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(summary_of(again)["added"], 0);
+    EXPECT_EQ(versions_in(db), before);
+    // A new generation replaced the database, packed: smaller on disk.
+    std::set<std::string> generations_after = generations(db);
+    ASSERT_EQ(generations_after.size(), 1u);
+    EXPECT_FALSE(generations_before.contains(*generations_after.begin()));
+    EXPECT_LT(bytes_under(db), bytes_before);
+}
+
 TEST_F(IngestSample, GzipOnStandardInputIndexesTheSameAsTheFile) {
     ScratchDir dir;
     fs::path db = dir / "db";
