@@ -76,7 +76,7 @@ Xapian::Document DocumentBuilder::build(const schema::VersionRecord& record, con
 
     std::string digest_hex = record.article.digest_hex();
     doc.add_boolean_term(term(prefix::kSource, ascii_lower(record.article.source)));
-    doc.add_boolean_term(term(prefix::kArticle, digest_hex));
+    doc.add_boolean_term(schema::article_term(digest_hex));
     if (!record.article_id.empty()) doc.add_boolean_term(schema::article_id_term(record.article_id));
     if (!record.url.empty()) {
         doc.add_boolean_term(schema::url_term(normalise_url(record.url)));

@@ -18,8 +18,8 @@ namespace {
 // Their slots are read along four value streams in docid order: a lookup
 // per value would seek a stream anew for each of the six values of every
 // version, and in the cron case planning would cost as much as writing.
-std::vector<std::vector<KnownVersion>> known_versions(const Xapian::Database& db,
-                                                      const std::vector<std::string>& article_terms) {
+std::vector<std::vector<KnownVersion>> known_versions(
+    const Xapian::Database& db, const std::vector<std::string>& article_terms) {
     std::vector<std::pair<Xapian::docid, std::size_t>> versions;
     for (std::size_t g = 0; g < article_terms.size(); ++g) {
         const std::string& term = article_terms[g];
@@ -95,7 +95,7 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
         std::vector<std::string> article_terms;
         article_terms.reserve(articles);
         for (const std::string& hex : digests_hex) {
-            article_terms.push_back(schema::bounded_term(schema::prefix::kArticle, hex));
+            article_terms.push_back(schema::article_term(hex));
         }
         known = known_versions(db, article_terms);
     }

@@ -23,10 +23,6 @@ bool is_digest_hex(const std::string& name) {
            });
 }
 
-std::string article_term(const std::string& digest_hex) {
-    return std::string(schema::prefix::kArticle) + digest_hex;
-}
-
 // The digests of the articles that have a version indexed under `term`.
 std::set<std::string> articles_under(const Xapian::Database& db, const std::string& term) {
     std::set<std::string> digests;
@@ -40,7 +36,7 @@ std::set<std::string> articles_under(const Xapian::Database& db, const std::stri
 std::string list_article_ids(const Xapian::Database& db, const std::set<std::string>& digests) {
     std::vector<std::string> ids;
     for (const std::string& digest : digests) {
-        std::string term = article_term(digest);
+        std::string term = schema::article_term(digest);
         schema::VersionRecord version = load_version(db, *db.postlist_begin(term));
         ids.push_back(version.article.identity);
     }
@@ -56,7 +52,9 @@ std::string article_digest_hex(const Xapian::Document& version) {
 std::string resolve_article(const Xapian::Database& db, const std::string& name) {
     std::set<std::string> found =
         articles_under(db, schema::article_id_term(name));
-    if (found.empty() && is_digest_hex(name) && db.term_exists(article_term(name))) return name;
+    if (found.empty() && is_digest_hex(name) && db.term_exists(schema::article_term(name))) {
+        return name;
+    }
     if (found.empty()) {
         std::string url = indexer::normalise_url(name);
         found = articles_under(db, schema::url_term(url));
@@ -77,7 +75,7 @@ std::string resolve_article(const Xapian::Database& db, const std::string& name)
 
 std::vector<VersionRef> list_versions(const Xapian::Database& db, const std::string& digest_hex) {
     std::vector<VersionRef> versions;
-    std::string term = article_term(digest_hex);
+    std::string term = schema::article_term(digest_hex);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
         versions.push_back({*it, schema::read_revision(doc), schema::read_captured_at(doc)});
@@ -92,7 +90,7 @@ std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
     // (docid, article index) of every version of every article.
     std::vector<std::pair<Xapian::docid, std::size_t>> all;
     for (std::size_t i = 0; i < digests.size(); ++i) {
-        std::string term = article_term(fmt::format("{:016x}", digests[i]));
+        std::string term = schema::article_term(fmt::format("{:016x}", digests[i]));
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
             all.emplace_back(*it, i);
         }

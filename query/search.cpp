@@ -16,10 +16,6 @@ namespace newsindex::query {
 
 namespace {
 
-std::string article_term(std::uint64_t digest) {
-    return fmt::format("{}{:016x}", schema::prefix::kArticle, digest);
-}
-
 // MSet::snippet escapes its text for HTML; our outputs are plain text.
 std::string unescape_html(const std::string& s) {
     if (s.find('&') == std::string::npos) return s;
@@ -85,7 +81,8 @@ std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     schema::SlotStream timeline(db, schema::slot::kTimeline);
     for (Xapian::docid docid : docids) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
-        out[article_term(key.article)].push_back(key.revision);
+        std::string term = schema::article_term(fmt::format("{:016x}", key.article));
+        out[term].push_back(key.revision);
     }
     for (auto& [term, revisions] : out) std::sort(revisions.begin(), revisions.end());
     return out;
@@ -134,7 +131,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
         SearchRow row;
         row.article_id = version.article.identity;
         row.article_key = article_digest_hex(doc);
-        std::string term = std::string(schema::prefix::kArticle) + row.article_key;
+        std::string term = schema::article_term(row.article_key);
         row.source = version.article.source;
         row.url = version.url;
         row.title = version.title;

@@ -45,6 +45,10 @@ std::string bounded_term(std::string_view prefix, std::string_view value);
 std::string article_id_term(std::string_view article_id);
 std::string url_term(std::string_view normalised_url);
 
+// The term every version of an article carries: the prefix and the
+// article digest as 16 hex digits (ArticleKey::digest_hex).
+std::string article_term(std::string_view article_digest_hex);
+
 std::string version_id_term(const std::string& article_digest_hex,
                             long long created_at, long long sequence);
 
