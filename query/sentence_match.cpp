@@ -4,7 +4,6 @@
 #include "schema/terms.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -153,7 +152,12 @@ std::string squash(std::string_view text) {
     while (i < text.size()) {
         auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {  // ASCII: Xapian's word characters are letters, digits and "_"
-            if (std::isalnum(byte) || byte == '_') out += static_cast<char>(std::tolower(byte));
+            if (byte >= 'A' && byte <= 'Z') {
+                out += static_cast<char>(byte - 'A' + 'a');
+            } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
+                       byte == '_') {
+                out += static_cast<char>(byte);
+            }
             ++i;
             continue;
         }
@@ -428,14 +432,26 @@ std::string SentenceFinder::find(const schema::VersionRecord& version, const Xap
     SentenceSearch search(*this);
     std::vector<std::string> seen;
     std::optional<std::optional<std::vector<std::string>>> words;  // learned when needed
-    for_each_sentence(version, [&](Sentence&& sentence) {
+    // Whether `text` may hold a query term; asked only once past the first
+    // sentences.
+    auto may_hold = [&](std::string_view text) {
+        if (db == nullptr) return true;
+        if (!words) words = spellings(*db, docid);
+        return !*words || holds_any(text, **words);
+    };
+    // A line's squashed text holds each of its sentences' (they differ from
+    // it only in whitespace, which squash() drops), so a line that holds no
+    // query term has no sentence that does: it is passed over unsplit, and
+    // its sentences are never candidates, nor the fallback answer (always
+    // among the first).
+    auto wanted = [&](std::string_view line) {
+        return seen.size() < kIndexedFirst || may_hold(line);
+    };
+    for_each_sentence(version, wanted, [&](Sentence&& sentence) {
         seen.push_back(sentence.text);
-        if (db != nullptr && seen.size() > kIndexedFirst) {
-            if (!words) words = spellings(*db, docid);
-            if (*words && !holds_any(sentence.text, **words)) {
-                search.pass_over();
-                return true;
-            }
+        if (seen.size() > kIndexedFirst && !may_hold(sentence.text)) {
+            search.pass_over();
+            return true;
         }
         return !search.add(sentence);
     });

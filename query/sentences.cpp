@@ -116,16 +116,19 @@ void split_line(std::string_view line, std::vector<std::string>& out) {
 }
 
 // Calls `visit` with the sentences of `text` line by line, each line split
-// only when reached, until it returns false.
+// only when reached (and `wanted`, if given), until it returns false.
 bool visit_sentences(std::string_view text, SentencePart part,
+                     const std::function<bool(std::string_view)>* wanted,
                      const std::function<bool(Sentence&&)>& visit) {
     std::vector<std::string> line_sentences;
     std::size_t pos = 0;
     while (pos <= text.size()) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string_view::npos) end = text.size();
-        std::string line = schema::normalise_whitespace(std::string(text.substr(pos, end - pos)));
+        std::string_view raw = text.substr(pos, end - pos);
         pos = end + 1;
+        if (wanted != nullptr && !(*wanted)(raw)) continue;
+        std::string line = schema::normalise_whitespace(std::string(raw));
         if (line.empty()) continue;
         line_sentences.clear();
         split_line(line, line_sentences);
@@ -148,19 +151,35 @@ bool is_closing_mark(unsigned ch) {
 
 std::vector<std::string> split_sentences(std::string_view text) {
     std::vector<std::string> out;
-    visit_sentences(text, SentencePart::Body, [&](Sentence&& s) {
+    visit_sentences(text, SentencePart::Body, nullptr, [&](Sentence&& s) {
         out.push_back(std::move(s.text));
         return true;
     });
     return out;
 }
 
-bool for_each_sentence(const schema::VersionRecord& version,
-                       const std::function<bool(Sentence&&)>& visit) {
+namespace {
+
+bool visit_version(const schema::VersionRecord& version,
+                   const std::function<bool(std::string_view)>* wanted,
+                   const std::function<bool(Sentence&&)>& visit) {
     std::string title = schema::normalise_whitespace(version.title);
     if (!title.empty() && !visit({SentencePart::Title, std::move(title)})) return false;
-    return visit_sentences(version.summary, SentencePart::Summary, visit) &&
-           visit_sentences(version.text, SentencePart::Body, visit);
+    return visit_sentences(version.summary, SentencePart::Summary, wanted, visit) &&
+           visit_sentences(version.text, SentencePart::Body, wanted, visit);
+}
+
+}  // namespace
+
+bool for_each_sentence(const schema::VersionRecord& version,
+                       const std::function<bool(Sentence&&)>& visit) {
+    return visit_version(version, nullptr, visit);
+}
+
+bool for_each_sentence(const schema::VersionRecord& version,
+                       const std::function<bool(std::string_view line)>& wanted,
+                       const std::function<bool(Sentence&&)>& visit) {
+    return visit_version(version, &wanted, visit);
 }
 
 std::vector<Sentence> version_sentences(const schema::VersionRecord& version) {

@@ -50,4 +50,13 @@ std::vector<Sentence> version_sentences(const schema::VersionRecord& version);
 bool for_each_sentence(const schema::VersionRecord& version,
                        const std::function<bool(Sentence&&)>& visit);
 
+// The same, but each line of the summary and body is first shown, as it
+// stands in the version, to `wanted`: a line it turns down is neither split
+// nor visited. Splitting costs far more than a look at the raw line, and a
+// search for a few words can tell from the line alone that none of its
+// sentences holds them.
+bool for_each_sentence(const schema::VersionRecord& version,
+                       const std::function<bool(std::string_view line)>& wanted,
+                       const std::function<bool(Sentence&&)>& visit);
+
 }  // namespace newsindex::query

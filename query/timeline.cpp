@@ -10,7 +10,7 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
+#include <span>
 
 namespace newsindex::query {
 
@@ -26,35 +26,61 @@ Filters matching_filters(const Filters& filters) {
     return matching;
 }
 
-using MatchedVersions = std::unordered_map<std::uint64_t, std::vector<MatchedRevision>>;
+// Every matching version, grouped by article (articles in digest order),
+// each group in revision order: one flat array, so a query matching most of
+// the database costs one sort and no allocation per article.
+struct MatchedVersions {
+    struct Article {
+        std::uint64_t digest = 0;
+        std::size_t first = 0, end = 0;  // its versions in `versions`
+    };
+    std::vector<MatchedRevision> versions;
+    std::vector<Article> articles;
 
-// The matching versions grouped by article, each group in revision order.
-// Reads the postlists of the query and the timeline value stream at the matching
-// documents, nothing else.
+    std::span<const MatchedRevision> of(const Article& article) const {
+        return std::span(versions).subspan(article.first, article.end - article.first);
+    }
+};
+
+// Reads the postlists of the query and the timeline value stream at the
+// matching documents, nothing else.
 MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-    std::vector<Xapian::docid> docids;
-    docids.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
-    std::sort(docids.begin(), docids.end());
+    std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+    // BoolWeight ranks every match equal, which Xapian returns in docid
+    // order, the order the value stream is read in.
+    if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
 
+    struct Keyed {
+        std::uint64_t article;
+        MatchedRevision version;
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(docids.size());
     schema::SlotStream timeline(db, schema::slot::kTimeline);
-    MatchedVersions grouped;
     for (Xapian::docid docid : docids) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
-        grouped[key.article].push_back(
-            {key.revision, key.captured_at, key.superseded_at.value_or(kNever), docid});
+        keyed.push_back({key.article,
+                         {key.revision, key.captured_at, key.superseded_at.value_or(kNever), docid}});
     }
-    for (auto& [digest, matched] : grouped) {
-        std::sort(matched.begin(), matched.end(),
-                  [](const MatchedRevision& a, const MatchedRevision& b) {
-                      return a.revision < b.revision;
-                  });
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+        return a.article != b.article ? a.article < b.article
+                                      : a.version.revision < b.version.revision;
+    });
+
+    MatchedVersions out;
+    out.versions.reserve(keyed.size());
+    for (const Keyed& k : keyed) {
+        if (out.articles.empty() || out.articles.back().digest != k.article) {
+            out.articles.push_back({k.article, out.versions.size(), out.versions.size()});
+        }
+        out.versions.push_back(k.version);
+        ++out.articles.back().end;
     }
-    return grouped;
+    return out;
 }
 
 bool inside_window(const Filters& filters, schema::CaptureTime t) {
@@ -70,7 +96,7 @@ struct Candidate {
 // The article's events under the request's rules, without text; nullopt
 // when the article is not part of the answer.
 std::optional<Candidate> article_events(std::uint64_t digest,
-                                        const std::vector<MatchedRevision>& matched,
+                                        std::span<const MatchedRevision> matched,
                                         const TimelineRequest& request) {
     const Filters& filters = request.filters;
     ArticleEvents derived = derive_events(matched, filters.as_of.value_or(kNever));
@@ -152,24 +178,26 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
     MatchQuery match = build_match_query(db, request.query, matching_filters(request.filters));
     SentenceFinder finder(match.text, match.stemmer);
     return db.with_retry([&](const Xapian::Database& xapian) {
+        MatchedVersions matched = matching_versions(xapian, match.query);
         std::vector<Candidate> candidates;
-        for (const auto& [digest, matched] : matching_versions(xapian, match.query)) {
-            if (auto candidate = article_events(digest, matched, request)) {
+        for (const MatchedVersions::Article& article : matched.articles) {
+            if (auto candidate = article_events(article.digest, matched.of(article), request)) {
                 candidates.push_back(std::move(*candidate));
             }
         }
-        std::sort(candidates.begin(), candidates.end(),
-                  [](const Candidate& a, const Candidate& b) {
-                      const auto ta = a.derived.events.front().captured_at;
-                      const auto tb = b.derived.events.front().captured_at;
-                      return ta != tb ? ta < tb : a.digest < b.digest;
-                  });
-
-        TimelinePage page;
-        page.total = candidates.size();
         std::size_t first = std::min(request.offset, candidates.size());
         std::size_t last = request.limit == 0 ? candidates.size()
                                               : std::min(candidates.size(), first + request.limit);
+        // Only the page needs its order.
+        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(last),
+                          candidates.end(), [](const Candidate& a, const Candidate& b) {
+                              const auto ta = a.derived.events.front().captured_at;
+                              const auto tb = b.derived.events.front().captured_at;
+                              return ta != tb ? ta < tb : a.digest < b.digest;
+                          });
+
+        TimelinePage page;
+        page.total = candidates.size();
         std::vector<std::uint64_t> digests;
         for (std::size_t i = first; i < last; ++i) digests.push_back(candidates[i].digest);
         std::vector<std::vector<VersionRef>> versions = list_versions(xapian, digests);

@@ -1,11 +1,11 @@
 // The timeline of a query: for every article with a matching version, when
 // the match appeared in it and when it vanished, in revision order.
 //
-// Cost: matching reads postlists only (Enquire with BoolWeight, unsorted);
-// every article's events come from four value streams read at the matching
-// documents (article, revision, capture and supersession times), nothing
-// per article. Only the articles on the page (offset, limit) are looked at
-// further: their version lists (article term and two value slots), and the
+// Cost: matching reads postlists only (Enquire with BoolWeight, unranked);
+// every article's events come from one value stream read at the matching
+// documents (the timeline key: article, revision, capture and supersession
+// times), nothing per article, and only the page (offset, limit) is put in
+// order. Only the articles on the page are looked at further: their version lists (article term and two value slots), and the
 // stored text of the versions the output quotes (each event's sentence, the
 // latest version's title and URL).
 #pragma once

@@ -15,7 +15,7 @@ bool superseded_by(const MatchedRevision& version, schema::CaptureTime as_of) {
 
 }  // namespace
 
-ArticleEvents derive_events(const std::vector<MatchedRevision>& matched,
+ArticleEvents derive_events(std::span<const MatchedRevision> matched,
                             schema::CaptureTime as_of) {
     ArticleEvents out;
     std::size_t existing = 0;  // the matches captured by as_of: a prefix

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,7 +63,7 @@ struct ArticleEvents {
 // that is the first or follows one that does not match; vanished at the
 // revision after a matching one when that revision exists by `as_of` and
 // does not match. Versions captured after `as_of` are ignored.
-ArticleEvents derive_events(const std::vector<MatchedRevision>& matched,
+ArticleEvents derive_events(std::span<const MatchedRevision> matched,
                             schema::CaptureTime as_of = kNever);
 
 }  // namespace newsindex::query

@@ -225,13 +225,22 @@ class IndexedVersion : public ::testing::Test {
     // Adds a version (title, body sentences, record language) and returns it.
     const newsindex::schema::VersionRecord& add(const std::string& title, const Sentences& body,
                                                 const std::string& language = "en") {
+        std::string text;
+        for (const auto& s : body) text += s + " ";
+        return add_text(title, text, language);
+    }
+
+    // The same with the body as given (lines are paragraphs).
+    const newsindex::schema::VersionRecord& add_text(const std::string& title,
+                                                     const std::string& text,
+                                                     const std::string& language = "en") {
         newsindex::schema::VersionRecord record;
         record.article = {"bbc", "bbc:" + std::to_string(records_.size())};
         record.article_id = record.article.identity;
         record.url = "https://www.bbc.co.uk/news/" + std::to_string(records_.size());
         record.captured_at = 1'600'000'000;
         record.title = title;
-        for (const auto& s : body) record.text += s + " ";
+        record.text = text;
         record.language = language;
         record.revision = 1;
         record.last_seen = record.captured_at;
@@ -303,4 +312,21 @@ TEST_F(IndexedVersion, SpellingsWhoseStemStartsOtherwiseAreFoundToo) {
     EXPECT_EQ(found("apfel", "de"), "Die Äpfel fielen.");
     add("Ernte", then({"Ein Apfel fiel.", "Die Äpfel fielen."}), "de");
     EXPECT_EQ(found("äpfel", "de"), "Ein Apfel fiel.");
+}
+
+TEST_F(IndexedVersion, ParagraphsWithoutAQueryTermArePassedOverWhole) {
+    // One paragraph per line; the match is paragraphs in. A paragraph is
+    // passed over unsplit only when none of its sentences could hold a
+    // query term, so the answers are those of reading every sentence.
+    add_text("Storm day",
+             "Rain fell all day. Roads were shut.\nSchools closed early. Trains stopped.\n"
+             "Shops stayed dark.\n\nCrowds waited. Three cities flooded.\n"
+             "The city mourned. Help came.\nHerds fled the rein. Deer hid.");
+    EXPECT_EQ(found("city"), "Three cities flooded.");
+    EXPECT_EQ(found("\"the city\""), "The city mourned.");
+    EXPECT_EQ(found("help"), "Help came.");
+    EXPECT_EQ(found("mourned AND waited"), "Crowds waited.");
+    // Across a full stop: the paragraph holds "reindeer", no sentence does.
+    EXPECT_EQ(found("reindeer"), "Storm day");
+    EXPECT_EQ(found("absent"), "Storm day");
 }
