@@ -87,34 +87,33 @@ bool inside_window(const Filters& filters, schema::CaptureTime t) {
     return (!filters.since || t >= *filters.since) && (!filters.until || t <= *filters.until);
 }
 
-// An article in the answer, before anything is read for its output.
+// An article in the answer, before anything is read for its output: where
+// its versions are in the MatchedVersions, and the capture time of its first
+// kept event, by which the answer is ordered.
 struct Candidate {
     std::uint64_t digest = 0;
-    ArticleEvents derived;
+    schema::CaptureTime first_event = 0;
+    std::size_t article = 0;  // index in MatchedVersions::articles
 };
 
-// The article's events under the request's rules, without text; nullopt
-// when the article is not part of the answer.
-std::optional<Candidate> article_events(std::uint64_t digest,
-                                        std::span<const MatchedRevision> matched,
-                                        const TimelineRequest& request) {
+// Derives the article's events into `derived` and keeps those the
+// request's rules keep; false when the article is not part of the answer.
+bool kept_events(std::span<const MatchedRevision> matched, const TimelineRequest& request,
+                 ArticleEvents& derived) {
     const Filters& filters = request.filters;
-    ArticleEvents derived = derive_events(matched, filters.as_of.value_or(kNever));
-    if (derived.events.empty()) return std::nullopt;
-    if (filters.first_only && !derived.events.front().from_first_capture) return std::nullopt;
-    if (filters.latest_only && !derived.present_in_latest) return std::nullopt;
+    derive_events(matched, filters.as_of.value_or(kNever), derived);
+    if (derived.events.empty()) return false;
+    if (filters.first_only && !derived.events.front().from_first_capture) return false;
+    if (filters.latest_only && !derived.present_in_latest) return false;
 
     std::erase_if(derived.events, [&](const TimelineEvent& e) {
         return (!request.births && e.from_first_capture) || !inside_window(filters, e.captured_at);
     });
-    if (derived.events.empty()) return std::nullopt;
-    if (request.only &&
-        std::none_of(derived.events.begin(), derived.events.end(), [&](const TimelineEvent& e) {
-            return e.type == *request.only && !e.from_first_capture;
-        })) {
-        return std::nullopt;
-    }
-    return Candidate{digest, std::move(derived)};
+    if (derived.events.empty()) return false;
+    return !request.only ||
+           std::any_of(derived.events.begin(), derived.events.end(), [&](const TimelineEvent& e) {
+               return e.type == *request.only && !e.from_first_capture;
+           });
 }
 
 std::string version_id(const Xapian::Database& db, Xapian::docid docid) {
@@ -129,21 +128,22 @@ std::string version_id(const Xapian::Database& db, Xapian::docid docid) {
 // revision count and each vanishing's version), the latest's title and URL,
 // and each event's sentence.
 ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finder,
-                         Candidate candidate, std::vector<VersionRef> all_versions,
+                         std::uint64_t digest, ArticleEvents derived,
+                         std::vector<VersionRef> all_versions,
                          const TimelineRequest& request) {
     std::vector<VersionRef> versions = captured_by(std::move(all_versions), request.filters.as_of);
     if (versions.empty()) {
         throw QueryError(fmt::format("newsquery: article {:016x} has a matching version but no "
                                      "versions; the database is damaged (rebuild it with "
                                      "newsindex)",
-                                     candidate.digest),
+                                     digest),
                          kExitSoftware);
     }
     ArticleTimeline timeline;
-    timeline.digest = fmt::format("{:016x}", candidate.digest);
+    timeline.digest = fmt::format("{:016x}", digest);
     timeline.revisions = static_cast<std::uint32_t>(versions.size());
-    timeline.present_in_latest = candidate.derived.present_in_latest;
-    timeline.events = std::move(candidate.derived.events);
+    timeline.present_in_latest = derived.present_in_latest;
+    timeline.events = std::move(derived.events);
 
     std::map<Xapian::docid, schema::VersionRecord> loaded;
     auto version = [&](Xapian::docid docid) -> const schema::VersionRecord& {
@@ -180,9 +180,11 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
     return db.with_retry([&](const Xapian::Database& xapian) {
         MatchedVersions matched = matching_versions(xapian, match.query);
         std::vector<Candidate> candidates;
-        for (const MatchedVersions::Article& article : matched.articles) {
-            if (auto candidate = article_events(article.digest, matched.of(article), request)) {
-                candidates.push_back(std::move(*candidate));
+        ArticleEvents derived;
+        for (std::size_t i = 0; i < matched.articles.size(); ++i) {
+            const MatchedVersions::Article& article = matched.articles[i];
+            if (kept_events(matched.of(article), request, derived)) {
+                candidates.push_back({article.digest, derived.events.front().captured_at, i});
             }
         }
         std::size_t first = std::min(request.offset, candidates.size());
@@ -191,9 +193,8 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
         // Only the page needs its order.
         std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(last),
                           candidates.end(), [](const Candidate& a, const Candidate& b) {
-                              const auto ta = a.derived.events.front().captured_at;
-                              const auto tb = b.derived.events.front().captured_at;
-                              return ta != tb ? ta < tb : a.digest < b.digest;
+                              return a.first_event != b.first_event ? a.first_event < b.first_event
+                                                                    : a.digest < b.digest;
                           });
 
         TimelinePage page;
@@ -202,8 +203,12 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
         for (std::size_t i = first; i < last; ++i) digests.push_back(candidates[i].digest);
         std::vector<std::vector<VersionRef>> versions = list_versions(xapian, digests);
         for (std::size_t i = first; i < last; ++i) {
-            page.articles.push_back(complete(xapian, finder, std::move(candidates[i]),
-                                             std::move(versions[i - first]), request));
+            // The page's articles only: their events derived again, to keep.
+            ArticleEvents events;
+            kept_events(matched.of(matched.articles[candidates[i].article]), request, events);
+            page.articles.push_back(complete(xapian, finder, candidates[i].digest,
+                                             std::move(events), std::move(versions[i - first]),
+                                             request));
         }
         return page;
     });

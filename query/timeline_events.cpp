@@ -18,6 +18,13 @@ bool superseded_by(const MatchedRevision& version, schema::CaptureTime as_of) {
 ArticleEvents derive_events(std::span<const MatchedRevision> matched,
                             schema::CaptureTime as_of) {
     ArticleEvents out;
+    derive_events(matched, as_of, out);
+    return out;
+}
+
+void derive_events(std::span<const MatchedRevision> matched, schema::CaptureTime as_of,
+                   ArticleEvents& out) {
+    out.events.clear();
     std::size_t existing = 0;  // the matches captured by as_of: a prefix
     while (existing < matched.size() && matched[existing].captured_at <= as_of) ++existing;
     for (std::size_t i = 0; i < existing; ++i) {
@@ -35,7 +42,6 @@ ArticleEvents derive_events(std::span<const MatchedRevision> matched,
         }
     }
     out.present_in_latest = existing > 0 && !superseded_by(matched[existing - 1], as_of);
-    return out;
 }
 
 }  // namespace newsindex::query

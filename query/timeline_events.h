@@ -66,4 +66,10 @@ struct ArticleEvents {
 ArticleEvents derive_events(std::span<const MatchedRevision> matched,
                             schema::CaptureTime as_of = kNever);
 
+// The same into `out`, replacing what it held but keeping its storage: a
+// timeline derives the events of every matching article to decide which
+// are in the answer, and one buffer serves them all.
+void derive_events(std::span<const MatchedRevision> matched, schema::CaptureTime as_of,
+                   ArticleEvents& out);
+
 }  // namespace newsindex::query
