@@ -1,8 +1,8 @@
 #include "query/search.h"
 
 #include "query/article_versions.h"
+#include "query/matching_keys.h"
 #include "query/stem_cache.h"
-#include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 #include "schema/values.h"
@@ -62,27 +62,17 @@ void configure_order(Xapian::Enquire& enquire, SearchOrder order) {
 }
 
 // For each article term in `terms`, the revisions of that article that
-// match `query`, ascending. One match over the versions of all of them, the
-// revisions then read along the timeline value stream: a page
-// of rows costs one query, not one per article.
+// match `query`, ascending. One match over the versions of all of them
+// (matching_keys): a page of rows costs one query, not one per article.
 std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     const Xapian::Database& db, const Xapian::Query& query, const std::vector<std::string>& terms) {
     std::map<std::string, std::vector<std::uint32_t>> out;
     if (terms.empty()) return out;
-    Xapian::doccount versions = 0;
-    for (const std::string& term : terms) versions += db.get_termfreq(term);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::MSet mset = enquire.get_mset(0, versions);
-    std::vector<Xapian::docid> docids(mset.begin(), mset.end());
-    std::sort(docids.begin(), docids.end());
-    schema::SlotStream timeline(db, schema::slot::kTimeline);
-    for (Xapian::docid docid : docids) {
-        schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
-        std::string term = schema::article_term(fmt::format("{:016x}", key.article));
-        out[term].push_back(key.revision);
+    Xapian::Query of_those(Xapian::Query::OP_FILTER, query,
+                           Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    for (const MatchingKey& match : matching_keys(db, of_those)) {
+        out[schema::article_term(fmt::format("{:016x}", match.key.article))].push_back(
+            match.key.revision);
     }
     for (auto& [term, revisions] : out) std::sort(revisions.begin(), revisions.end());
     return out;

@@ -1,8 +1,8 @@
 #include "query/timeline.h"
 
 #include "query/article_versions.h"
+#include "query/matching_keys.h"
 #include "query/sentence_match.h"
-#include "schema/slot_stream.h"
 #include "schema/terms.h"
 #include "schema/values.h"
 
@@ -45,26 +45,16 @@ struct MatchedVersions {
 // Reads the postlists of the query and the timeline value stream at the
 // matching documents, nothing else.
 MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-    std::vector<Xapian::docid> docids(mset.begin(), mset.end());
-    // BoolWeight ranks every match equal, which Xapian returns in docid
-    // order, the order the value stream is read in.
-    if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
-
     struct Keyed {
         std::uint64_t article;
         MatchedRevision version;
     };
     std::vector<Keyed> keyed;
-    keyed.reserve(docids.size());
-    schema::SlotStream timeline(db, schema::slot::kTimeline);
-    for (Xapian::docid docid : docids) {
-        schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
+    for (const MatchingKey& match : matching_keys(db, query)) {
+        const schema::TimelineKey& key = match.key;
         keyed.push_back({key.article,
-                         {key.revision, key.captured_at, key.superseded_at.value_or(kNever), docid}});
+                         {key.revision, key.captured_at, key.superseded_at.value_or(kNever),
+                          match.docid}});
     }
     std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
         return a.article != b.article ? a.article < b.article

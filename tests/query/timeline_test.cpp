@@ -2,9 +2,12 @@
 // timeline` on small histories indexed by the built newsindex, with every
 // expected event worked out by hand from the captures below.
 #include "query/timeline_events.h"
+#include "schema/values.h"
 #include "tests/query/revision_fixture.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 using namespace newsindex::query;
 using namespace newsindex::testing;
@@ -290,6 +293,24 @@ TEST_F(Timeline, TableAndCsvCarryTheSameEvents) {
 TEST_F(Timeline, OtherSourcesAreFilteredOut) {
     CommandResult r = query({"timeline", "ceasefire", "--source", "elsewhere"});
     EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(Timeline, AMatchWithoutItsTimelineKeyIsADamagedDatabase) {
+    {
+        Xapian::WritableDatabase xapian(db());
+        for (Xapian::docid docid = 1; docid <= xapian.get_lastdocid(); ++docid) {
+            Xapian::Document doc = xapian.get_document(docid);
+            doc.remove_value(newsindex::schema::slot::kTimeline);
+            xapian.replace_document(docid, doc);
+        }
+        xapian.commit();
+    }
+    CommandResult r = query({"timeline", "ceasefire"});
+    EXPECT_EQ(r.exit_code, 70);
+    EXPECT_NE(r.err.find(fmt::format("has no value in slot {}; the database is damaged",
+                                     newsindex::schema::slot::kTimeline)),
+              std::string::npos)
+        << r.err;
 }
 
 TEST(TimelineErrors, MissingDatabaseAndEmptyQuery) {

@@ -1,0 +1,26 @@
+// The timeline keys of every document a query matches: what a timeline
+// needs of each matching version, and what a search needs to list the
+// matching revisions of the articles it shows.
+#pragma once
+
+#include "schema/values.h"
+
+#include <xapian.h>
+
+#include <vector>
+
+namespace newsindex::query {
+
+struct MatchingKey {
+    Xapian::docid docid = 0;
+    schema::TimelineKey key;
+};
+
+// Every document matching `query`, with its timeline key (slot
+// schema::slot::kTimeline), in no particular order. The documents come to a
+// Xapian::MatchSpy, which reads the key along the slot's value stream; no
+// MSet is built. Throws schema::SchemaError, naming the document, when a
+// match has no key: the database is damaged.
+std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian::Query& query);
+
+}  // namespace newsindex::query
