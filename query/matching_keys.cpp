@@ -34,6 +34,10 @@ std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian:
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     std::vector<MatchingKey> out;
+    // Room for every document: address space only, until the matches fill
+    // it, and never moved as it grows (a common word matches tens of
+    // thousands).
+    out.reserve(db.get_doccount());
     KeySpy spy(out);
     enquire.add_matchspy(&spy);
     // No rows, but every match looked at, and so shown to the spy.

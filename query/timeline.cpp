@@ -45,29 +45,20 @@ struct MatchedVersions {
 // Reads the postlists of the query and the timeline value stream at the
 // matching documents, nothing else.
 MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
-    struct Keyed {
-        std::uint64_t article;
-        MatchedRevision version;
-    };
-    std::vector<Keyed> keyed;
-    for (const MatchingKey& match : matching_keys(db, query)) {
-        const schema::TimelineKey& key = match.key;
-        keyed.push_back({key.article,
-                         {key.revision, key.captured_at, key.superseded_at.value_or(kNever),
-                          match.docid}});
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-        return a.article != b.article ? a.article < b.article
-                                      : a.version.revision < b.version.revision;
+    std::vector<MatchingKey> matches = matching_keys(db, query);
+    std::sort(matches.begin(), matches.end(), [](const MatchingKey& a, const MatchingKey& b) {
+        return a.key.article != b.key.article ? a.key.article < b.key.article
+                                              : a.key.revision < b.key.revision;
     });
 
     MatchedVersions out;
-    out.versions.reserve(keyed.size());
-    for (const Keyed& k : keyed) {
-        if (out.articles.empty() || out.articles.back().digest != k.article) {
-            out.articles.push_back({k.article, out.versions.size(), out.versions.size()});
+    out.versions.reserve(matches.size());
+    for (const auto& [docid, key] : matches) {
+        if (out.articles.empty() || out.articles.back().digest != key.article) {
+            out.articles.push_back({key.article, out.versions.size(), out.versions.size()});
         }
-        out.versions.push_back(k.version);
+        out.versions.push_back(
+            {key.revision, key.captured_at, key.superseded_at.value_or(kNever), docid});
         ++out.articles.back().end;
     }
     return out;
