@@ -88,6 +88,12 @@ Xapian::Document DocumentBuilder::build(const schema::VersionRecord& record, con
     doc.add_boolean_term(schema::version_id_term(digest_hex, id.created_at, id.sequence));
 
     schema::write_stored_version(doc, record);
+    // The generator keeps a handle on the document it indexes into. Xapian
+    // counts a document's handles without atomics, and the caller may hand
+    // the document to another thread (build_documents does): a handle left
+    // here would be dropped on this thread, at the next build, while that
+    // thread copies or destroys its own.
+    generator_.set_document(Xapian::Document());
     return doc;
 }
 

@@ -19,7 +19,8 @@
 // A DocumentBuilder holds a TermGenerator and cached stemmers: use one per
 // thread (a builder may pass from thread to thread, with a join or lock in
 // between, but two threads never use one at once). Builders share nothing,
-// so several can run at once.
+// so several can run at once, and a built document shares nothing with its
+// builder: it may go to another thread.
 #pragma once
 
 #include "indexer/article_history.h"
