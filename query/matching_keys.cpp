@@ -1,8 +1,8 @@
 #include "query/matching_keys.h"
 
-#include "schema/database_format.h"
+#include "schema/slot_stream.h"
 
-#include <fmt/format.h>
+#include <algorithm>
 
 namespace newsindex::query {
 
@@ -14,12 +14,7 @@ class KeySpy : public Xapian::MatchSpy {
 
     void operator()(const Xapian::Document& doc, double) override {
         const std::string value = doc.get_value(schema::slot::kTimeline);
-        if (value.empty()) {
-            throw schema::SchemaError(fmt::format(
-                "document {} has no value in slot {}; the database is damaged (rebuild it "
-                "with newsindex)",
-                doc.get_docid(), schema::slot::kTimeline));
-        }
+        if (value.empty()) throw schema::missing_value(doc.get_docid(), schema::slot::kTimeline);
         out_.push_back({doc.get_docid(), schema::decode_timeline_key(value)});
     }
 
@@ -29,15 +24,15 @@ class KeySpy : public Xapian::MatchSpy {
 
 }  // namespace
 
-std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian::Query& query) {
+std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian::Query& query,
+                                       Xapian::doccount at_most) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     std::vector<MatchingKey> out;
-    // Room for every document: address space only, until the matches fill
-    // it, and never moved as it grows (a common word matches tens of
-    // thousands).
-    out.reserve(db.get_doccount());
+    // Address space only, until the matches fill it, and never moved as it
+    // grows (a common word matches tens of thousands).
+    out.reserve(std::min(at_most, db.get_doccount()));
     KeySpy spy(out);
     enquire.add_matchspy(&spy);
     // No rows, but every match looked at, and so shown to the spy.

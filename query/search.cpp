@@ -68,9 +68,11 @@ std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     const Xapian::Database& db, const Xapian::Query& query, const std::vector<std::string>& terms) {
     std::map<std::string, std::vector<std::uint32_t>> out;
     if (terms.empty()) return out;
+    Xapian::doccount versions = 0;
+    for (const std::string& term : terms) versions += db.get_termfreq(term);
     Xapian::Query of_those(Xapian::Query::OP_FILTER, query,
                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    for (const MatchingKey& match : matching_keys(db, of_those)) {
+    for (const MatchingKey& match : matching_keys(db, of_those, versions)) {
         out[schema::article_term(fmt::format("{:016x}", match.key.article))].push_back(
             match.key.revision);
     }

@@ -45,7 +45,7 @@ struct MatchedVersions {
 // Reads the postlists of the query and the timeline value stream at the
 // matching documents, nothing else.
 MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
-    std::vector<MatchingKey> matches = matching_keys(db, query);
+    std::vector<MatchingKey> matches = matching_keys(db, query, db.get_doccount());
     std::sort(matches.begin(), matches.end(), [](const MatchingKey& a, const MatchingKey& b) {
         return a.key.article != b.key.article ? a.key.article < b.key.article
                                               : a.key.revision < b.key.revision;

@@ -1,10 +1,14 @@
 #include "schema/slot_stream.h"
 
-#include "schema/database_format.h"
-
 #include <fmt/format.h>
 
 namespace newsindex::schema {
+
+SchemaError missing_value(Xapian::docid docid, Xapian::valueno slot) {
+    return SchemaError(fmt::format("document {} has no value in slot {}; the database is damaged "
+                                   "(rebuild it with newsindex)",
+                                   docid, slot));
+}
 
 SlotStream::SlotStream(const Xapian::Database& db, Xapian::valueno slot)
     : it_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)), slot_(slot) {}
@@ -20,9 +24,7 @@ const std::string* SlotStream::find(Xapian::docid docid) {
 
 const std::string& SlotStream::at(Xapian::docid docid) {
     if (const std::string* value = find(docid)) return *value;
-    throw SchemaError(fmt::format("document {} has no value in slot {}; the database is damaged "
-                                  "(rebuild it with newsindex)",
-                                  docid, slot_));
+    throw missing_value(docid, slot_);
 }
 
 }  // namespace newsindex::schema

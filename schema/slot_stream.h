@@ -5,11 +5,17 @@
 // for every value.
 #pragma once
 
+#include "schema/database_format.h"
+
 #include <xapian.h>
 
 #include <string>
 
 namespace newsindex::schema {
+
+// The error for document `docid` without a value in `slot`, a slot every
+// version has: the database is damaged.
+SchemaError missing_value(Xapian::docid docid, Xapian::valueno slot);
 
 class SlotStream {
   public:
