@@ -42,6 +42,7 @@ std::vector<Part> divide(const VersionPlan& plan, const CaptureLog& log, const f
 // it is published.
 void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log,
                 DocumentBuilder& builder, const Xapian::Database& current) {
+    WriteFailureReport::Writing writing;  // additions flush as the part grows
     Xapian::WritableDatabase db(part.path.string(), Xapian::DB_CREATE_OR_OVERWRITE |
                                                         Xapian::DB_NO_SYNC |
                                                         Xapian::DB_BACKEND_GLASS);
@@ -111,7 +112,10 @@ void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& l
         // IndexWriter::adopt), then the parts in plan order.
         Xapian::Database sources(directory.current().string());
         for (const Part& part : parts) sources.add_database(Xapian::Database(part.path.string()));
-        sources.compact(generation.string(), Xapian::Compactor::FULL);
+        {
+            WriteFailureReport::Writing writing;
+            sources.compact(generation.string(), Xapian::Compactor::FULL);
+        }
         for (const Part& part : parts) fs::remove_all(part.path);
     } catch (const Xapian::Error& error) {
         throw database_failure(error, writer.database_path());

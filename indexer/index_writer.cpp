@@ -58,6 +58,7 @@ void IndexWriter::begin() {
 void IndexWriter::commit() {
     // The transaction ends whether or not the commit succeeds.
     in_transaction_ = false;
+    WriteFailureReport::Writing writing;
     db_.commit_transaction();
 }
 
@@ -116,6 +117,7 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
         // Nobody else knows the new generation yet: its lock is free.
         Xapian::WritableDatabase next(generation.string(), Xapian::DB_OPEN);
         for (const RevisedVersion& version : revised) revise(next, version.document - shift, version);
+        WriteFailureReport::Writing writing;
         next.commit();
         directory_.publish(generation);
         abandon();

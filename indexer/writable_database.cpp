@@ -5,9 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string_view>
 #include <system_error>
@@ -137,8 +140,11 @@ namespace {
 // The database a WriteFailureReport speaks for; one writer per process.
 std::string report_path;
 std::terminate_handler report_previous = nullptr;
+// How many WriteFailureReport::Writing scopes are open, on all threads.
+std::atomic<int> writes_open{0};
 
 [[noreturn]] void report_write_failure() {
+    const int last_error = errno;  // before anything here can change it
     if (std::exception_ptr current = std::current_exception()) {
         try {
             std::rethrow_exception(current);
@@ -149,11 +155,26 @@ std::terminate_handler report_previous = nullptr;
             std::_Exit(failure.exit_code());
         } catch (...) {
         }
+    } else if (writes_open.load() > 0) {
+        IndexError failure = write_failure(
+            report_path,
+            last_error != 0
+                ? fmt::format("Xapian stopped without reporting its error; the last system "
+                              "error was: {}",
+                              std::strerror(last_error))
+                : std::string("Xapian stopped without reporting its error"));
+        std::fprintf(stderr, "newsindex: %s\n", failure.what());
+        std::fflush(stderr);
+        std::_Exit(failure.exit_code());
     }
     if (report_previous) report_previous();
     std::abort();
 }
 }  // namespace
+
+WriteFailureReport::Writing::Writing() { writes_open.fetch_add(1); }
+
+WriteFailureReport::Writing::~Writing() { writes_open.fetch_sub(1); }
 
 WriteFailureReport::WriteFailureReport(std::string path) {
     report_path = std::move(path);

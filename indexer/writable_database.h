@@ -32,19 +32,33 @@ IndexError database_failure(const Xapian::Error& error, const std::string& path)
 // `reason` (such as strerror's words) in place of Xapian's.
 IndexError write_failure(const std::string& path, const std::string& reason);
 
-// Xapian 1.4 can meet a second write failure while it unwinds from a failed
-// commit (a full disk, a file-size limit); the C++ runtime then calls
-// std::terminate instead of letting the first error reach us. While a
-// WriteFailureReport is alive, such an ending is reported like any other
-// Xapian failure on the database at `path` (database_failure: one line on
-// stderr, its exit code) instead of aborting. Xapian commits are atomic, so
-// the database is then as at its last commit, as the message says.
+// Xapian 1.4 can end the process from inside a failed write (a full disk, a
+// file-size limit): a second failure while it unwinds from the first, or an
+// error that reaches one of its functions that must not throw. The C++
+// runtime then calls std::terminate, with Xapian's error as the current
+// exception or with none at all. While a WriteFailureReport is alive, such an
+// ending is reported like any other failure on the database at `path` (one
+// line on stderr, its exit code) instead of aborting: by database_failure
+// where Xapian's error is at hand, and otherwise as a write failure with the
+// last system error, if a Writing scope is open. Xapian commits are atomic,
+// so the database is then as at its last commit, as the message says.
 class WriteFailureReport {
   public:
     explicit WriteFailureReport(std::string path);
     ~WriteFailureReport();
     WriteFailureReport(const WriteFailureReport&) = delete;
     WriteFailureReport& operator=(const WriteFailureReport&) = delete;
+
+    // Open around every Xapian call that writes to disk (commits, compaction,
+    // additions that may flush), on any thread. Outside one, an ending with no
+    // exception is some other fault and aborts as before.
+    class Writing {
+      public:
+        Writing();
+        ~Writing();
+        Writing(const Writing&) = delete;
+        Writing& operator=(const Writing&) = delete;
+    };
 
   private:
     std::terminate_handler previous_;

@@ -3,6 +3,7 @@
 #include "indexer/index_writer.h"
 
 #include "indexer/exit_codes.h"
+#include "indexer/writable_database.h"
 #include "schema/database_format.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
@@ -12,6 +13,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <exception>
 #include <chrono>
 #include <thread>
 
@@ -282,6 +286,49 @@ TEST(IndexWriter, DocumentsAreTheSameWhateverTheNumberOfThreads) {
         EXPECT_EQ(x.get_data(), y.get_data());
         EXPECT_EQ(x.serialise(), y.serialise()) << id;
     }
+}
+
+// Xapian can end the process from inside a failed write with no exception
+// to hand on (a full disk, a file-size limit). Inside a write, that ending
+// is reported as a write failure with the system's reason and the I/O exit
+// code; outside one it is some other fault, and still aborts.
+TEST(WriteFailureReport, AnEndingWithoutAnErrorInsideAWriteIsAWriteFailure) {
+    EXPECT_EXIT(
+        {
+            WriteFailureReport report("/data/db");
+            WriteFailureReport::Writing writing;
+            errno = EFBIG;
+            std::terminate();
+        },
+        ::testing::ExitedWithCode(exit_code::kIoError),
+        "^newsindex: writing database /data/db failed: Xapian stopped without reporting its "
+        "error; the last system error was: File too large; the database is as at its last "
+        "commit\n$");
+}
+
+TEST(WriteFailureReport, AnEndingWithoutAnErrorOutsideAWriteStillAborts) {
+    EXPECT_EXIT(
+        {
+            WriteFailureReport report("/data/db");
+            { WriteFailureReport::Writing closed; }
+            errno = EFBIG;
+            std::terminate();
+        },
+        ::testing::KilledBySignal(SIGABRT), "terminate called without an active exception");
+}
+
+TEST(WriteFailureReport, XapiansErrorIsReportedWithItsOwnExitCode) {
+    EXPECT_EXIT(
+        {
+            WriteFailureReport report("/data/db");
+            try {
+                throw Xapian::DatabaseError("No space left on device");
+            } catch (...) {
+                std::terminate();
+            }
+        },
+        ::testing::ExitedWithCode(exit_code::kIoError),
+        "^newsindex: writing database /data/db failed: .*No space left on device.*\n$");
 }
 
 }  // namespace
