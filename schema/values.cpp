@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <string_view>
 
 namespace newsindex::schema {
 
@@ -20,8 +21,46 @@ std::uint64_t read_big_endian(const std::string& bytes, std::size_t at, int coun
     return value;
 }
 
-constexpr std::size_t kTimelineKeyBytes = 28;
-constexpr std::int64_t kLatest = std::numeric_limits<std::int64_t>::max();
+// Little-endian base-128 (seven bits a byte, the high bit set on every byte
+// but the last), of a zigzag-mapped signed number where one is given.
+void append_varint(std::string& out, std::uint64_t value) {
+    while (value >= 0x80) {
+        out += static_cast<char>((value & 0x7F) | 0x80);
+        value >>= 7;
+    }
+    out += static_cast<char>(value);
+}
+
+std::uint64_t zigzag(std::int64_t value) {
+    return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+}
+
+std::int64_t unzigzag(std::uint64_t value) {
+    return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
+}
+
+SchemaError damaged_timeline_key(std::string_view why) {
+    return SchemaError(fmt::format("timeline slot {}; the database is damaged (rebuild it with "
+                                   "newsindex)",
+                                   why));
+}
+
+// Reads one varint at `at`, and moves `at` past it.
+std::uint64_t read_varint(const std::string& bytes, std::size_t& at) {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (at == bytes.size()) throw damaged_timeline_key("ends inside a number");
+        auto byte = static_cast<unsigned char>(bytes[at++]);
+        if (shift == 63 && (byte & 0x7E) != 0) break;  // bits past the 64th
+        value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+        if ((byte & 0x80) == 0) return value;
+    }
+    throw damaged_timeline_key("holds a number longer than 64 bits");
+}
+
+constexpr int kDigestBytes = 8;
+// The digest, and three varints of at most ten bytes each.
+constexpr std::size_t kTimelineKeyMaxBytes = kDigestBytes + 3 * 10;
 
 }  // namespace
 
@@ -37,26 +76,43 @@ std::uint64_t decode_digest(const std::string& bytes) {
 
 std::string encode_timeline_key(const TimelineKey& key) {
     std::string out;
-    out.reserve(kTimelineKeyBytes);
-    append_big_endian(out, key.article, 8);
-    append_big_endian(out, key.revision, 4);
-    append_big_endian(out, static_cast<std::uint64_t>(key.captured_at), 8);
-    append_big_endian(out, static_cast<std::uint64_t>(key.superseded_at.value_or(kLatest)), 8);
+    out.reserve(kTimelineKeyMaxBytes);
+    append_big_endian(out, key.article, kDigestBytes);
+    append_varint(out, key.revision);
+    append_varint(out, zigzag(key.captured_at));
+    // 0 for the latest revision, else 1 + the zigzagged time after captured_at
+    // (a few bytes: revisions are hours or days apart).
+    append_varint(out, key.superseded_at
+                           ? zigzag(static_cast<std::int64_t>(
+                                 static_cast<std::uint64_t>(*key.superseded_at) -
+                                 static_cast<std::uint64_t>(key.captured_at))) +
+                                 1
+                           : 0);
     return out;
 }
 
 TimelineKey decode_timeline_key(const std::string& bytes) {
-    if (bytes.size() != kTimelineKeyBytes) {
-        throw SchemaError(fmt::format("timeline slot holds {} bytes, not {}; the database is "
-                                      "damaged (rebuild it with newsindex)",
-                                      bytes.size(), kTimelineKeyBytes));
+    if (bytes.size() < static_cast<std::size_t>(kDigestBytes)) {
+        throw damaged_timeline_key(fmt::format("holds {} bytes, fewer than the article digest's {}",
+                                               bytes.size(), kDigestBytes));
     }
     TimelineKey key;
-    key.article = read_big_endian(bytes, 0, 8);
-    key.revision = static_cast<std::uint32_t>(read_big_endian(bytes, 8, 4));
-    key.captured_at = static_cast<std::int64_t>(read_big_endian(bytes, 12, 8));
-    auto superseded = static_cast<std::int64_t>(read_big_endian(bytes, 20, 8));
-    if (superseded != kLatest) key.superseded_at = superseded;
+    key.article = read_big_endian(bytes, 0, kDigestBytes);
+    std::size_t at = kDigestBytes;
+    std::uint64_t revision = read_varint(bytes, at);
+    if (revision > std::numeric_limits<std::uint32_t>::max()) {
+        throw damaged_timeline_key(fmt::format("holds revision {}", revision));
+    }
+    key.revision = static_cast<std::uint32_t>(revision);
+    key.captured_at = unzigzag(read_varint(bytes, at));
+    if (std::uint64_t superseded = read_varint(bytes, at); superseded != 0) {
+        key.superseded_at = static_cast<std::int64_t>(
+            static_cast<std::uint64_t>(key.captured_at) +
+            static_cast<std::uint64_t>(unzigzag(superseded - 1)));
+    }
+    if (at != bytes.size()) {
+        throw damaged_timeline_key(fmt::format("holds {} bytes past its key", bytes.size() - at));
+    }
     return key;
 }
 

@@ -48,11 +48,13 @@ struct TimelineKey {
     bool operator==(const TimelineKey&) const = default;
 };
 
-// 28 bytes, big-endian: article digest (8), revision (4), captured_at and
-// superseded_at in seconds (8 each, two's complement; the latest revision's
-// superseded_at is the largest int64).
+// The article digest (8 bytes, big-endian), then three unsigned LEB128
+// varints: the revision; captured_at in seconds, zigzag-mapped; and 0 for the
+// latest revision, else 1 + superseded_at - captured_at, zigzag-mapped. About
+// 16 bytes for a revision of today: the whole slot is read along its value
+// stream for a common word, so its size is the timeline's I/O.
 std::string encode_timeline_key(const TimelineKey& key);
-// Throws SchemaError unless `bytes` is 28 bytes long.
+// Throws SchemaError unless `bytes` is one whole key.
 TimelineKey decode_timeline_key(const std::string& bytes);
 
 // Fixed-width big-endian encoding used by the digest slots.

@@ -8,6 +8,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <limits>
+#include <vector>
+
 using namespace newsindex::schema;
 
 TEST(BoundedTerm, ShortValuesAreKeptVerbatim) {
@@ -119,14 +122,41 @@ TEST(StoredVersion, TheTimelineSlotFollowsTheSlotsItRepeats) {
     EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 2, 1454300000, 1454420000}));
 }
 
-TEST(TimelineKey, RoundTripsAndRefusesAnotherSize) {
-    TimelineKey key{0xfedcba9876543210ULL, 70000, -5, 1454420000};
-    std::string bytes = encode_timeline_key(key);
-    EXPECT_EQ(bytes.size(), 28u);
-    EXPECT_EQ(decode_timeline_key(bytes), key);
-    key.superseded_at.reset();
-    EXPECT_EQ(decode_timeline_key(encode_timeline_key(key)), key);
-    EXPECT_THROW(decode_timeline_key(bytes.substr(1)), SchemaError);
+TEST(TimelineKey, RoundTripsAtEveryExtreme) {
+    const std::int64_t lo = std::numeric_limits<std::int64_t>::min();
+    const std::int64_t hi = std::numeric_limits<std::int64_t>::max();
+    const std::vector<TimelineKey> keys = {
+        {0xfedcba9876543210ULL, 70000, -5, 1454420000},
+        {0, 0, 0, 0},
+        {~0ULL, std::numeric_limits<std::uint32_t>::max(), lo, hi},
+        {1, 1, hi, lo},
+        {2, 3, 1454400000, std::nullopt},
+        {2, 3, 1454400000, 1454400000},  // the next capture in the same second
+    };
+    for (const TimelineKey& key : keys) {
+        EXPECT_EQ(decode_timeline_key(encode_timeline_key(key)), key);
+    }
+}
+
+TEST(TimelineKey, ARevisionOfTodayTakesSixteenBytes) {
+    // Digest 8, revision 1, captured_at 5, an hour later 2.
+    EXPECT_EQ(encode_timeline_key({~0ULL, 2, 1454400000, 1454403600}).size(), 16u);
+    EXPECT_EQ(encode_timeline_key({~0ULL, 2, 1454400000, std::nullopt}).size(), 15u);
+}
+
+TEST(TimelineKey, RefusesBytesThatAreNotOneWholeKey) {
+    const std::string bytes = encode_timeline_key({7, 300, 1454400000, 1454403600});
+    EXPECT_THROW(decode_timeline_key(bytes.substr(0, 7)), SchemaError);  // no whole digest
+    for (std::size_t cut = 8; cut < bytes.size(); ++cut) {
+        EXPECT_THROW(decode_timeline_key(bytes.substr(0, cut)), SchemaError) << cut;
+    }
+    EXPECT_THROW(decode_timeline_key(bytes + '\0'), SchemaError);
+    // A number of eleven bytes runs past 64 bits.
+    EXPECT_THROW(decode_timeline_key(std::string(8, 'a') + std::string(10, '\xff') + '\1'),
+                 SchemaError);
+    // A revision past 32 bits.
+    EXPECT_THROW(decode_timeline_key(std::string(8, 'a') + std::string(4, '\xff') + "\x7f\0\0"),
+                 SchemaError);
 }
 
 TEST(SlotStream, ReadsValuesAtIncreasingDocidsAndTellsMissingFromDamaged) {
