@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <vector>
 
 namespace newsindex::testing {
 namespace {
@@ -19,6 +21,13 @@ namespace exit_code = indexer::exit_code;
 
 constexpr std::size_t kSmallDisk = 4u << 20;   // holds the base, not the rest
 constexpr std::size_t kRoomyDisk = 512u << 20;
+
+// For a run that is meant to fail on the full disk. Xapian 1.4 loses an
+// object of its own when a commit fails there: under AddressSanitizer,
+// LeakSanitizer finds it at exit (allocated inside
+// WritableDatabase::commit_transaction, no frame of ours between) and would
+// turn exit code 74 into 1. The process is ending; it is not ours to free.
+const std::vector<std::string> kFailingRunEnv{"LSAN_OPTIONS=detect_leaks=0"};
 
 class DiskFailure : public ::testing::Test {
   protected:
@@ -67,7 +76,7 @@ TEST_F(DiskFailure, FullDiskFailsInOneLineAndLeavesTheDatabaseAsBeforeTheRun) {
     ASSERT_EQ(before.council.first, 0);
 
     // The default batch (5,000) holds the whole run: all or nothing.
-    CommandResult full = run_command(newsindex_argv(db, {}, {generated_}));
+    CommandResult full = run_command(newsindex_argv(db, {}, {generated_}), "", kFailingRunEnv);
     EXPECT_EQ(full.exit_code, exit_code::kIoError);
     expect_disk_full_line(full.err, db);
     EXPECT_TRUE(answers(db) == before) << "the failed run changed the database";
@@ -83,7 +92,8 @@ TEST_F(DiskFailure, FullDiskKeepsCompletedBatchesAndTheRerunLosesNothing) {
     auto disk = MountedDirectory::tmpfs(dir_ / "disk", kSmallDisk, why);
     if (!disk) GTEST_SKIP() << why;
     fs::path db = disk->path() / "db";
-    CommandResult full = run_command(newsindex_argv(db, {"--batch-size", "100"}, {generated_}));
+    CommandResult full =
+        run_command(newsindex_argv(db, {"--batch-size", "100"}, {generated_}), "", kFailingRunEnv);
     EXPECT_EQ(full.exit_code, exit_code::kIoError);
     expect_disk_full_line(full.err, db);
 
@@ -118,7 +128,7 @@ TEST_F(DiskFailure, NewDatabaseOnAFullDiskFailsAndIsCreatedOnceThereIsRoom) {
         }
     }
     fs::path db = disk->path() / "db";
-    CommandResult full = run_command(newsindex_argv(db, {}, {base_}));
+    CommandResult full = run_command(newsindex_argv(db, {}, {base_}), "", kFailingRunEnv);
     EXPECT_EQ(full.exit_code, exit_code::kIoError);
     EXPECT_TRUE(full.err.starts_with("newsindex: writing database " + db.string() + " failed: ")) << full.err;
     EXPECT_EQ(std::count(full.err.begin(), full.err.end(), '\n'), 1) << full.err;
