@@ -154,9 +154,14 @@ TEST(TimelineKey, RefusesBytesThatAreNotOneWholeKey) {
     // A number of eleven bytes runs past 64 bits.
     EXPECT_THROW(decode_timeline_key(std::string(8, 'a') + std::string(10, '\xff') + '\1'),
                  SchemaError);
-    // A revision past 32 bits.
-    EXPECT_THROW(decode_timeline_key(std::string(8, 'a') + std::string(4, '\xff') + "\x7f\0\0"),
+    // Ten bytes whose last holds bits past the 64th.
+    EXPECT_THROW(decode_timeline_key(std::string(8, 'a') + '\1' + std::string(9, '\xff') + '\x02' +
+                                     '\0'),
                  SchemaError);
+    // A revision past 32 bits.
+    const std::string too_late = std::string(8, 'a') + std::string(4, '\xff') + '\x7f';
+    EXPECT_EQ(decode_timeline_key(std::string(8, 'a') + '\x7f' + '\0' + '\0').revision, 127u);
+    EXPECT_THROW(decode_timeline_key(too_late + '\0' + '\0'), SchemaError);
 }
 
 TEST(SlotStream, ReadsValuesAtIncreasingDocidsAndTellsMissingFromDamaged) {
