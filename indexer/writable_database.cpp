@@ -143,29 +143,31 @@ std::terminate_handler report_previous = nullptr;
 // How many WriteFailureReport::Writing scopes are open, on all threads.
 std::atomic<int> writes_open{0};
 
+// One line on stderr and the failure's exit code, from a terminate handler:
+// nothing is unwound and no exit handler runs.
+[[noreturn]] void end_with(const IndexError& failure) {
+    std::fprintf(stderr, "newsindex: %s\n", failure.what());
+    std::fflush(stderr);
+    std::_Exit(failure.exit_code());
+}
+
 [[noreturn]] void report_write_failure() {
     const int last_error = errno;  // before anything here can change it
     if (std::exception_ptr current = std::current_exception()) {
         try {
             std::rethrow_exception(current);
         } catch (const Xapian::Error& error) {
-            IndexError failure = database_failure(error, report_path);
-            std::fprintf(stderr, "newsindex: %s\n", failure.what());
-            std::fflush(stderr);
-            std::_Exit(failure.exit_code());
+            end_with(database_failure(error, report_path));
         } catch (...) {
         }
     } else if (writes_open.load() > 0) {
-        IndexError failure = write_failure(
+        end_with(write_failure(
             report_path,
             last_error != 0
                 ? fmt::format("Xapian stopped without reporting its error; the last system "
                               "error was: {}",
                               std::strerror(last_error))
-                : std::string("Xapian stopped without reporting its error"));
-        std::fprintf(stderr, "newsindex: %s\n", failure.what());
-        std::fflush(stderr);
-        std::_Exit(failure.exit_code());
+                : std::string("Xapian stopped without reporting its error")));
     }
     if (report_previous) report_previous();
     std::abort();

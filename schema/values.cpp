@@ -21,8 +21,8 @@ std::uint64_t read_big_endian(const std::string& bytes, std::size_t at, int coun
     return value;
 }
 
-// Little-endian base-128 (seven bits a byte, the high bit set on every byte
-// but the last), of a zigzag-mapped signed number where one is given.
+// Little-endian base-128: seven bits a byte, the high bit set on every byte
+// but the last. Signed numbers are zigzag-mapped first.
 void append_varint(std::string& out, std::uint64_t value) {
     while (value >= 0x80) {
         out += static_cast<char>((value & 0x7F) | 0x80);

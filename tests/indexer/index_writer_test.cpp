@@ -14,9 +14,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <exception>
-#include <chrono>
 #include <thread>
 
 namespace newsindex::indexer {
