@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <map>
+#include <numeric>
 #include <span>
 
 namespace newsindex::query {
@@ -44,21 +46,47 @@ struct MatchedVersions {
 
 // Reads the postlists of the query and the timeline value stream at the
 // matching documents, nothing else.
+//
+// The grouping is a bucket sort: article digests are hashes, spread evenly
+// over 64 bits, so one counting pass on their top bits leaves a few versions
+// in each bucket, and only the buckets are sorted. std::sort over a common
+// word's tens of thousands of matches, whose comparisons the CPU cannot
+// predict, took a sixth of a timeline.
 MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
-    std::vector<MatchingKey> matches = matching_keys(db, query, db.get_doccount());
-    std::sort(matches.begin(), matches.end(), [](const MatchingKey& a, const MatchingKey& b) {
-        return a.key.article != b.key.article ? a.key.article < b.key.article
-                                              : a.key.revision < b.key.revision;
-    });
+    const std::vector<MatchingKey> matches = matching_keys(db, query, db.get_doccount());
+    const int bits = std::clamp(static_cast<int>(std::bit_width(matches.size())) - 2, 1, 18);
+    auto bucket = [bits](std::uint64_t article) { return article >> (64 - bits); };
+    std::vector<std::uint32_t> starts((std::size_t{1} << bits) + 1, 0);
+    for (const MatchingKey& match : matches) ++starts[bucket(match.key.article) + 1];
+    std::partial_sum(starts.begin(), starts.end(), starts.begin());
+
+    struct Keyed {
+        std::uint64_t article;
+        MatchedRevision version;
+    };
+    std::vector<Keyed> sorted(matches.size());
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    for (const auto& [docid, key] : matches) {
+        MatchedRevision version{key.revision, key.captured_at, key.superseded_at.value_or(kNever),
+                                docid};
+        sorted[next[bucket(key.article)]++] = {key.article, version};
+    }
+    for (std::size_t b = 0; b + 1 < starts.size(); ++b) {
+        std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(starts[b]),
+                  sorted.begin() + static_cast<std::ptrdiff_t>(starts[b + 1]),
+                  [](const Keyed& x, const Keyed& y) {
+                      return x.article != y.article ? x.article < y.article
+                                                    : x.version.revision < y.version.revision;
+                  });
+    }
 
     MatchedVersions out;
-    out.versions.reserve(matches.size());
-    for (const auto& [docid, key] : matches) {
-        if (out.articles.empty() || out.articles.back().digest != key.article) {
-            out.articles.push_back({key.article, out.versions.size(), out.versions.size()});
+    out.versions.reserve(sorted.size());
+    for (const auto& [article, version] : sorted) {
+        if (out.articles.empty() || out.articles.back().digest != article) {
+            out.articles.push_back({article, out.versions.size(), out.versions.size()});
         }
-        out.versions.push_back(
-            {key.revision, key.captured_at, key.superseded_at.value_or(kNever), docid});
+        out.versions.push_back(version);
         ++out.articles.back().end;
     }
     return out;

@@ -261,6 +261,36 @@ TEST_F(Timeline, LateCapturesRenumberRevisionsAndReorderArticles) {
     EXPECT_EQ(articles[1].at("url"), kB);
 }
 
+TEST_F(Timeline, ArticlesCapturedInTurnEachKeepTheirOwnVersions) {
+    // 60 more articles, one revision of each per run, so their versions
+    // interleave in the database: every article's versions must still be
+    // read as one history. Even ones hold the blockade throughout; odd ones
+    // from r2 to r3 only, so their first event comes a day later.
+    for (int r = 1; r <= 3; ++r) {
+        std::vector<nlohmann::json> captures;
+        for (int i = 0; i < 60; ++i) {
+            bool holds = i % 2 == 0 || r == 2;
+            std::string text = fmt::format(
+                "{} Update {}.", holds ? "The blockade stays." : "The port is open.", r);
+            captures.push_back(capture(fmt::format("https://example.com/turn/{:02d}", i),
+                                       fmt::format("2016-03-{:02d}T08:{:02d}:00Z", r, i), "Port",
+                                       text));
+        }
+        ingest(captures);
+    }
+    auto articles = timeline({"blockade", "--limit", "0"});
+    ASSERT_EQ(articles.size(), 60u);
+    for (std::size_t k = 0; k < articles.size(); ++k) {
+        // Even articles first (2016-03-01), each in capture order; then odd.
+        int i = k < 30 ? static_cast<int>(2 * k) : static_cast<int>(2 * (k - 30) + 1);
+        EXPECT_EQ(articles[k].at("url"), fmt::format("https://example.com/turn/{:02d}", i));
+        EXPECT_EQ(articles[k].at("revisions"), 3);
+        EXPECT_EQ(event_list(articles[k]),
+                  (i % 2 == 0 ? Events{"appeared 1 first"} : Events{"appeared 2", "vanished 3"}))
+            << i;
+    }
+}
+
 TEST_F(Timeline, TableAndCsvCarryTheSameEvents) {
     CommandResult table = query({"timeline", "ceasefire", "--source", "example"});
     ASSERT_EQ(table.exit_code, 0) << table.err;
