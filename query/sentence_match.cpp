@@ -1,5 +1,6 @@
 #include "query/sentence_match.h"
 
+#include "query/query_shape.h"
 #include "query/stem_cache.h"
 #include "schema/terms.h"
 
@@ -12,49 +13,10 @@ namespace newsindex::query {
 
 namespace {
 
-// Whether any node of `query` is one of `ops`.
-bool has_node(const Xapian::Query& query, std::initializer_list<Xapian::Query::op> ops) {
-    if (std::find(ops.begin(), ops.end(), query.get_type()) != ops.end()) return true;
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        if (has_node(query.get_subquery(i), ops)) return true;
-    }
-    return false;
-}
-
-// The terms under the filter side of every OP_FILTER in `query`.
-void collect_filter_terms(const Xapian::Query& query, std::vector<std::string>& out) {
-    std::size_t n = query.get_num_subqueries();
-    bool filter = query.get_type() == Xapian::Query::OP_FILTER;
-    for (std::size_t i = 0; i < n; ++i) {
-        Xapian::Query sub = query.get_subquery(i);
-        if (filter && i > 0) {
-            out.insert(out.end(), sub.get_unique_terms_begin(), sub.get_unique_terms_end());
-        } else {
-            collect_filter_terms(sub, out);
-        }
-    }
-}
-
 std::vector<std::string> sorted_unique(std::vector<std::string> terms) {
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     return terms;
-}
-
-std::vector<std::string> filter_terms(const Xapian::Query& query) {
-    std::vector<std::string> out;
-    collect_filter_terms(query, out);
-    return sorted_unique(std::move(out));
-}
-
-// The query's terms that are not filter terms.
-std::vector<std::string> word_terms(const Xapian::Query& query,
-                                    const std::vector<std::string>& filters) {
-    std::vector<std::string> out;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        if (!std::binary_search(filters.begin(), filters.end(), *it)) out.push_back(*it);
-    }
-    return sorted_unique(std::move(out));
 }
 
 bool is_stem(std::string_view term) { return term.starts_with('Z'); }
@@ -90,59 +52,6 @@ Xapian::TermGenerator::stem_strategy stem_strategy(const std::vector<std::string
     return Xapian::TermGenerator::STEM_SOME;
 }
 
-// Whether `query` can be answered from which of its terms a document holds:
-// AND, OR and the like over plain terms, with nothing that also asks where
-// the terms are (phrases, NEAR), for what is absent (NOT, XOR), for
-// anything but terms (wildcards, ranges, match-all) or for the database's
-// statistics (an elite set).
-bool decided_by_terms(const Xapian::Query& query) {
-    switch (query.get_type()) {
-        case Xapian::Query::LEAF_TERM:
-            return true;
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_SYNONYM:
-        case Xapian::Query::OP_MAX:
-        case Xapian::Query::OP_SCALE_WEIGHT:
-            break;
-        default:
-            return false;
-    }
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        if (!decided_by_terms(query.get_subquery(i))) return false;
-    }
-    return query.get_num_subqueries() > 0;
-}
-
-// Whether a document holding `held` (sorted) matches `query`, a query for
-// which decided_by_terms() is true.
-bool matches_terms(const Xapian::Query& query, const std::vector<std::string>& held) {
-    const std::size_t n = query.get_num_subqueries();
-    auto sub = [&](std::size_t i) { return matches_terms(query.get_subquery(i), held); };
-    switch (query.get_type()) {
-        case Xapian::Query::LEAF_TERM: {
-            std::string term = *query.get_terms_begin();
-            return std::binary_search(held.begin(), held.end(), term);
-        }
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_FILTER:
-            for (std::size_t i = 0; i < n; ++i) {
-                if (!sub(i)) return false;
-            }
-            return true;
-        case Xapian::Query::OP_AND_MAYBE:
-        case Xapian::Query::OP_SCALE_WEIGHT:
-            return sub(0);
-        default:  // OR, SYNONYM, MAX
-            for (std::size_t i = 0; i < n; ++i) {
-                if (sub(i)) return true;
-            }
-            return false;
-    }
-}
-
 // `text` lower-cased with its non-word characters left out, code point by
 // code point as TermGenerator lower-cases a word into a term.
 std::string squash(std::string_view text) {
@@ -163,7 +72,8 @@ std::string squash(std::string_view text) {
         }
         std::size_t end = i + 1;
         while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
-        for (Xapian::Utf8Iterator it(text.data() + i, end - i); it != Xapian::Utf8Iterator(); ++it) {
+        for (Xapian::Utf8Iterator it(text.data() + i, end - i); it != Xapian::Utf8Iterator();
+             ++it) {
             if (Xapian::Unicode::is_wordchar(*it)) {
                 Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
             }
