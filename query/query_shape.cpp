@@ -20,13 +20,13 @@ void collect_filter_terms(const Xapian::Query& query, std::vector<std::string>& 
     }
 }
 
-std::vector<std::string> sorted_once(std::vector<std::string> terms) {
+}  // namespace
+
+std::vector<std::string> sorted_unique(std::vector<std::string> terms) {
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     return terms;
 }
-
-}  // namespace
 
 bool has_node(const Xapian::Query& query, std::initializer_list<Xapian::Query::op> ops) {
     if (std::find(ops.begin(), ops.end(), query.get_type()) != ops.end()) return true;
@@ -39,7 +39,7 @@ bool has_node(const Xapian::Query& query, std::initializer_list<Xapian::Query::o
 std::vector<std::string> filter_terms(const Xapian::Query& query) {
     std::vector<std::string> out;
     collect_filter_terms(query, out);
-    return sorted_once(std::move(out));
+    return sorted_unique(std::move(out));
 }
 
 std::vector<std::string> word_terms(const Xapian::Query& query,
@@ -48,7 +48,7 @@ std::vector<std::string> word_terms(const Xapian::Query& query,
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
         if (!std::binary_search(filters.begin(), filters.end(), *it)) out.push_back(*it);
     }
-    return sorted_once(std::move(out));
+    return sorted_unique(std::move(out));
 }
 
 bool decided_by_terms(const Xapian::Query& query) {

@@ -12,6 +12,9 @@
 
 namespace newsindex::query {
 
+// `terms` sorted, each once: the form every term list here is kept in.
+std::vector<std::string> sorted_unique(std::vector<std::string> terms);
+
 // Whether any node of `query` is one of `ops`.
 bool has_node(const Xapian::Query& query, std::initializer_list<Xapian::Query::op> ops);
 

@@ -13,12 +13,6 @@ namespace newsindex::query {
 
 namespace {
 
-std::vector<std::string> sorted_unique(std::vector<std::string> terms) {
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    return terms;
-}
-
 bool is_stem(std::string_view term) { return term.starts_with('Z'); }
 
 // The field prefix of a term: its leading capitals after the stem marker

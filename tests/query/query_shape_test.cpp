@@ -29,6 +29,11 @@ Terms held(Terms terms) {
     return terms;
 }
 
+TEST(QueryShape, SortedUniqueKeepsEachTermOnceInOrder) {
+    EXPECT_EQ(sorted_unique({"Ztown", "Zcity", "Ztown", "Zcity"}), (Terms{"Zcity", "Ztown"}));
+    EXPECT_TRUE(sorted_unique({}).empty());
+}
+
 TEST(QueryShape, HasNodeFindsAnOperatorAtAnyDepth) {
     Q phrase(Q::OP_PHRASE, Q("the"), Q("mayor"));
     Q query(Q::OP_FILTER, Q(Q::OP_AND, Q("Zcity"), phrase), Q(source("bbc")));
