@@ -3,6 +3,7 @@
 #include "query/article_versions.h"
 #include "query/matching_keys.h"
 #include "query/stem_cache.h"
+#include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 #include "schema/values.h"
@@ -40,6 +41,18 @@ std::string unescape_html(const std::string& s) {
     return out;
 }
 
+// Sorts by article, then revision (schema::article_order_key). Every match is
+// keyed: one value stream, where reading the article and revision slots
+// apart costs two.
+class ArticleOrder : public Xapian::KeyMaker {
+  public:
+    std::string operator()(const Xapian::Document& doc) const override {
+        std::string value = doc.get_value(schema::slot::kTimeline);
+        if (value.empty()) throw schema::missing_value(doc.get_docid(), schema::slot::kTimeline);
+        return schema::article_order_key(schema::decode_timeline_key(value));
+    }
+};
+
 void configure_order(Xapian::Enquire& enquire, SearchOrder order) {
     switch (order) {
         case SearchOrder::Relevance:
@@ -50,14 +63,10 @@ void configure_order(Xapian::Enquire& enquire, SearchOrder order) {
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             enquire.set_sort_by_value(schema::slot::kCapturedAt, true);
             return;
-        case SearchOrder::Article: {
-            auto* key = new Xapian::MultiValueKeyMaker;
-            key->add_value(schema::slot::kArticle);
-            key->add_value(schema::slot::kRevision);
+        case SearchOrder::Article:
             enquire.set_weighting_scheme(Xapian::BoolWeight());
-            enquire.set_sort_by_key(key->release(), false);
+            enquire.set_sort_by_key((new ArticleOrder)->release(), false);
             return;
-        }
     }
 }
 
@@ -136,7 +145,9 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
         row_terms.push_back(std::move(term));
     }
 
-    for (auto& [term, revisions] : revisions_by_article) std::sort(revisions.begin(), revisions.end());
+    for (auto& [term, revisions] : revisions_by_article) {
+        std::sort(revisions.begin(), revisions.end());
+    }
     std::vector<std::string> unknown;
     for (std::size_t i = 0; i < result.rows.size(); ++i) {
         if (result.rows[i].revisions > 1 && !revisions_by_article.contains(row_terms[i])) {

@@ -91,6 +91,14 @@ std::string encode_timeline_key(const TimelineKey& key) {
     return out;
 }
 
+std::string article_order_key(const TimelineKey& key) {
+    std::string out;
+    out.reserve(kDigestBytes + 4);
+    append_big_endian(out, key.article, kDigestBytes);
+    append_big_endian(out, key.revision, 4);
+    return out;
+}
+
 TimelineKey decode_timeline_key(const std::string& bytes) {
     if (bytes.size() < static_cast<std::size_t>(kDigestBytes)) {
         throw damaged_timeline_key(fmt::format("holds {} bytes, fewer than the article digest's {}",

@@ -56,6 +56,9 @@ struct TimelineKey {
 std::string encode_timeline_key(const TimelineKey& key);
 // Throws SchemaError unless `bytes` is one whole key.
 TimelineKey decode_timeline_key(const std::string& bytes);
+// 12 bytes that sort versions by article digest, then revision (both
+// big-endian): the order of newsquery search --sort article.
+std::string article_order_key(const TimelineKey& key);
 
 // Fixed-width big-endian encoding used by the digest slots.
 std::string encode_digest(std::uint64_t digest);

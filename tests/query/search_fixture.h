@@ -65,12 +65,13 @@ inline const std::vector<FixtureVersion>& fixture_versions() {
     return versions;
 }
 
-// Writes the fixture history into a new database at `path`.
-inline void write_fixture_database(const std::filesystem::path& path) {
+// Writes `versions`, in that order, into a new database at `path`.
+inline void write_versions(const std::filesystem::path& path,
+                           const std::vector<FixtureVersion>& versions) {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     schema::stamp_schema(db, "en");
     indexer::DocumentBuilder builder("en");
-    for (const auto& v : fixture_versions()) {
+    for (const auto& v : versions) {
         schema::VersionRecord record;
         record.article = {v.source, v.article_id};
         record.article_id = v.article_id;
@@ -87,6 +88,11 @@ inline void write_fixture_database(const std::filesystem::path& path) {
         db.add_document(builder.build(record, {record.captured_at, 0}));
     }
     db.commit();
+}
+
+// Writes the fixture history into a new database at `path`.
+inline void write_fixture_database(const std::filesystem::path& path) {
+    write_versions(path, fixture_versions());
 }
 
 // A scratch directory holding the fixture database.

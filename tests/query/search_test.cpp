@@ -6,6 +6,7 @@
 #include "query/search_format.h"
 #include "tests/query/search_fixture.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -81,6 +82,30 @@ TEST_F(Search, AllVersionsGroupsByArticleWithRevisionsInOrder) {
     for (const auto& row : result.rows) {
         EXPECT_EQ(row.matching_revisions, (row.article_id == "A" ? Revisions{1, 2} : Revisions{1}));
     }
+}
+
+TEST(SearchOrder, ArticleOrderFollowsRevisionNumbersNotStorageOrder) {
+    // One article of 300 revisions stored newest first: its rows must come
+    // in revision order, 255 before 256 before 300, whatever the docids.
+    std::vector<newsindex::testing::FixtureVersion> versions;
+    for (std::uint32_t revision = 300; revision >= 1; --revision) {
+        std::string captured = fmt::format("2016-03-{:02d}T{:02d}:{:02d}:00Z", 1 + revision / 60,
+                                           (revision / 3) % 20, revision % 60);
+        versions.push_back({"E", "nytimes", "https://www.nytimes.com/e.html", "en", "", captured,
+                            "", revision, "Budget",
+                            fmt::format("The budget, draft {}.", revision)});
+    }
+    newsindex::testing::ScratchDir dir;
+    newsindex::testing::write_versions(dir.path() / "db", versions);
+    NewsDatabase db((dir.path() / "db").string());
+    SearchRequest r;
+    r.text = "budget";
+    r.all_versions = true;
+    r.order = SearchOrder::Article;
+    r.limit = 0;
+    SearchResult result = search(db, r);
+    ASSERT_EQ(result.rows.size(), 300u);
+    for (std::uint32_t i = 0; i < 300; ++i) EXPECT_EQ(result.rows[i].revision, i + 1);
 }
 
 TEST_F(Search, DateOrderIsNewestCaptureFirst) {

@@ -144,6 +144,19 @@ TEST(TimelineKey, ARevisionOfTodayTakesSixteenBytes) {
     EXPECT_EQ(encode_timeline_key({~0ULL, 2, 1454400000, std::nullopt}).size(), 15u);
 }
 
+TEST(TimelineKey, ArticleOrderKeysSortByArticleThenRevision) {
+    // In order; the times must not count.
+    const std::vector<TimelineKey> keys = {
+        {1, 255, 9, std::nullopt}, {1, 256, 1, 2},      {1, 70000, 0, 0},
+        {2, 1, 5, 6},              {0x100, 1, -5, -4}, {~0ULL, 1, 0, std::nullopt},
+    };
+    for (std::size_t i = 0; i + 1 < keys.size(); ++i) {
+        EXPECT_LT(article_order_key(keys[i]), article_order_key(keys[i + 1])) << i;
+    }
+    EXPECT_EQ(article_order_key({3, 4, 5, 6}), article_order_key({3, 4, 7, std::nullopt}));
+    EXPECT_EQ(article_order_key({3, 4, 5, 6}).size(), 12u);
+}
+
 TEST(TimelineKey, RefusesBytesThatAreNotOneWholeKey) {
     const std::string bytes = encode_timeline_key({7, 300, 1454400000, 1454403600});
     EXPECT_THROW(decode_timeline_key(bytes.substr(0, 7)), SchemaError);  // no whole digest
