@@ -2,90 +2,120 @@
 
 #include "schema/values.h"
 
-#include <nlohmann/json.hpp>
+#include <msgpack.h>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <memory>
+#include <new>
+#include <span>
 #include <stdexcept>
 
 namespace newsindex::schema {
 
 namespace {
 
-void put(nlohmann::json& map, std::string_view name, const std::string& value) {
-    if (!value.empty()) map[std::string(name)] = value;
+// The stored data's fields, in key order (the order they are packed in).
+std::array<std::pair<std::string_view, const std::string*>, 10> stored_fields(
+    const VersionRecord& record) {
+    // The identity is the article_id wherever the input gives one: stored
+    // only when it is something else (the normalised URL).
+    static const std::string kNone;
+    const std::string* identity =
+        record.article.identity != record.article_id ? &record.article.identity : &kNone;
+    std::array<std::pair<std::string_view, const std::string*>, 10> fields = {{
+        {field::kSource, &record.article.source},
+        {field::kArticleIdentity, identity},
+        {field::kArticleId, &record.article_id},
+        {field::kUrl, &record.url},
+        {field::kTitle, &record.title},
+        {field::kSummary, &record.summary},
+        {field::kText, &record.text},
+        {field::kAuthor, &record.author},
+        {field::kLanguage, &record.language},
+        {field::kSection, &record.section},
+    }};
+    std::sort(fields.begin(), fields.end());
+    return fields;
 }
 
-// Decodes the stored map straight into a VersionRecord, without building a
-// JSON tree first (nlohmann's SAX interface): search and timeline decode
-// thousands of versions per query. Keys it does not know are skipped, so
-// an older reader copes with a field added later.
-class StoredDataReader : public nlohmann::json_sax<nlohmann::json> {
-  public:
-    explicit StoredDataReader(VersionRecord& record) : record_(record) {}
+std::string packed_data(const VersionRecord& record) {
+    auto fields = stored_fields(record);
+    std::uint32_t present = 0;
+    for (const auto& [name, value] : fields) present += !value->empty();
+    msgpack_sbuffer buffer;
+    msgpack_sbuffer_init(&buffer);
+    msgpack_packer packer;
+    msgpack_packer_init(&packer, &buffer, msgpack_sbuffer_write);
+    int failed = msgpack_pack_map(&packer, present);
+    for (const auto& [name, value] : fields) {
+        if (value->empty()) continue;
+        failed |= msgpack_pack_str_with_body(&packer, name.data(), name.size());
+        failed |= msgpack_pack_str_with_body(&packer, value->data(), value->size());
+    }
+    std::string data(buffer.data, buffer.size);
+    msgpack_sbuffer_destroy(&buffer);
+    if (failed) throw std::bad_alloc();
+    return data;
+}
 
-    bool key(string_t& name) override {
-        target_ = depth_ == 1 ? field_of(name) : nullptr;
-        target_name_ = name;
-        return true;
-    }
-    bool string(string_t& value) override {
-        if (target_) *target_ = std::move(value);
-        return true;
-    }
-    bool null() override { return scalar(); }
-    bool boolean(bool) override { return scalar(); }
-    bool number_integer(number_integer_t) override { return scalar(); }
-    bool number_unsigned(number_unsigned_t) override { return scalar(); }
-    bool number_float(number_float_t, const string_t&) override { return scalar(); }
-    bool binary(binary_t&) override { return scalar(); }
-    bool start_object(std::size_t) override { return nested(); }
-    bool start_array(std::size_t) override { return nested(); }
-    bool end_object() override { return --depth_, true; }
-    bool end_array() override { return --depth_, true; }
-    bool parse_error(std::size_t, const std::string&,
-                     const nlohmann::detail::exception& error) override {
-        throw std::runtime_error(std::string("stored version data does not decode: ") +
-                                 error.what());
-    }
+// The field a stored key names, or nullptr for a key this version does not
+// know (a later schema's field: skipped, whatever it holds).
+std::string* field_of(VersionRecord& record, std::string_view name, bool& has_identity) {
+    if (name == field::kText) return &record.text;
+    if (name == field::kTitle) return &record.title;
+    if (name == field::kSummary) return &record.summary;
+    if (name == field::kUrl) return &record.url;
+    if (name == field::kSource) return &record.article.source;
+    if (name == field::kArticleId) return &record.article_id;
+    if (name == field::kArticleIdentity) return has_identity = true, &record.article.identity;
+    if (name == field::kAuthor) return &record.author;
+    if (name == field::kLanguage) return &record.language;
+    if (name == field::kSection) return &record.section;
+    return nullptr;
+}
 
+// Decodes the stored map straight into a VersionRecord: msgpack-c's objects
+// point into the data, so each field is copied once. Search and timeline
+// decode thousands of versions per query.
+VersionRecord unpacked_data(const std::string& data) {
+    msgpack_unpacked unpacked;
+    msgpack_unpacked_init(&unpacked);
+    std::unique_ptr<msgpack_unpacked, void (*)(msgpack_unpacked*)> guard(&unpacked,
+                                                                          msgpack_unpacked_destroy);
+    std::size_t offset = 0;
+    msgpack_unpack_return status =
+        msgpack_unpack_next(&unpacked, data.data(), data.size(), &offset);
+    if (status == MSGPACK_UNPACK_NOMEM_ERROR) throw std::bad_alloc();
+    const msgpack_object& map = unpacked.data;
+    if (status != MSGPACK_UNPACK_SUCCESS || offset != data.size()) {
+        throw std::runtime_error(fmt::format(
+            "stored version data does not decode: {} at byte {} of {}",
+            status == MSGPACK_UNPACK_CONTINUE ? "cut short" : "not MessagePack", offset,
+            data.size()));
+    }
+    if (map.type != MSGPACK_OBJECT_MAP) {
+        throw std::runtime_error("stored version data does not decode: not a map");
+    }
+    VersionRecord record;
     bool has_identity = false;
-
-  private:
-    std::string* field_of(const std::string& name) {
-        if (name == field::kText) return &record_.text;
-        if (name == field::kTitle) return &record_.title;
-        if (name == field::kSummary) return &record_.summary;
-        if (name == field::kUrl) return &record_.url;
-        if (name == field::kSource) return &record_.article.source;
-        if (name == field::kArticleId) return &record_.article_id;
-        if (name == field::kArticleIdentity) return has_identity = true, &record_.article.identity;
-        if (name == field::kAuthor) return &record_.author;
-        if (name == field::kLanguage) return &record_.language;
-        if (name == field::kSection) return &record_.section;
-        return nullptr;
-    }
-    // A field of ours holds a string, or the data is not ours.
-    bool scalar() {
-        if (target_) {
+    for (const msgpack_object_kv& entry : std::span(map.via.map.ptr, map.via.map.size)) {
+        if (entry.key.type != MSGPACK_OBJECT_STR) continue;
+        std::string_view name(entry.key.via.str.ptr, entry.key.via.str.size);
+        std::string* target = field_of(record, name, has_identity);
+        if (!target) continue;
+        if (entry.val.type != MSGPACK_OBJECT_STR) {
             throw std::runtime_error(
-                fmt::format("stored version data: field \"{}\" is not a string", target_name_));
+                fmt::format("stored version data: field \"{}\" is not a string", name));
         }
-        return true;
+        target->assign(entry.val.via.str.ptr, entry.val.via.str.size);
     }
-    bool nested() {
-        scalar();
-        target_ = nullptr;
-        ++depth_;
-        return true;
-    }
-
-    VersionRecord& record_;
-    int depth_ = 0;
-    std::string* target_ = nullptr;
-    std::string target_name_;
-};
+    if (!has_identity) record.article.identity = record.article_id;
+    return record;
+}
 
 std::optional<CaptureTime> optional_time(const Xapian::Document& doc, Xapian::valueno slot) {
     std::string bytes = doc.get_value(slot);
@@ -120,23 +150,7 @@ void refresh_timeline_key(Xapian::Document& doc) {
 }  // namespace
 
 void write_stored_version(Xapian::Document& doc, const VersionRecord& record) {
-    nlohmann::json map = nlohmann::json::object();
-    put(map, field::kSource, record.article.source);
-    // The identity is the article_id wherever the input gives one: stored
-    // only when it is something else (the normalised URL).
-    if (record.article.identity != record.article_id) {
-        put(map, field::kArticleIdentity, record.article.identity);
-    }
-    put(map, field::kArticleId, record.article_id);
-    put(map, field::kUrl, record.url);
-    put(map, field::kTitle, record.title);
-    put(map, field::kSummary, record.summary);
-    put(map, field::kText, record.text);
-    put(map, field::kAuthor, record.author);
-    put(map, field::kLanguage, record.language);
-    put(map, field::kSection, record.section);
-    std::vector<std::uint8_t> packed = nlohmann::json::to_msgpack(map);
-    doc.set_data(std::string(packed.begin(), packed.end()));
+    doc.set_data(packed_data(record));
 
     set_first_capture(doc, record.captured_at, record.sequence);
     doc.add_value(slot::kArticle, encode_digest(record.article.digest()));
@@ -160,12 +174,7 @@ void write_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::in
 }
 
 VersionRecord read_stored_data(const Xapian::Document& doc) {
-    std::string data = doc.get_data();
-    VersionRecord record;
-    StoredDataReader reader(record);
-    nlohmann::json::sax_parse(data, &reader, nlohmann::json::input_format_t::msgpack);
-    if (!reader.has_identity) record.article.identity = record.article_id;
-    return record;
+    return unpacked_data(doc.get_data());
 }
 
 VersionRecord read_stored_version(const Xapian::Document& doc) {

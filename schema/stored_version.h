@@ -2,7 +2,7 @@
 // values. Terms are the indexer's business (indexer/document_builder.h); the
 // prefixes they use are in terms.h.
 //
-// Stored document data is a MessagePack map (nlohmann::json::to_msgpack)
+// Stored document data is a MessagePack map (msgpack-c), keys in order,
 // with the field names below. Values that change after a version is written
 // (revision, last_seen, superseded_at) live only in value slots, never in
 // the data, so updating them never rewrites the text.

@@ -270,6 +270,34 @@ TEST(StoredVersion, DataThatIsNotOursIsAnErrorNamingTheProblem) {
     Xapian::Document garbage;
     garbage.set_data("\xde\x00\x05\xa1");  // a map of 5 entries, cut short
     EXPECT_THROW(read_stored_data(garbage), std::runtime_error);
+    Xapian::Document trailing = with_data({{std::string(field::kTitle), "Floods"}});
+    trailing.set_data(trailing.get_data() + "\xc0");  // a whole map, then a nil
+    EXPECT_THROW(read_stored_data(trailing), std::runtime_error);
+    Xapian::Document not_a_map;
+    not_a_map.set_data("\xa1t");  // the string "t"
+    EXPECT_THROW(read_stored_data(not_a_map), std::runtime_error);
+}
+
+TEST(StoredVersion, DataIsAMessagePackMapOfTheNonEmptyFieldsInKeyOrder) {
+    VersionRecord record;
+    record.article = {"bbc", "https://bbc.co.uk/news/1"};
+    record.url = "https://www.bbc.co.uk/news/1?at=rss";
+    record.title = "Floods";
+    record.text = "Rain fell.";
+    record.language = "en";
+    Xapian::Document doc;
+    write_stored_version(doc, record);
+    const std::string data = doc.get_data();
+    // Any MessagePack reader reads it: here nlohmann's, which keeps keys in order.
+    nlohmann::json map = nlohmann::json::from_msgpack(data);
+    EXPECT_EQ(map, nlohmann::json({{"k", "https://bbc.co.uk/news/1"},
+                                   {"l", "en"},
+                                   {"s", "bbc"},
+                                   {"t", "Floods"},
+                                   {"u", "https://www.bbc.co.uk/news/1?at=rss"},
+                                   {"x", "Rain fell."}}));
+    std::vector<std::uint8_t> in_key_order = nlohmann::json::to_msgpack(map);
+    EXPECT_EQ(data, std::string(in_key_order.begin(), in_key_order.end()));
 }
 
 TEST(ArticleLookupTerms, HaveAFixedSizeAndDifferForDifferentValues) {
