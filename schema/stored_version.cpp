@@ -18,17 +18,14 @@ namespace newsindex::schema {
 
 namespace {
 
-// The stored data's fields, in key order (the order they are packed in).
-std::array<std::pair<std::string_view, const std::string*>, 10> stored_fields(
-    const VersionRecord& record) {
-    // The identity is the article_id wherever the input gives one: stored
-    // only when it is something else (the normalised URL).
-    static const std::string kNone;
-    const std::string* identity =
-        record.article.identity != record.article_id ? &record.article.identity : &kNone;
-    std::array<std::pair<std::string_view, const std::string*>, 10> fields = {{
+// Each stored key and the field of `record` it holds (const or not, as
+// `record` is): the one table the writer and the reader both use.
+template <class Record>
+auto stored_fields(Record& record) {
+    using Field = std::pair<std::string_view, decltype(&record.title)>;
+    return std::array<Field, 10>{{
         {field::kSource, &record.article.source},
-        {field::kArticleIdentity, identity},
+        {field::kArticleIdentity, &record.article.identity},
         {field::kArticleId, &record.article_id},
         {field::kUrl, &record.url},
         {field::kTitle, &record.title},
@@ -38,21 +35,27 @@ std::array<std::pair<std::string_view, const std::string*>, 10> stored_fields(
         {field::kLanguage, &record.language},
         {field::kSection, &record.section},
     }};
-    std::sort(fields.begin(), fields.end());
-    return fields;
 }
 
+// The non-empty fields, packed in key order. The identity is the article_id
+// wherever the input gives one: stored only when it is something else (the
+// normalised URL).
 std::string packed_data(const VersionRecord& record) {
     auto fields = stored_fields(record);
+    std::sort(fields.begin(), fields.end());
+    auto stored = [&](const std::string* value) {
+        return !value->empty() &&
+               !(value == &record.article.identity && *value == record.article_id);
+    };
     std::uint32_t present = 0;
-    for (const auto& [name, value] : fields) present += !value->empty();
+    for (const auto& [name, value] : fields) present += stored(value);
     msgpack_sbuffer buffer;
     msgpack_sbuffer_init(&buffer);
     msgpack_packer packer;
     msgpack_packer_init(&packer, &buffer, msgpack_sbuffer_write);
     int failed = msgpack_pack_map(&packer, present);
     for (const auto& [name, value] : fields) {
-        if (value->empty()) continue;
+        if (!stored(value)) continue;
         failed |= msgpack_pack_str_with_body(&packer, name.data(), name.size());
         failed |= msgpack_pack_str_with_body(&packer, value->data(), value->size());
     }
@@ -60,22 +63,6 @@ std::string packed_data(const VersionRecord& record) {
     msgpack_sbuffer_destroy(&buffer);
     if (failed) throw std::bad_alloc();
     return data;
-}
-
-// The field a stored key names, or nullptr for a key this version does not
-// know (a later schema's field: skipped, whatever it holds).
-std::string* field_of(VersionRecord& record, std::string_view name, bool& has_identity) {
-    if (name == field::kText) return &record.text;
-    if (name == field::kTitle) return &record.title;
-    if (name == field::kSummary) return &record.summary;
-    if (name == field::kUrl) return &record.url;
-    if (name == field::kSource) return &record.article.source;
-    if (name == field::kArticleId) return &record.article_id;
-    if (name == field::kArticleIdentity) return has_identity = true, &record.article.identity;
-    if (name == field::kAuthor) return &record.author;
-    if (name == field::kLanguage) return &record.language;
-    if (name == field::kSection) return &record.section;
-    return nullptr;
 }
 
 // Decodes the stored map straight into a VersionRecord: msgpack-c's objects
@@ -101,12 +88,18 @@ VersionRecord unpacked_data(const std::string& data) {
         throw std::runtime_error("stored version data does not decode: not a map");
     }
     VersionRecord record;
+    const auto fields = stored_fields(record);
     bool has_identity = false;
     for (const msgpack_object_kv& entry : std::span(map.via.map.ptr, map.via.map.size)) {
         if (entry.key.type != MSGPACK_OBJECT_STR) continue;
         std::string_view name(entry.key.via.str.ptr, entry.key.via.str.size);
-        std::string* target = field_of(record, name, has_identity);
-        if (!target) continue;
+        // A key this version does not know (a later schema's field) is
+        // skipped, whatever it holds.
+        auto known = std::find_if(fields.begin(), fields.end(),
+                                  [&](const auto& f) { return f.first == name; });
+        if (known == fields.end()) continue;
+        std::string* target = known->second;
+        has_identity |= target == &record.article.identity;
         if (entry.val.type != MSGPACK_OBJECT_STR) {
             throw std::runtime_error(
                 fmt::format("stored version data: field \"{}\" is not a string", name));
