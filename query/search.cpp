@@ -2,7 +2,7 @@
 
 #include "query/article_versions.h"
 #include "query/matching_keys.h"
-#include "query/stem_cache.h"
+#include "query/snippets.h"
 #include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
@@ -16,30 +16,6 @@
 namespace newsindex::query {
 
 namespace {
-
-// MSet::snippet escapes its text for HTML; our outputs are plain text.
-std::string unescape_html(const std::string& s) {
-    if (s.find('&') == std::string::npos) return s;
-    static const std::pair<std::string_view, char> kEntities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        bool replaced = false;
-        if (s[i] == '&') {
-            for (const auto& [entity, c] : kEntities) {
-                if (s.compare(i, entity.size(), entity) == 0) {
-                    out += c;
-                    i += entity.size();
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (!replaced) out += s[i++];
-    }
-    return out;
-}
 
 // Sorts by article, then revision (schema::article_order_key). Every match is
 // keyed: one value stream, where reading the article and revision slots
@@ -89,20 +65,6 @@ std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     return out;
 }
 
-// `stemmer` should be a caching_stemmer: MSet::snippet stems every word it
-// reads, and the rows of one result repeat the same words.
-std::string snippet_of(const Xapian::MSet& mset, const schema::VersionRecord& version,
-                       const Xapian::Stem& stemmer, const SearchRequest& request) {
-    if (request.snippet_length == 0) return {};
-    std::string text = version.title + "\n" + version.summary + "\n" + version.text;
-    // Without SNIPPET_EXHAUSTIVE and SNIPPET_BACKGROUND_MODEL Xapian takes the
-    // first good window of matches: as readable for news text, and less than
-    // half the cost when every match is printed.
-    std::string snippet = mset.snippet(text, request.snippet_length, stemmer, 0,
-                                       request.highlight_start, request.highlight_end, "…");
-    return schema::normalise_whitespace(unescape_html(snippet));
-}
-
 SearchResult run(const Xapian::Database& db, const MatchQuery& match,
                  const SearchRequest& request) {
     Xapian::Enquire enquire(db);
@@ -122,7 +84,8 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
 
     std::map<std::string, std::vector<std::uint32_t>> revisions_by_article;
     std::vector<std::string> row_terms;
-    const Xapian::Stem snippet_stemmer = caching_stemmer(match.stemmer);
+    const Snippets snippets(mset, match, request.snippet_length, request.highlight_start,
+                            request.highlight_end);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         // Only the slots a row shows: each slot read is a lookup.
@@ -139,7 +102,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
         row.revision = version.revision;
         row.revisions = db.get_termfreq(term);
         row.captured_at = version.captured_at;
-        row.snippet = snippet_of(mset, version, snippet_stemmer, request);
+        row.snippet = snippets.of(version);
         if (rows_hold_all_matches) revisions_by_article[term].push_back(row.revision);
         result.rows.push_back(std::move(row));
         row_terms.push_back(std::move(term));

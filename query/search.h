@@ -46,7 +46,7 @@ struct SearchRow {
     std::uint32_t revision = 0;    // this version's revision number
     std::uint32_t revisions = 0;   // how many versions the article has
     schema::CaptureTime captured_at = 0;
-    std::string snippet;           // one line of text around the matches
+    std::string snippet;           // one line of text around the matches (snippets.h)
     // Revisions of this article that match the whole query (text and
     // filters), ascending. Always contains `revision`.
     std::vector<std::uint32_t> matching_revisions;

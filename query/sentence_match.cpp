@@ -2,6 +2,7 @@
 
 #include "query/query_shape.h"
 #include "query/stem_cache.h"
+#include "query/term_text.h"
 #include "schema/terms.h"
 
 #include <algorithm>
@@ -12,17 +13,6 @@
 namespace newsindex::query {
 
 namespace {
-
-bool is_stem(std::string_view term) { return term.starts_with('Z'); }
-
-// The field prefix of a term: its leading capitals after the stem marker
-// (Xapian's convention; schema/terms.h).
-std::string_view field_prefix(std::string_view term) {
-    if (term.starts_with('Z')) term.remove_prefix(1);
-    std::size_t n = 0;
-    while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
-    return term.substr(0, n);
-}
 
 // How many of `terms` a sentence of `part` can hold at most: every sentence
 // is indexed without a prefix, the title also under the title prefix;
@@ -44,53 +34,6 @@ Xapian::TermGenerator::stem_strategy stem_strategy(const std::vector<std::string
         return Xapian::TermGenerator::STEM_ALL_Z;
     }
     return Xapian::TermGenerator::STEM_SOME;
-}
-
-// `text` lower-cased with its non-word characters left out, code point by
-// code point as TermGenerator lower-cases a word into a term.
-std::string squash(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {  // ASCII: Xapian's word characters are letters, digits and "_"
-            if (byte >= 'A' && byte <= 'Z') {
-                out += static_cast<char>(byte - 'A' + 'a');
-            } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
-                       byte == '_') {
-                out += static_cast<char>(byte);
-            }
-            ++i;
-            continue;
-        }
-        std::size_t end = i + 1;
-        while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
-        for (Xapian::Utf8Iterator it(text.data() + i, end - i); it != Xapian::Utf8Iterator();
-             ++it) {
-            if (Xapian::Unicode::is_wordchar(*it)) {
-                Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
-            }
-        }
-        i = end;
-    }
-    return out;
-}
-
-// A term of the fields sentences come from (the body unprefixed, the title
-// under the title prefix): its word, without "Z" or prefix, and whether it
-// is a stem. nullopt for any other field's term and for boolean terms.
-struct FieldWord {
-    std::string_view word;
-    bool stem = false;
-};
-
-std::optional<FieldWord> field_word(std::string_view term) {
-    bool stem = is_stem(term);
-    if (stem) term.remove_prefix(1);
-    std::string_view prefix = field_prefix(term);
-    if (!(prefix.empty() || prefix == schema::prefix::kTitle)) return std::nullopt;
-    return FieldWord{term.substr(prefix.size()), stem};
 }
 
 // Whether TermGenerator stems `word` (it does only those that start with a
@@ -142,14 +85,6 @@ std::string stemmer_description(const std::string& language) {
     } catch (const Xapian::InvalidArgumentError&) {
         return {};
     }
-}
-
-// Whether `sentence`, squashed, contains any of `words` (squashed).
-bool holds_any(std::string_view sentence, const std::vector<std::string>& words) {
-    std::string squashed = squash(sentence);
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-        return squashed.find(w) != std::string::npos;
-    });
 }
 
 }  // namespace
