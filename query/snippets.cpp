@@ -86,7 +86,8 @@ std::string Snippets::snippet(const std::string& text, unsigned flags) const {
 }
 
 std::size_t Snippets::first_line(std::string_view text) const {
-    if (written_.empty()) return 0;
+    // A text of one line is read from its start whatever it holds.
+    if (written_.empty() || text.find('\n') == std::string_view::npos) return 0;
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t end = std::min(text.find('\n', pos), text.size());
         if (holds_any(text.substr(pos, end - pos), written_)) return pos;

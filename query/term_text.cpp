@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 
 namespace newsindex::query {
 
@@ -25,37 +26,61 @@ std::optional<FieldWord> field_word(std::string_view term) {
     return FieldWord{term.substr(prefix.size()), stem};
 }
 
-std::string squash(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
+namespace {
+
+// Each ASCII byte as squash() keeps it: letters lower-cased, digits and "_"
+// as they are (Xapian's ASCII word characters), 0 for the rest.
+constexpr std::array<char, 128> kAsciiWordBytes = [] {
+    std::array<char, 128> out{};
+    for (char c = 'a'; c <= 'z'; ++c) out[static_cast<unsigned char>(c)] = c;
+    for (char c = 'A'; c <= 'Z'; ++c) {
+        out[static_cast<unsigned char>(c)] = static_cast<char>(c - 'A' + 'a');
+    }
+    for (char c = '0'; c <= '9'; ++c) out[static_cast<unsigned char>(c)] = c;
+    out['_'] = '_';
+    return out;
+}();
+
+// squash(text) into `out`, whose buffer is reused.
+void squash_into(std::string_view text, std::string& out) {
+    // ASCII never grows; a run of other bytes is appended, then room made
+    // again for what is left.
+    out.resize(text.size());
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < text.size();) {
         auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {  // ASCII: Xapian's word characters are letters, digits and "_"
-            if (byte >= 'A' && byte <= 'Z') {
-                out += static_cast<char>(byte - 'A' + 'a');
-            } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
-                       byte == '_') {
-                out += static_cast<char>(byte);
-            }
+        if (byte < 0x80) {
+            if (char c = kAsciiWordBytes[byte]) out[n++] = c;
             ++i;
             continue;
         }
         std::size_t end = i + 1;
         while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+        out.resize(n);
         for (Xapian::Utf8Iterator it(text.data() + i, end - i); it != Xapian::Utf8Iterator();
              ++it) {
             if (Xapian::Unicode::is_wordchar(*it)) {
                 Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
             }
         }
+        n = out.size();
+        out.resize(n + (text.size() - end));
         i = end;
     }
+    out.resize(n);
+}
+
+}  // namespace
+
+std::string squash(std::string_view text) {
+    std::string out;
+    squash_into(text, out);
     return out;
 }
 
 bool holds_any(std::string_view text, const std::vector<std::string>& words) {
-    std::string squashed = squash(text);
+    thread_local std::string squashed;
+    squash_into(text, squashed);
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
         return squashed.find(w) != std::string::npos;
     });
