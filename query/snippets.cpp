@@ -5,6 +5,8 @@
 #include "query/term_text.h"
 #include "schema/stored_version.h"
 
+#include <algorithm>
+#include <string_view>
 #include <utility>
 
 namespace newsindex::query {
