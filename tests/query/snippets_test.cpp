@@ -21,16 +21,18 @@ std::string deep(const std::string& rest) {
 
 class Snippets : public ::testing::Test {
   protected:
-    // One version of one article with `title` and `text`.
+    // A new database holding one version of one article with `title` and
+    // `text`; snippet() searches the last one written.
     void write(const std::string& title, const std::string& text) {
+        db_ = dir_.path() / fmt::format("db-{}", ++written_);
         newsindex::testing::write_versions(
-            dir_.path() / "db",
-            {{"L", "nytimes", "http://x/l", "en", "", "2016-02-02T12:00:00Z", "", 1, title, text}});
+            db_, {{"L", "nytimes", "http://x/l", "en", "", "2016-02-02T12:00:00Z", "", 1, title,
+                   text}});
     }
 
     // The one row's snippet for `query`, matches in brackets.
     std::string snippet(const std::string& query) {
-        NewsDatabase db((dir_.path() / "db").string());
+        NewsDatabase db(db_.string());
         SearchRequest r;
         r.text = query;
         r.highlight_start = "[";
@@ -41,6 +43,8 @@ class Snippets : public ::testing::Test {
     }
 
     newsindex::testing::ScratchDir dir_;
+    std::filesystem::path db_;
+    int written_ = 0;
 };
 
 }  // namespace
