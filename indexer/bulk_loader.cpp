@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <filesystem>
@@ -16,42 +17,41 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A run of consecutive planned versions written into one sub-database.
+// A part and the sub-database it is written into.
 struct Part {
-    std::size_t first = 0, end = 0;
+    PartRange range;
     fs::path path;
 };
 
-std::vector<Part> divide(const VersionPlan& plan, const CaptureLog& log, const fs::path& staging) {
+std::vector<Part> divide(const VersionPlan& plan, const CaptureLog& log, unsigned threads,
+                         const fs::path& staging) {
     std::vector<Part> parts;
-    std::uint64_t bytes = 0;
-    for (std::size_t i = 0; i < plan.added.size(); ++i) {
-        if (parts.empty() || parts.back().end - parts.back().first >= kPartVersions ||
-            bytes >= kPartRecordBytes) {
-            parts.push_back({i, i, staging / fmt::format("part-{:06d}", parts.size())});
-            bytes = 0;
-        }
-        ++parts.back().end;
-        if (auto capture = plan.added[i].capture) bytes += log.record_bytes(*capture);
+    for (const PartRange& range :
+         part_ranges(plan.added.size(), threads, [&](std::size_t i) -> std::uint64_t {
+             auto capture = plan.added[i].capture;
+             return capture ? log.record_bytes(*capture) : 0;
+         })) {
+        parts.push_back({range, staging / fmt::format("part-{:06d}", parts.size())});
     }
     return parts;
 }
 
-// Writes one part: a fresh database, committed once. It needs no sync:
-// only the merged generation must survive a crash, and it is synced when
-// it is published.
+// Writes one part: a fresh database, committed every kPartCommitVersions
+// versions and at the end. It needs no sync: only the merged generation
+// must survive a crash, and it is synced when it is published.
 void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log,
                 DocumentBuilder& builder, const Xapian::Database& current) {
     WriteFailureReport::Writing writing;  // additions flush as the part grows
     Xapian::WritableDatabase db(part.path.string(), Xapian::DB_CREATE_OR_OVERWRITE |
                                                         Xapian::DB_NO_SYNC |
                                                         Xapian::DB_BACKEND_GLASS);
-    for (std::size_t i = part.first; i < part.end; ++i) {
+    for (std::size_t i = part.range.first; i < part.range.end; ++i) {
         const PlannedVersion& version = plan.added[i];
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)
                             : schema::read_stored_version(current.get_document(*version.copy_of));
         db.add_document(builder.build(planned_record(version, std::move(text)), version.id));
+        if ((i + 1 - part.range.first) % kPartCommitVersions == 0) db.commit();
     }
     db.commit();
 }
@@ -90,6 +90,25 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
 
 }  // namespace
 
+std::vector<PartRange> part_ranges(std::size_t versions, unsigned threads,
+                                   const std::function<std::uint64_t(std::size_t)>& record_bytes) {
+    std::vector<PartRange> parts;
+    const std::size_t share = 2 * std::max(1u, threads);
+    std::size_t size = 0;  // of the part being filled
+    std::uint64_t bytes = 0;
+    for (std::size_t i = 0; i < versions; ++i) {
+        if (parts.empty() || parts.back().end - parts.back().first >= size ||
+            bytes >= kPartRecordBytes) {
+            size = std::clamp((versions - i) / share, kPartCommitVersions, kPartVersions);
+            parts.push_back({i, i});
+            bytes = 0;
+        }
+        ++parts.back().end;
+        bytes += record_bytes(i);
+    }
+    return parts;
+}
+
 bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t documents) {
     switch (policy) {
         case BulkPolicy::kNever: return false;
@@ -105,7 +124,7 @@ void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& l
     fs::path generation = directory.next_generation();
     try {
         fs::create_directories(directory.staging());
-        std::vector<Part> parts = divide(plan, log, directory.staging());
+        std::vector<Part> parts = divide(plan, log, writer.threads(), directory.staging());
         build_parts(parts, plan, log, writer);
 
         // The existing documents first, so they keep their numbers (see
