@@ -41,8 +41,12 @@ def memory_bytes():
 
 
 def repository_state(root):
+    """The commit the tools are built from, marked when tracked files differ
+    from it. bench/RESULTS.md is the bench's own output, not an input: a run
+    that follows another before its results are committed is not marked."""
     commit = first_line(["git", "-C", root, "rev-parse", "--short", "HEAD"])
-    dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--untracked-files=no"],
+    dirty = subprocess.run(["git", "-C", root, "status", "--porcelain", "--untracked-files=no",
+                            "--", ".", ":(exclude)bench/RESULTS.md"],
                            capture_output=True, text=True).stdout.strip()
     return commit + (" (with uncommitted changes)" if dirty else "")
 
