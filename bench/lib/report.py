@@ -355,9 +355,17 @@ def main():
     parser.add_argument("--elapsed", type=float, default=0)
     args = parser.parse_args()
     names = [n for n in args.corpora.split(",") if n and n != "all"]
+    smoke = os.path.basename(os.path.normpath(args.work)) == "smoke"
+    if not smoke:
+        # A run of some corpora keeps the others' results, as it keeps the
+        # results of steps it does not run: the report covers every corpus
+        # measured so far, in the order of a full run.
+        measured = [n for n in targets.FULL_CORPORA
+                    if os.path.isdir(os.path.join(args.work, n, "results"))]
+        names = [n for n in targets.FULL_CORPORA if n in names or n in measured] + \
+                [n for n in names if n not in targets.FULL_CORPORA]
     results = [CorpusResults(args.work, name) for name in names]
     machine = read_json(os.path.join(args.work, "machine.json"))
-    smoke = os.path.basename(os.path.normpath(args.work)) == "smoke"
     lines = ["# newsindex benchmark results", ""]
     if smoke:
         lines += ["**Smoke run**: tiny data, one run each. It proves every step works; "

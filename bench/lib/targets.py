@@ -159,7 +159,7 @@ def evaluate(results):
         for name in FULL_CORPORA:
             if name not in ran:
                 rows.append(("all targets", name, "–", "–",
-                             f"{NOT_MEASURED}: not in this run (bench/run --corpus {name})"))
+                             f"{NOT_MEASURED}: no results yet (bench/run --corpus {name})"))
     for result in results:
         if result.skipped:
             rows.append(("all targets", result.name, "–", "–",
