@@ -6,7 +6,6 @@
 #include "schema/terms.h"
 
 #include <algorithm>
-#include <map>
 #include <string_view>
 #include <utility>
 
@@ -34,57 +33,6 @@ Xapian::TermGenerator::stem_strategy stem_strategy(const std::vector<std::string
         return Xapian::TermGenerator::STEM_ALL_Z;
     }
     return Xapian::TermGenerator::STEM_SOME;
-}
-
-// Whether TermGenerator stems `word` (it does only those that start with a
-// letter).
-bool starts_with_letter(std::string_view word) {
-    auto category = Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word.data(), word.size()));
-    return category == Xapian::Unicode::LOWERCASE_LETTER ||
-           category == Xapian::Unicode::TITLECASE_LETTER ||
-           category == Xapian::Unicode::MODIFIER_LETTER ||
-           category == Xapian::Unicode::OTHER_LETTER;
-}
-
-// Stems (without "Z" or field prefix) and a wdf each.
-using StemWdfs = std::map<std::string, Xapian::termcount, std::less<>>;
-
-// What a document's terms say of its sentences' words.
-struct DocumentWords {
-    // Its words as written (body and title), each with its wdf.
-    std::vector<std::pair<std::string, Xapian::termcount>> words;
-    // The language it was stemmed in (its language term), "" if none.
-    std::string language;
-};
-
-// Reads document `docid`'s terms, adding to each of `stems` its wdf in the
-// document, body and title together.
-DocumentWords read_words(const Xapian::Database& db, Xapian::docid docid, StemWdfs& stems) {
-    DocumentWords out;
-    for (auto it = db.termlist_begin(docid); it != db.termlist_end(docid); ++it) {
-        const std::string term = *it;
-        if (auto field = field_word(term)) {
-            if (field->word.empty()) continue;
-            if (!field->stem) {
-                out.words.emplace_back(field->word, it.get_wdf());
-            } else if (auto stem = stems.find(field->word); stem != stems.end()) {
-                stem->second += it.get_wdf();
-            }
-        } else if (field_prefix(term) == schema::prefix::kLanguage) {
-            out.language = term.substr(schema::prefix::kLanguage.size());
-        }
-    }
-    return out;
-}
-
-// The description of `language`'s stemmer, "" if Xapian has none.
-std::string stemmer_description(const std::string& language) {
-    if (language.empty()) return {};
-    try {
-        return Xapian::Stem(language).get_description();
-    } catch (const Xapian::InvalidArgumentError&) {
-        return {};
-    }
 }
 
 }  // namespace
@@ -229,7 +177,6 @@ SentenceFinder::IndexedSentence& SentenceFinder::indexed(const Sentence& sentenc
 
 SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
     : text_(std::move(text)),
-      unwrapped_stemmer_(stemmer),
       stemmer_(caching_stemmer(stemmer)),
       filter_terms_(filter_terms(text_)),
       terms_(word_terms(text_, filter_terms_)),
@@ -240,7 +187,8 @@ SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
       decided_by_terms_(decided_by_terms(text_)),
       matches_without_terms_(
           has_node(text_, {Xapian::Query::OP_WILDCARD, Xapian::Query::LEAF_MATCH_ALL,
-                           Xapian::Query::LEAF_POSTING_SOURCE})) {
+                           Xapian::Query::LEAF_POSTING_SOURCE})),
+      spellings_(terms_, stemmer_, stemmer) {
     generator_.set_stemmer(stemmer_);
     generator_.set_stemming_strategy(strategy_);
 }
@@ -265,8 +213,12 @@ std::string SentenceFinder::find(const schema::VersionRecord& version, const Xap
 std::string SentenceFinder::find(const schema::VersionRecord& version, const Xapian::Database* db,
                                  Xapian::docid docid) const {
     // The first sentences are indexed as they come: the match is most often
-    // among them, and reading the version's terms costs about as much as
-    // indexing a few sentences.
+    // among them, and telling which sentences may hold it costs about as
+    // much as indexing a few (Spellings::of: a few postlist reads, a whole
+    // termlist for the first version a finder sees). Measured on the bench
+    // corpora, starting to filter after the first sentence instead of the
+    // fourth saved instructions but cost more time: each postlist read is
+    // a system call, and most real versions have fewer sentences than that.
     constexpr std::size_t kIndexedFirst = 4;
     SentenceSearch search(*this);
     std::vector<std::string> seen;
@@ -275,7 +227,12 @@ std::string SentenceFinder::find(const schema::VersionRecord& version, const Xap
     // sentences.
     auto may_hold = [&](std::string_view text) {
         if (db == nullptr) return true;
-        if (!words) words = spellings(*db, docid);
+        if (!words) {
+            // A wildcard or match-all can match without any of the terms.
+            words = matches_without_terms_ || terms_.empty()
+                        ? std::nullopt
+                        : std::optional(spellings_.of(*db, docid));
+        }
         return !*words || holds_any(text, **words);
     };
     // A line's squashed text holds each of its sentences' (they differ from
@@ -296,55 +253,6 @@ std::string SentenceFinder::find(const schema::VersionRecord& version, const Xap
     });
     std::optional<std::size_t> answer = search.finish();
     return answer ? std::move(seen[*answer]) : std::string();
-}
-
-std::optional<std::vector<std::string>> SentenceFinder::spellings(const Xapian::Database& db,
-                                                                  Xapian::docid docid) const {
-    if (matches_without_terms_ || terms_.empty()) return std::nullopt;
-    std::vector<std::string> out;
-    StemWdfs stems;
-    for (const std::string& term : terms_) {
-        auto field = field_word(term);
-        if (!field) continue;  // in no sentence
-        if (field->stem) {
-            stems.emplace(field->word, 0);
-        } else {
-            out.emplace_back(field->word);
-        }
-    }
-    if (!stems.empty()) {
-        DocumentWords document = read_words(db, docid, stems);
-        // Stemmed as the query is, the words whose stems add up to each
-        // stem's wdf are all of them: words sharing a stem's first byte are
-        // tried first, the rest only if some are missing. Words that do not
-        // start with a letter count towards no stem, so they are always tried.
-        bool same_stemmer = stemmer_description(document.language) ==
-                            unwrapped_stemmer_.get_description();
-        auto first_pass = [&](const std::string& word) {
-            return !starts_with_letter(word) ||
-                   std::any_of(stems.begin(), stems.end(),
-                               [&](const auto& stem) { return stem.first[0] == word[0]; });
-        };
-        StemWdfs found;
-        auto complete = [&] {
-            return std::all_of(stems.begin(), stems.end(), [&](const auto& stem) {
-                auto it = found.find(stem.first);
-                return (it == found.end() ? 0 : it->second) >= stem.second;
-            });
-        };
-        for (int pass = 0; pass < 2; ++pass) {
-            if (pass == 1 && same_stemmer && complete()) break;
-            for (const auto& [word, wdf] : document.words) {
-                if (first_pass(word) != (pass == 0)) continue;
-                std::string stem = stemmer_(word);
-                if (!stems.contains(stem)) continue;
-                out.push_back(word);
-                if (starts_with_letter(word)) found[stem] += wdf;
-            }
-        }
-    }
-    for (std::string& word : out) word = squash(word);
-    return sorted_unique(std::move(out));
 }
 
 }  // namespace newsindex::query

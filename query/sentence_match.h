@@ -3,6 +3,7 @@
 #pragma once
 
 #include "query/sentences.h"
+#include "query/spellings.h"
 #include "schema/version_record.h"
 
 #include <xapian.h>
@@ -41,7 +42,7 @@ class SentenceFinder {
 
     // The same answer for `version` when it is document `docid` of `db`:
     // its index terms tell in which spellings its sentences can hold a query
-    // term (spellings()), and a sentence that holds none of them is passed
+    // term (Spellings::of), and a sentence that holds none of them is passed
     // over without being indexed. In a long text the match is often many
     // sentences in; this is most of what a timeline spends.
     std::string find(const schema::VersionRecord& version, const Xapian::Database& db,
@@ -59,22 +60,12 @@ class SentenceFinder {
         std::optional<bool> matches;
     };
     IndexedSentence& indexed(const Sentence& sentence) const;
-    // The forms, lower case and of word characters only (squash()), of the
-    // words that give the query's word terms in document `docid`: an
-    // unstemmed term as itself, a stem as each of the document's unstemmed
-    // words with that stem. TermGenerator makes a term only of a word whose
-    // word characters, lower-cased, are the term's, so a sentence holds a
-    // query term only if its squashed text contains one of these. nullopt
-    // when that says nothing (a wildcard or match-all can match without any).
-    std::optional<std::vector<std::string>> spellings(const Xapian::Database& db,
-                                                      Xapian::docid docid) const;
-    // find(version), and with `db` the spellings() of `docid` once past the
-    // first sentences.
+    // find(version), and with `db` the spellings of `docid` (Spellings::of)
+    // once past the first sentences.
     std::string find(const schema::VersionRecord& version, const Xapian::Database* db,
                      Xapian::docid docid) const;
 
     Xapian::Query text_;
-    Xapian::Stem unwrapped_stemmer_;  // as given, to compare with a document's
     Xapian::Stem stemmer_;
     // The terms of the query's boolean filters (source:, lang:, site:):
     // facts about the whole version, true of every sentence of a version
@@ -94,6 +85,7 @@ class SentenceFinder {
     bool decided_by_terms_;
     bool matches_without_terms_;  // a wildcard or match-all leaf
     mutable Xapian::TermGenerator generator_;
+    mutable Spellings spellings_;
     // Keyed by part (the title is indexed twice) and text.
     mutable std::unordered_map<std::string, IndexedSentence> indexed_;
 };

@@ -3,6 +3,7 @@
 #include "indexer/document_builder.h"
 #include "query/sentence_match.h"
 #include "query/sentences.h"
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -252,9 +253,14 @@ class IndexedVersion : public ::testing::Test {
     // The sentence found through the document's terms; checked against the
     // finder that indexes every sentence it reads.
     std::string found(const std::string& query, const std::string& language = "en") {
-        std::string answer =
-            finder_like_search(query, language).find(records_.back(), db_, docids_.back());
-        EXPECT_EQ(answer, finder_like_search(query, language).find(records_.back())) << query;
+        return found_by(finder_like_search(query, language), query, records_.size() - 1, language);
+    }
+
+    // The same for version `i` by `finder`, which may have read others.
+    std::string found_by(const SentenceFinder& finder, const std::string& query, std::size_t i,
+                         const std::string& language = "en") {
+        std::string answer = finder.find(records_[i], db_, docids_[i]);
+        EXPECT_EQ(answer, finder_like_search(query, language).find(records_[i])) << query;
         return answer;
     }
 
@@ -312,6 +318,70 @@ TEST_F(IndexedVersion, SpellingsWhoseStemStartsOtherwiseAreFoundToo) {
     EXPECT_EQ(found("apfel", "de"), "Die Äpfel fielen.");
     add("Ernte", then({"Ein Apfel fiel.", "Die Äpfel fielen."}), "de");
     EXPECT_EQ(found("äpfel", "de"), "Ein Apfel fiel.");
+}
+
+TEST_F(IndexedVersion, AFinderRemembersSpellingsButReadsTheTermsOfAVersionWithANewOne) {
+    // The first version teaches "cities"; the second holds the stem once more
+    // than "cities" accounts for, so its own terms are read and "city" found.
+    add("Storm day", then({"Three cities flooded."}));
+    add("Storm day", then({"The city mourned."}));
+    add("Storm day", then({"Cities wept.", "The city mourned."}));
+    add("Storm day", then({"Rivers rose."}));
+    SentenceFinder finder = finder_like_search("cities");
+    EXPECT_EQ(found_by(finder, "cities", 0), "Three cities flooded.");
+    EXPECT_EQ(found_by(finder, "cities", 1), "The city mourned.");
+    EXPECT_EQ(found_by(finder, "cities", 2), "Cities wept.");
+    EXPECT_EQ(found_by(finder, "cities", 3), "Storm day");
+    // Read in another order, the same answers.
+    SentenceFinder backwards = finder_like_search("cities");
+    for (std::size_t i : {3u, 2u, 1u, 0u}) {
+        EXPECT_EQ(found_by(backwards, "cities", i), found_by(finder, "cities", i)) << i;
+    }
+}
+
+TEST_F(IndexedVersion, AFinderTellsVersionsStemmedInAnotherLanguageApart) {
+    // English stems "houses" and "housing" to "hous", German only "houses":
+    // in the German version, the one "houses" the finder remembers accounts
+    // for the German stem, yet "housing" holds the English one too.
+    add("Storm", then({"Two houses burned."}), "en");
+    add("Sturm", then({"Das housing stand.", "Die houses brannten."}), "de");
+    SentenceFinder finder = finder_like_search("houses");
+    EXPECT_EQ(found_by(finder, "houses", 0), "Two houses burned.");
+    EXPECT_EQ(found_by(finder, "houses", 1), "Das housing stand.");
+
+    // And the other way round: "Häuser" gives the German stem "haus", which
+    // the English version's "haus" does not account for.
+    add("Sturm", then({"Die Häuser standen leer.", "Ein Haus brannte."}), "de");
+    add("Sturm", then({"Ein Haus brannte.", "Die Häuser standen leer."}), "de");
+    add("Sturm", then({"A haus stood."}), "en");
+    SentenceFinder german = finder_like_search("haus", "de");
+    EXPECT_EQ(found_by(german, "haus", 4, "de"), "A haus stood.");
+    EXPECT_EQ(found_by(german, "haus", 2, "de"), "Die Häuser standen leer.");
+    EXPECT_EQ(found_by(german, "haus", 3, "de"), "Ein Haus brannte.");
+}
+
+// The same on disk: a database with a UUID and revisions.
+class IndexedVersionOnDisk : public IndexedVersion {
+  protected:
+    IndexedVersionOnDisk() {
+        db_ = Xapian::WritableDatabase((dir_ / "db").string(), Xapian::DB_CREATE);
+    }
+    newsindex::testing::ScratchDir dir_;
+};
+
+TEST_F(IndexedVersionOnDisk, ALanguageAddedSinceAFinderLookedIsToldApart) {
+    // The finder learns the database's languages with its second version,
+    // when it holds English only; the German version comes in a later
+    // revision (see AFinderTellsVersionsStemmedInAnotherLanguageApart).
+    add("Storm", then({"Two houses burned."}), "en");
+    add("Storm", then({"Houses burned."}), "en");
+    db_.commit();
+    SentenceFinder finder = finder_like_search("houses");
+    EXPECT_EQ(found_by(finder, "houses", 0), "Two houses burned.");  // terms read
+    EXPECT_EQ(found_by(finder, "houses", 1), "Houses burned.");      // languages read
+    add("Sturm", then({"Das housing stand.", "Die houses brannten."}), "de");
+    db_.commit();
+    EXPECT_EQ(found_by(finder, "houses", 2), "Das housing stand.");
 }
 
 TEST_F(IndexedVersion, ParagraphsWithoutAQueryTermArePassedOverWhole) {
