@@ -6,12 +6,20 @@ with what it measured, and a section measured at another commit than the
 Machine table's says so in its heading (lib/provenance.py).
 
     python3 report.py --work bench/work/full --corpora real,gen100k,gen1m \
-        --out bench/RESULTS.md --command "bench/run ..." --elapsed SECONDS
+        --out bench/RESULTS.md --command "bench/run ..." --elapsed SECONDS \
+        [--partial-to FILE]
+
+The step results live in the work directory, on the machine that measured
+them; a new machine has none. A report that would leave a target "not
+measured" is therefore not written over an existing --out file, whose
+figures would be lost, but to --partial-to (when given), with a line on
+standard error saying what is missing.
 """
 
 import argparse
 import os
 import shlex
+import sys
 
 import targets
 from figures import (MEASURED_STEPS, CorpusResults, faster, median_range, megabytes, ratio,
@@ -353,6 +361,8 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--command", required=True)
     parser.add_argument("--elapsed", type=float, default=0)
+    parser.add_argument("--partial-to",
+                        help="where a report missing figures goes when --out exists")
     args = parser.parse_args()
     names = [n for n in args.corpora.split(",") if n and n != "all"]
     smoke = os.path.basename(os.path.normpath(args.work)) == "smoke"
@@ -370,10 +380,10 @@ def main():
     if smoke:
         lines += ["**Smoke run**: tiny data, one run each. It proves every step works; "
                   "its figures mean nothing.", ""]
+    evaluated = targets.evaluate(results)
     lines += [machine_section(machine, args.command, args.elapsed, measured_runs(results)), "",
               "## Targets", "",
-              table(["target", "corpus", "measured", "required", "status"],
-                    targets.evaluate(results)), "",
+              table(["target", "corpus", "measured", "required", "status"], evaluated), "",
               data_section(results), ""]
     for r in results:
         if r.skipped:
@@ -383,9 +393,28 @@ def main():
         lines += latency_section(r, machine["commit"])
         lines += hits_section(r) + commands_section(r)
     lines += [METHOD]
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as out:
+    out_path = args.out
+    missing = unmeasured(evaluated)
+    if missing and args.partial_to and os.path.exists(args.out):
+        out_path = args.partial_to
+        print(f"report: {args.out} kept as it is: this machine has no figures for "
+              f"{missing}; run those steps here (or a full bench/run) to replace it. "
+              f"This run's report: {out_path}", file=sys.stderr)
+    os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+    with open(out_path, "w", encoding="utf-8") as out:
         out.write("\n".join(lines))
+    print(out_path)
+
+
+def unmeasured(evaluated):
+    """The targets left unmeasured, counted per corpus ("gen1m: 1, real: 14
+    targets"); "" when every one has a figure."""
+    counts = {}
+    for _, corpus, _, _, status in evaluated:
+        if status.startswith(targets.NOT_MEASURED):
+            counts[corpus] = counts.get(corpus, 0) + 1
+    return ", ".join(f"{corpus}: {n} target{'s' if n > 1 else ''}"
+                     for corpus, n in counts.items())
 
 
 if __name__ == "__main__":
