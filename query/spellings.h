@@ -36,9 +36,10 @@ class Spellings {
     // the stem and of the words remembered, how often they hold each: a
     // document indexed with the same stemmer holds as many words with a stem
     // as its stem term counts, so when the words remembered add up to that
-    // count they are all there are, and its termlist (tens of times the
-    // cost of those few postlist reads) is not read. Otherwise it is, and
-    // its words are remembered too.
+    // count they are all there are, and its termlist (a long version's costs
+    // ten to twenty postlist reads) is not read. Otherwise it is, and its
+    // words are remembered too; so it is when the query has so many stems,
+    // or they so many words, that their postlists would cost more.
     std::vector<std::string> of(const Xapian::Database& db, Xapian::docid docid);
 
   private:
