@@ -407,8 +407,8 @@ def main():
 
 
 def unmeasured(evaluated):
-    """The targets left unmeasured, counted per corpus ("gen1m: 1, real: 14
-    targets"); "" when every one has a figure."""
+    """The targets left unmeasured, counted per corpus ("gen1m: 1 target,
+    real: 12 targets"); "" when every one has a figure."""
     counts = {}
     for _, corpus, _, _, status in evaluated:
         if status.startswith(targets.NOT_MEASURED):
