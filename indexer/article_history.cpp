@@ -33,9 +33,9 @@ struct Entry {
 
 class Timeline {
   public:
-    Timeline(const std::vector<KnownVersion>& known, const VersionIdInUse& id_in_use)
-        : id_in_use_(id_in_use) {
+    explicit Timeline(const std::vector<KnownVersion>& known) {
         for (const KnownVersion& version : known) {
+            taken_.push_back(version.id);
             Entry entry;
             entry.content_hash = version.content_hash;
             entry.state = version.state;
@@ -126,11 +126,8 @@ class Timeline {
     }
 
     VersionId free_id(VersionId id) {
-        while ((id_in_use_ && id_in_use_(id)) ||
-               std::find(assigned_.begin(), assigned_.end(), id) != assigned_.end()) {
-            ++id.sequence;
-        }
-        assigned_.push_back(id);
+        while (std::find(taken_.begin(), taken_.end(), id) != taken_.end()) ++id.sequence;
+        taken_.push_back(id);
         return id;
     }
 
@@ -149,15 +146,13 @@ class Timeline {
     }
 
     std::vector<Entry> entries_;
-    std::vector<VersionId> assigned_;
-    const VersionIdInUse& id_in_use_;
+    std::vector<VersionId> taken_;  // known versions' ids, then those assigned
 };
 
 }  // namespace
 
 HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
-                            const std::vector<ArticleCapture>& captures,
-                            const VersionIdInUse& id_in_use) {
+                            const std::vector<ArticleCapture>& captures) {
     std::vector<std::size_t> order(captures.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -165,7 +160,7 @@ HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
                std::tie(captures[b].time, captures[b].sequence);
     });
 
-    Timeline timeline(known, id_in_use);
+    Timeline timeline(known);
     std::vector<CaptureOutcome> outcomes(captures.size(), CaptureOutcome::kDuplicate);
     MergeCounts counts;
     for (std::size_t index : order) {

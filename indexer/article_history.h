@@ -18,7 +18,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -30,13 +29,9 @@ using schema::CaptureTime;
 // spelled without Xapian to keep this file free of it).
 using DocumentNumber = std::uint32_t;
 
-// The capture that created a version: what its id term is made of
-// (schema::version_id_term). It never changes once assigned.
-struct VersionId {
-    CaptureTime created_at = 0;
-    std::int64_t sequence = 0;
-    bool operator==(const VersionId&) const = default;
-};
+// The capture that created a version: its id (slot::kVersionId). It never
+// changes once assigned.
+using schema::VersionId;
 
 // Everything about a version that later captures can change.
 struct VersionState {
@@ -53,6 +48,7 @@ struct KnownVersion {
     DocumentNumber document = 0;
     std::uint64_t content_hash = 0;
     VersionState state;
+    VersionId id;
 };
 
 // One new capture of the article. Its index in the vector passed to
@@ -102,11 +98,6 @@ struct HistoryMerge {
     MergeCounts counts;
 };
 
-// True when a version id is already taken in the database (the merge keeps
-// track of the ids it assigns itself). A new version whose creating capture
-// collides with a taken id gets the next free sequence in its id only.
-using VersionIdInUse = std::function<bool(const VersionId&)>;
-
 // Merges `captures` into the history `known`. Captures are applied in
 // (time, sequence, given) order; for each, with P the version in force at
 // (time, sequence) — the last one ordered at or before it — and N the next:
@@ -119,9 +110,11 @@ using VersionIdInUse = std::function<bool(const VersionId&)>;
 //   otherwise                                -> kAdded between P and N
 //       (a return to an older, non-adjacent text is a new version: a revert)
 // Then revisions are renumbered 1..n and superseded_at set from the next
-// version's first_seen.
+// version's first_seen. A new version whose creating capture gives an id
+// that a known or newly added version of the article already has (an id
+// names the creating capture, and a late capture can move a version's first
+// capture away from it) gets the next free sequence in its id only.
 HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
-                            const std::vector<ArticleCapture>& captures,
-                            const VersionIdInUse& id_in_use = {});
+                            const std::vector<ArticleCapture>& captures);
 
 }  // namespace newsindex::indexer

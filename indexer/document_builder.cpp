@@ -74,20 +74,22 @@ Xapian::Document DocumentBuilder::build(const schema::VersionRecord& record, con
     generator_.index_text(record.text);
     generator_.index_text_without_positions(record.author, 1, std::string(prefix::kAuthor));
 
-    std::string digest_hex = record.article.digest_hex();
     doc.add_boolean_term(term(prefix::kSource, ascii_lower(record.article.source)));
-    doc.add_boolean_term(schema::article_term(digest_hex));
-    if (!record.article_id.empty()) doc.add_boolean_term(schema::article_id_term(record.article_id));
+    doc.add_boolean_term(schema::article_term(record.article.digest_hex()));
     if (!record.url.empty()) {
-        doc.add_boolean_term(schema::url_term(normalise_url(record.url)));
+        // Without an article_id the identity is this URL: the article term
+        // answers for it (schema/terms.h).
+        if (std::string url = normalise_url(record.url); url != record.article.identity) {
+            doc.add_boolean_term(schema::url_term(url));
+        }
         if (std::string host = url_host(record.url); !host.empty()) {
             doc.add_boolean_term(term(prefix::kHost, host));
         }
     }
     doc.add_boolean_term(term(prefix::kLanguage, language));
-    doc.add_boolean_term(schema::version_id_term(digest_hex, id.created_at, id.sequence));
 
     schema::write_stored_version(doc, record);
+    schema::write_version_id(doc, id);
     // The generator keeps a handle on the document it indexes into. Xapian
     // counts a document's handles without atomics, and the caller may hand
     // the document to another thread (build_documents does): a handle left

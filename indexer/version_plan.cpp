@@ -33,6 +33,7 @@ std::vector<std::vector<KnownVersion>> known_versions(
     schema::SlotStream content_hash(db, schema::slot::kContentHash);
     schema::SlotStream sequence(db, schema::slot::kSequence);
     schema::SlotStream last_seen(db, schema::slot::kLastSeen);
+    schema::SlotStream version_id(db, schema::slot::kVersionId);
     for (const auto& [docid, g] : versions) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
         KnownVersion version;
@@ -45,6 +46,7 @@ std::vector<std::vector<KnownVersion>> known_versions(
             static_cast<CaptureTime>(schema::decode_number(last_seen.at(docid)));
         version.state.revision = key.revision;
         version.state.superseded_at = key.superseded_at;
+        version.id = schema::decode_version_id(version_id.at(docid));
         known[g].push_back(version);
     }
     return known;
@@ -86,16 +88,13 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
     const bool empty = db.get_doccount() == 0;
     ArticleGroups groups = group_by_article(captures);
     const std::size_t articles = groups.starts.size() - 1;
-    std::vector<std::string> digests_hex(articles);
-    for (std::size_t g = 0; g < articles; ++g) {
-        digests_hex[g] = fmt::format("{:016x}", captures[groups.order[groups.starts[g]]].article);
-    }
     std::vector<std::vector<KnownVersion>> known(articles);
     if (!empty) {
         std::vector<std::string> article_terms;
         article_terms.reserve(articles);
-        for (const std::string& hex : digests_hex) {
-            article_terms.push_back(schema::article_term(hex));
+        for (std::size_t g = 0; g < articles; ++g) {
+            const CaptureKey& first = captures[groups.order[groups.starts[g]]];
+            article_terms.push_back(schema::article_term(fmt::format("{:016x}", first.article)));
         }
         known = known_versions(db, article_terms);
     }
@@ -111,15 +110,7 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
             article_captures.push_back({key.time, key.sequence, key.content_hash});
         }
 
-        const std::string& digest_hex = digests_hex[g];
-        VersionIdInUse id_in_use;
-        if (!known[g].empty()) {
-            id_in_use = [&](const VersionId& id) {
-                return db.term_exists(
-                    schema::version_id_term(digest_hex, id.created_at, id.sequence));
-            };
-        }
-        HistoryMerge merge = merge_captures(known[g], article_captures, id_in_use);
+        HistoryMerge merge = merge_captures(known[g], article_captures);
 
         PlannedArticle article;
         article.captures = count;

@@ -2,7 +2,7 @@
 // written: for each article, the versions to add (with their final
 // revision state) and the existing versions whose state changes.
 //
-// Planning reads only value slots and id terms of the database (through
+// Planning reads only article terms and value slots of the database (through
 // merge_captures, article_history.h), never stored text, so it is cheap
 // next to building documents; the captures' text is fetched only when the
 // plan is carried out (IndexWriter::write_batch, or a bulk load). Because

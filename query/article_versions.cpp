@@ -32,6 +32,33 @@ std::set<std::string> articles_under(const Xapian::Database& db, const std::stri
     return digests;
 }
 
+// The sources the database holds, as their versions store them (the digest
+// of an article is taken over the stored source; a source term may be a
+// bounded, hashed one).
+std::vector<std::string> sources(const Xapian::Database& db) {
+    std::vector<std::string> found;
+    const std::string prefix(schema::prefix::kSource);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        auto first = db.postlist_begin(*it);
+        if (first == db.postlist_end(*it)) continue;
+        found.push_back(schema::read_stored_data(db.get_document(*first, Xapian::DOC_ASSUME_VALID))
+                            .article.source);
+    }
+    return found;
+}
+
+// The digests of the articles whose identity is `identity`, in any source:
+// an article_id, or the normalised URL of an article without one.
+std::set<std::string> articles_named(const Xapian::Database& db, const std::string& identity) {
+    std::set<std::string> digests;
+    if (identity.empty()) return digests;
+    for (std::string& source : sources(db)) {
+        std::string digest = schema::ArticleKey{std::move(source), identity}.digest_hex();
+        if (db.term_exists(schema::article_term(digest))) digests.insert(std::move(digest));
+    }
+    return digests;
+}
+
 // The article_id of each article, for the ambiguity message.
 std::string list_article_ids(const Xapian::Database& db, const std::set<std::string>& digests) {
     std::vector<std::string> ids;
@@ -50,14 +77,14 @@ std::string article_digest_hex(const Xapian::Document& version) {
 }
 
 std::string resolve_article(const Xapian::Database& db, const std::string& name) {
-    std::set<std::string> found =
-        articles_under(db, schema::article_id_term(name));
+    std::set<std::string> found = articles_named(db, name);
     if (found.empty() && is_digest_hex(name) && db.term_exists(schema::article_term(name))) {
         return name;
     }
     if (found.empty()) {
         std::string url = indexer::normalise_url(name);
         found = articles_under(db, schema::url_term(url));
+        found.merge(articles_named(db, url));
         if (found.size() > 1) {
             throw QueryError(
                 fmt::format("newsquery: {} is the URL of {} articles ({}); name one by its "

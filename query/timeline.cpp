@@ -3,7 +3,7 @@
 #include "query/article_versions.h"
 #include "query/matching_keys.h"
 #include "query/sentence_match.h"
-#include "schema/terms.h"
+#include "schema/stored_version.h"
 #include "schema/values.h"
 
 #include <fmt/format.h>
@@ -125,12 +125,11 @@ bool kept_events(std::span<const MatchedRevision> matched, const TimelineRequest
            });
 }
 
-std::string version_id(const Xapian::Database& db, Xapian::docid docid) {
-    const std::string prefix(schema::prefix::kVersionId);
-    auto term = db.termlist_begin(docid);
-    term.skip_to(prefix);
-    if (term == db.termlist_end(docid) || !(*term).starts_with(prefix)) return {};
-    return (*term).substr(prefix.size());
+std::string version_id(const Xapian::Database& db, std::string_view digest_hex,
+                       Xapian::docid docid) {
+    return schema::version_id_text(
+        digest_hex,
+        schema::read_version_id(db.get_document(docid, Xapian::DOC_ASSUME_VALID)));
 }
 
 // An article on the page, in full: its versions as of the request (for the
@@ -176,7 +175,7 @@ ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finde
             it = sentences.emplace(docid, finder.find(version(docid), db, docid)).first;
         }
         event.sentence = it->second;
-        if (request.version_ids) event.version_id = version_id(db, event.docid);
+        if (request.version_ids) event.version_id = version_id(db, timeline.digest, event.docid);
     }
     return timeline;
 }

@@ -37,7 +37,7 @@ struct TimelineRequest {
     // false: drop "appeared from the first capture" events (changes feeds
     // report edits, not births).
     bool births = true;
-    // true: fill in each event's version_id (one termlist read per event).
+    // true: fill in each event's version_id (one value read per event).
     bool version_ids = false;
     // The page of articles, in the order below: skip `offset`, then at most
     // `limit` (0: all).

@@ -47,9 +47,9 @@ struct TimelineEvent {
     // the event's own version).
     Xapian::docid sentence_docid = 0;
     std::string sentence;  // filled in by the caller
-    // The event's version's id (schema::version_id_term without its
-    // prefix): stable even when late captures renumber revisions. Filled in
-    // by the caller when asked for.
+    // The event's version's id (schema::version_id_text): stable even when
+    // late captures renumber revisions. Filled in by the caller when asked
+    // for.
     std::string version_id;
 };
 

@@ -166,6 +166,10 @@ void write_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::in
     refresh_timeline_key(doc);
 }
 
+void write_version_id(Xapian::Document& doc, const VersionId& id) {
+    doc.add_value(slot::kVersionId, encode_version_id(id));
+}
+
 VersionRecord read_stored_data(const Xapian::Document& doc) {
     return unpacked_data(doc.get_data());
 }
@@ -204,6 +208,10 @@ std::optional<CaptureTime> read_superseded_at(const Xapian::Document& doc) {
 
 std::uint64_t read_content_hash(const Xapian::Document& doc) {
     return decode_digest(doc.get_value(slot::kContentHash));
+}
+
+VersionId read_version_id(const Xapian::Document& doc) {
+    return decode_version_id(doc.get_value(slot::kVersionId));
 }
 
 }  // namespace newsindex::schema

@@ -46,10 +46,13 @@ void write_revision_state(Xapian::Document& doc, std::uint32_t revision,
 
 // Moves a version's first capture earlier (a late capture with the same
 // text arrived): rewrites the captured_at and sequence slots only. The
-// version id term is left alone: it names the capture that created the
-// version, for good.
+// version id (write_version_id) is left alone: it names the capture that
+// created the version, for good.
 void write_first_capture(Xapian::Document& doc, CaptureTime captured_at,
                          std::int64_t sequence);
+
+// Sets slot::kVersionId; done once, when the version is added.
+void write_version_id(Xapian::Document& doc, const VersionId& id);
 
 // Everything the document stores, with the revision state from its values.
 VersionRecord read_stored_version(const Xapian::Document& doc);
@@ -67,5 +70,6 @@ std::int64_t read_sequence(const Xapian::Document& doc);
 CaptureTime read_last_seen(const Xapian::Document& doc);  // captured_at if unset
 std::optional<CaptureTime> read_superseded_at(const Xapian::Document& doc);
 std::uint64_t read_content_hash(const Xapian::Document& doc);
+VersionId read_version_id(const Xapian::Document& doc);
 
 }  // namespace newsindex::schema

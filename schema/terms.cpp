@@ -30,22 +30,12 @@ std::string digest_term(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
-std::string article_id_term(std::string_view article_id) {
-    return digest_term(prefix::kArticleId, article_id);
-}
-
 std::string url_term(std::string_view normalised_url) {
     return digest_term(prefix::kUrl, normalised_url);
 }
 
 std::string article_term(std::string_view article_digest_hex) {
     return fmt::format("{}{}", prefix::kArticle, article_digest_hex);
-}
-
-std::string version_id_term(const std::string& article_digest_hex, long long created_at,
-                            long long sequence) {
-    return fmt::format("{}{}@{}.{}", prefix::kVersionId, article_digest_hex, created_at,
-                       sequence);
 }
 
 }  // namespace newsindex::schema

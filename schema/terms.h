@@ -14,9 +14,10 @@ inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthor = "A";
 
 // Boolean (filter) terms.
-inline constexpr std::string_view kVersionId = "Q";    // unique id of a version
+// A version's own id is no term: it is in slot::kVersionId. Terms that would
+// repeat what another term or slot holds are left out, and each such term is
+// a postlist key and a termlist entry on every version.
 inline constexpr std::string_view kArticle = "XA";     // article digest, 16 hex
-inline constexpr std::string_view kArticleId = "XI";   // digest of article_id as given
 inline constexpr std::string_view kUrl = "XU";         // digest of the normalised URL
 inline constexpr std::string_view kSource = "XS";      // outlet key, lower case
 inline constexpr std::string_view kHost = "H";         // URL host, lower case
@@ -33,23 +34,20 @@ namespace newsindex::schema {
 inline constexpr std::size_t kMaxTermBytes = 240;
 std::string bounded_term(std::string_view prefix, std::string_view value);
 
-// The unique id term of a version: prefix::kVersionId + article digest (16
-// hex) + "@" + the capture time (decimal seconds) + "." + sequence of the
-// capture that created the version. It never changes once assigned, even if
-// the version's revision number does when a late capture arrives.
-// The lookup terms of an article's id and URL: the prefix and 16 hex digits
-// of the XXH3-64 digest of the value. They only answer "which versions have
-// this id / URL?"; the values themselves are in the stored data, so a term
-// of fixed size keeps long URLs (one term per article, on every version)
-// from weighing on the postlist and termlist tables.
-std::string article_id_term(std::string_view article_id);
+// The lookup term of an article's URL: the prefix and 16 hex digits of the
+// XXH3-64 digest of the normalised URL. It only answers "which versions have
+// this URL?"; the URL itself is in the stored data, so a term of fixed size
+// keeps long URLs (one term per article, on every version) from weighing on
+// the postlist and termlist tables. Only versions whose article identity is
+// not that URL carry it (those with an article_id): for the others the
+// article term already answers, as article_term(ArticleKey{source, url}).
 std::string url_term(std::string_view normalised_url);
 
 // The term every version of an article carries: the prefix and the
 // article digest as 16 hex digits (ArticleKey::digest_hex).
+// An article named by its identity alone (an article_id, or the normalised
+// URL of an article without one) is found by trying article_term of each
+// source's ArticleKey{source, identity}: no term of its own is needed.
 std::string article_term(std::string_view article_digest_hex);
-
-std::string version_id_term(const std::string& article_digest_hex,
-                            long long created_at, long long sequence);
 
 }  // namespace newsindex::schema

@@ -39,23 +39,36 @@ std::int64_t unzigzag(std::uint64_t value) {
     return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
 }
 
-SchemaError damaged_timeline_key(std::string_view why) {
-    return SchemaError(fmt::format("timeline slot {}; the database is damaged (rebuild it with "
-                                   "newsindex)",
-                                   why));
+// `slot_name` ("timeline slot", "version id slot") opens the message.
+SchemaError damaged_slot(std::string_view slot_name, std::string_view why) {
+    return SchemaError(fmt::format("{} {}; the database is damaged (rebuild it with newsindex)",
+                                   slot_name, why));
 }
 
+constexpr std::string_view kTimelineSlot = "timeline slot";
+constexpr std::string_view kVersionIdSlot = "version id slot";
+
+SchemaError damaged_timeline_key(std::string_view why) { return damaged_slot(kTimelineSlot, why); }
+
 // Reads one varint at `at`, and moves `at` past it.
-std::uint64_t read_varint(const std::string& bytes, std::size_t& at) {
+std::uint64_t read_varint(const std::string& bytes, std::size_t& at, std::string_view slot_name) {
     std::uint64_t value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-        if (at == bytes.size()) throw damaged_timeline_key("ends inside a number");
+        if (at == bytes.size()) throw damaged_slot(slot_name, "ends inside a number");
         auto byte = static_cast<unsigned char>(bytes[at++]);
         if (shift == 63 && (byte & 0x7E) != 0) break;  // bits past the 64th
         value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
         if ((byte & 0x80) == 0) return value;
     }
-    throw damaged_timeline_key("holds a number longer than 64 bits");
+    throw damaged_slot(slot_name, "holds a number longer than 64 bits");
+}
+
+void expect_end(const std::string& bytes, std::size_t at, std::string_view slot_name,
+                std::string_view what) {
+    if (at != bytes.size()) {
+        throw damaged_slot(slot_name,
+                           fmt::format("holds {} bytes past its {}", bytes.size() - at, what));
+    }
 }
 
 constexpr int kDigestBytes = 8;
@@ -107,21 +120,35 @@ TimelineKey decode_timeline_key(const std::string& bytes) {
     TimelineKey key;
     key.article = read_big_endian(bytes, 0, kDigestBytes);
     std::size_t at = kDigestBytes;
-    std::uint64_t revision = read_varint(bytes, at);
+    std::uint64_t revision = read_varint(bytes, at, kTimelineSlot);
     if (revision > std::numeric_limits<std::uint32_t>::max()) {
         throw damaged_timeline_key(fmt::format("holds revision {}", revision));
     }
     key.revision = static_cast<std::uint32_t>(revision);
-    key.captured_at = unzigzag(read_varint(bytes, at));
-    if (std::uint64_t superseded = read_varint(bytes, at); superseded != 0) {
+    key.captured_at = unzigzag(read_varint(bytes, at, kTimelineSlot));
+    if (std::uint64_t superseded = read_varint(bytes, at, kTimelineSlot); superseded != 0) {
         key.superseded_at = static_cast<std::int64_t>(
             static_cast<std::uint64_t>(key.captured_at) +
             static_cast<std::uint64_t>(unzigzag(superseded - 1)));
     }
-    if (at != bytes.size()) {
-        throw damaged_timeline_key(fmt::format("holds {} bytes past its key", bytes.size() - at));
-    }
+    expect_end(bytes, at, kTimelineSlot, "key");
     return key;
+}
+
+std::string encode_version_id(const VersionId& id) {
+    std::string out;
+    append_varint(out, zigzag(id.created_at));
+    append_varint(out, zigzag(id.sequence));
+    return out;
+}
+
+VersionId decode_version_id(const std::string& bytes) {
+    std::size_t at = 0;
+    VersionId id;
+    id.created_at = unzigzag(read_varint(bytes, at, kVersionIdSlot));
+    id.sequence = unzigzag(read_varint(bytes, at, kVersionIdSlot));
+    expect_end(bytes, at, kVersionIdSlot, "id");
+    return id;
 }
 
 std::string encode_time(double seconds) { return Xapian::sortable_serialise(seconds); }

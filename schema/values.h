@@ -1,6 +1,8 @@
 // Every Xapian value slot the index uses. No other directory spells one.
 #pragma once
 
+#include "schema/version_record.h"
+
 #include <xapian.h>
 
 #include <cstdint>
@@ -34,6 +36,9 @@ inline constexpr Xapian::valueno kPublished = 7;
 // common word matches versions all over the database, and reading one value
 // stream there costs a quarter of reading four.
 inline constexpr Xapian::valueno kTimeline = 8;
+// The version's id (encode_version_id): the capture that created it. Set
+// once when the version is added, never rewritten.
+inline constexpr Xapian::valueno kVersionId = 9;
 
 }  // namespace newsindex::schema::slot
 
@@ -59,6 +64,12 @@ TimelineKey decode_timeline_key(const std::string& bytes);
 // 12 bytes that sort versions by article digest, then revision (both
 // big-endian): the order of newsquery search --sort article.
 std::string article_order_key(const TimelineKey& key);
+
+// What slot::kVersionId holds: two unsigned LEB128 varints, created_at and
+// sequence, each zigzag-mapped (about 6 bytes).
+std::string encode_version_id(const VersionId& id);
+// Throws SchemaError unless `bytes` is one whole id.
+VersionId decode_version_id(const std::string& bytes);
 
 // Fixed-width big-endian encoding used by the digest slots.
 std::string encode_digest(std::uint64_t digest);

@@ -22,6 +22,10 @@ std::uint64_t ArticleKey::digest() const {
 
 std::string ArticleKey::digest_hex() const { return fmt::format("{:016x}", digest()); }
 
+std::string version_id_text(std::string_view article_digest_hex, const VersionId& id) {
+    return fmt::format("{}@{}.{}", article_digest_hex, id.created_at, id.sequence);
+}
+
 std::string normalise_whitespace(const std::string& s) {
     std::string out;
     out.reserve(s.size());

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace newsindex::schema {
 
@@ -48,6 +49,19 @@ struct VersionRecord {
     std::optional<CaptureTime> superseded_at;  // capture time of the next revision
     std::uint64_t content_hash = 0;     // see content_hash() below
 };
+
+// The capture that created a version: its time and sequence. Assigned once
+// and never changed, even when a late capture moves the version's first
+// capture time or its revision number; stored in slot::kVersionId.
+struct VersionId {
+    CaptureTime created_at = 0;
+    std::int64_t sequence = 0;
+    bool operator==(const VersionId&) const = default;
+};
+
+// A version's id as users see it: the article digest (16 hex), "@", the
+// creating capture's time in decimal seconds, ".", its sequence.
+std::string version_id_text(std::string_view article_digest_hex, const VersionId& id);
 
 // Digest of the version's text: title, summary and body with whitespace
 // runs collapsed to one space and trimmed, joined with U+001F. Two captures

@@ -18,7 +18,9 @@ ArticleCapture capture(CaptureTime time, std::int64_t sequence, std::uint64_t ha
 KnownVersion known(DocumentNumber document, std::uint64_t hash, CaptureTime first,
                    CaptureTime last, std::uint32_t revision,
                    std::optional<CaptureTime> superseded, std::int64_t sequence = 0) {
-    return KnownVersion{document, hash, VersionState{first, sequence, last, revision, superseded}};
+    // Its id: as if no late capture had moved its first capture since.
+    return KnownVersion{document, hash, VersionState{first, sequence, last, revision, superseded},
+                        VersionId{first, sequence}};
 }
 
 VersionState state(CaptureTime first, std::int64_t sequence, CaptureTime last,
@@ -49,7 +51,7 @@ std::vector<KnownVersion> applied(std::vector<KnownVersion> before, const Histor
     DocumentNumber next = 1;
     for (const KnownVersion& version : before) next = std::max(next, version.document + 1);
     for (const NewVersion& added : merge.added) {
-        before.push_back(KnownVersion{next++, added.content_hash, added.state});
+        before.push_back(KnownVersion{next++, added.content_hash, added.state, added.id});
     }
     return before;
 }
@@ -264,8 +266,12 @@ TEST(ArticleHistory, StaleRevisionStateIsRepairedWhenTheArticleIsTouched) {
 }
 
 TEST(ArticleHistory, ATakenVersionIdMovesTheNewIdToTheNextFreeSequence) {
-    auto taken = [](const VersionId& id) { return id == VersionId{100, 0} || id == VersionId{100, 1}; };
-    HistoryMerge merge = merge_captures({}, {capture(100, 0, kA), capture(200, 0, kB)}, taken);
+    // Versions created at 100 (sequences 0 and 1) whose first captures late
+    // captures have since moved to 40 and 60: their ids stay taken.
+    std::vector<KnownVersion> history{known(1, kC, 40, 40, 1, 60), known(2, kB, 60, 60, 2, {})};
+    history[0].id = VersionId{100, 0};
+    history[1].id = VersionId{100, 1};
+    HistoryMerge merge = merge_captures(history, {capture(100, 0, kA), capture(200, 0, kB)});
     ASSERT_EQ(merge.added.size(), 2u);
     EXPECT_EQ(merge.added[0].id, (VersionId{100, 2}));
     EXPECT_EQ(merge.added[0].state.sequence, 0);  // ordering keeps the capture's sequence

@@ -1,6 +1,7 @@
 // The terms, positions, data and values of the document built for a version.
 #include "indexer/document_builder.h"
 
+#include "indexer/url.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 #include "schema/values.h"
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cctype>
 #include <set>
 
 namespace newsindex::indexer {
@@ -61,21 +63,53 @@ Xapian::doccount matches(const Xapian::Document& doc, const Xapian::Query& query
     return enquire.get_mset(0, 10).size();
 }
 
-TEST(DocumentBuilder, FiltersAndIdAreBooleanTermsUnderTheSchemaPrefixes) {
+// A word of a free-text field: the word alone (summary, body) or after the
+// title or author prefix, each maybe after "Z" (its stemmed form).
+bool is_word_term(const std::string& term) {
+    std::size_t at = term.starts_with('Z') ? 1 : 0;
+    for (std::string_view field : {std::string_view{}, prefix::kTitle, prefix::kAuthor}) {
+        std::size_t word = at + field.size();
+        if (term.size() > word && term.compare(at, field.size(), field) == 0 &&
+            !std::isupper(static_cast<unsigned char>(term[word]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::set<std::string> filter_terms_of(const Xapian::Document& doc) {
+    std::set<std::string> filters;
+    for (const std::string& term : terms_of(doc)) {
+        if (!is_word_term(term)) filters.insert(term);
+    }
+    return filters;
+}
+
+TEST(DocumentBuilder, FiltersAreBooleanTermsUnderTheSchemaPrefixesAndTheIdASlot) {
     schema::VersionRecord record = sample_record();
     DocumentBuilder builder("en");
     Xapian::Document doc = builder.build(record, VersionId{1'599'999'000, 1});
-    std::set<std::string> terms = terms_of(doc);
-    std::string digest = record.article.digest_hex();
-    EXPECT_TRUE(terms.contains(with(prefix::kSource, "bbc")));
-    EXPECT_TRUE(terms.contains(with(prefix::kArticle, digest)));
-    EXPECT_TRUE(terms.contains(schema::article_id_term("bbc:floods-2020")));
-    EXPECT_TRUE(terms.contains(schema::url_term("https://www.bbc.co.uk/news/uk-123")));
-    EXPECT_TRUE(terms.contains(with(prefix::kHost, "bbc.co.uk")));
-    EXPECT_TRUE(terms.contains(with(prefix::kLanguage, "en")));
-    EXPECT_TRUE(terms.contains(with(prefix::kVersionId, digest + "@1599999000.1")));
+    // These and no others: nothing that repeats another term or a slot.
+    EXPECT_EQ(filter_terms_of(doc),
+              (std::set<std::string>{with(prefix::kSource, "bbc"),
+                                     with(prefix::kArticle, record.article.digest_hex()),
+                                     schema::url_term("https://www.bbc.co.uk/news/uk-123"),
+                                     with(prefix::kHost, "bbc.co.uk"),
+                                     with(prefix::kLanguage, "en")}));
+    EXPECT_EQ(schema::read_version_id(doc), (VersionId{1'599'999'000, 1}));
     // Boolean terms carry no positions and no weight.
     EXPECT_TRUE(positions(doc, with(prefix::kSource, "bbc")).empty());
+}
+
+TEST(DocumentBuilder, AnArticleKnownByItsUrlHasNoUrlTermBesideItsArticleTerm) {
+    schema::VersionRecord record = sample_record();
+    record.article_id.clear();
+    record.article.identity = normalise_url(record.url);
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    std::set<std::string> filters = filter_terms_of(doc);
+    EXPECT_TRUE(filters.contains(with(prefix::kArticle, record.article.digest_hex())));
+    EXPECT_FALSE(filters.contains(schema::url_term(record.article.identity)));
+    EXPECT_TRUE(filters.contains(with(prefix::kHost, "bbc.co.uk")));
 }
 
 TEST(DocumentBuilder, TitleIsIndexedOnceUnderTheTitlePrefix) {
@@ -183,7 +217,7 @@ TEST(DocumentBuilder, ZeroWidthCharactersInsideWordsDoNotSplitThem) {
     EXPECT_EQ(schema::read_stored_version(doc).text, record.text);
 }
 
-TEST(DocumentBuilder, UrlAndIdTermsHaveAFixedSizeHowLongTheValues) {
+TEST(DocumentBuilder, UrlTermsHaveAFixedSizeHowLongTheUrl) {
     schema::VersionRecord record = sample_record();
     record.url = "https://example.com/" + std::string(400, 'a');
     record.article_id = "example:" + std::string(400, 'b');
@@ -191,20 +225,16 @@ TEST(DocumentBuilder, UrlAndIdTermsHaveAFixedSizeHowLongTheValues) {
     Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
 
     std::string url_term = schema::url_term(record.url);
-    std::string id_term = schema::article_id_term(record.article_id);
     std::set<std::string> terms = terms_of(doc);
     EXPECT_TRUE(terms.contains(url_term));
-    EXPECT_TRUE(terms.contains(id_term));
     for (const std::string& term : terms) EXPECT_LE(term.size(), schema::kMaxTermBytes) << term;
     EXPECT_EQ(url_term.size(), prefix::kUrl.size() + 16);
-    EXPECT_EQ(id_term.size(), prefix::kArticleId.size() + 16);
-    EXPECT_NE(id_term, schema::article_id_term(record.article_id + "c"));
 
     newsindex::testing::ScratchDir dir;
     Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
     EXPECT_NO_THROW(db.add_document(doc));
     db.commit();
-    EXPECT_EQ(db.get_termfreq(id_term), 1u);
+    EXPECT_EQ(db.get_termfreq(url_term), 1u);
 }
 
 TEST(DocumentBuilder, StoredDataAndValuesReadBackAsTheRecord) {

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <csignal>
 #include <exception>
+#include <map>
 #include <thread>
 
 namespace newsindex::indexer {
@@ -56,9 +57,13 @@ std::ostream& operator<<(std::ostream& out, const Row& row) {
                << row.last_seen << " superseded " << row.superseded_at.value_or(-1) << "}";
 }
 
+std::string article_term(const std::string& article) {
+    return schema::article_term(schema::ArticleKey{"test", article}.digest_hex());
+}
+
 std::vector<Row> history(const std::string& path, const std::string& article) {
     Xapian::Database db(path);
-    std::string term = schema::article_id_term(article);
+    std::string term = article_term(article);
     std::vector<Row> rows;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         schema::VersionRecord r = schema::read_stored_version(db.get_document(*it));
@@ -66,6 +71,18 @@ std::vector<Row> history(const std::string& path, const std::string& article) {
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.revision < b.revision; });
     return rows;
+}
+
+// Title -> id of each version of `article`.
+std::map<std::string, VersionId> version_ids(const std::string& path, const std::string& article) {
+    Xapian::Database db(path);
+    std::string term = article_term(article);
+    std::map<std::string, VersionId> ids;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        Xapian::Document doc = db.get_document(*it);
+        ids[schema::read_stored_data(doc).title] = schema::read_version_id(doc);
+    }
+    return ids;
 }
 
 WriterOptions options_for(const ScratchDir& dir, unsigned threads = 2) {
@@ -118,12 +135,22 @@ TEST(IndexWriter, LateArrivalInASecondRunRenumbersTheVersionsInTheDatabase) {
     EXPECT_EQ(history(options.database, "b1"), (std::vector<Row>{{1, "Other", 1000, 1000, std::nullopt}}));
     EXPECT_EQ(doc_count(options), 5u);
 
-    // The id term of a version names the capture that created it, whatever
-    // its revision becomes.
-    Xapian::Database db(options.database);
-    std::string digest = schema::ArticleKey{"test", "a1"}.digest_hex();
-    EXPECT_EQ(db.get_termfreq(schema::version_id_term(digest, 2000, 1)), 1u);
-    EXPECT_EQ(db.get_termfreq(schema::version_id_term(digest, 1500, 7)), 1u);
+    // The id of a version names the capture that created it, whatever its
+    // revision becomes.
+    EXPECT_EQ(version_ids(options.database, "a1"),
+              (std::map<std::string, VersionId>{
+                  {"One", {1000, 0}}, {"Late", {1500, 7}}, {"Two", {2000, 1}}, {"Three", {3000, 2}}}));
+}
+
+TEST(IndexWriter, ANewVersionNeverTakesTheIdOfOneALateCaptureMoved) {
+    ScratchDir dir;
+    WriterOptions options = options_for(dir);
+    write(options, {capture("a1", 100, 0, "C")});
+    write(options, {capture("a1", 40, 0, "C")});  // C first seen at 40 now; its id stays 100.0
+    MergeCounts added = write(options, {capture("a1", 100, 0, "A")});
+    EXPECT_EQ(added.added, 1u);
+    EXPECT_EQ(version_ids(options.database, "a1"),
+              (std::map<std::string, VersionId>{{"C", {100, 0}}, {"A", {100, 1}}}));
 }
 
 TEST(IndexWriter, WritingTheSameBatchTwiceChangesNothing) {

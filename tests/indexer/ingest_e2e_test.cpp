@@ -56,6 +56,7 @@ std::string field(const nlohmann::json& record, const char* name) {
 // One article of the JSON Lines input, its captures in (timestamp, version)
 // order, each with its normalised text.
 struct InputArticle {
+    std::string source;
     std::string article_id;
     std::vector<nlohmann::json> captures;
     // Captures whose text differs from the previous capture's: the versions.
@@ -66,6 +67,7 @@ std::map<std::string, InputArticle> articles_of(const std::vector<nlohmann::json
     std::map<std::string, InputArticle> articles;
     for (const auto& record : records) {
         std::string key = field(record, "source") + "\x1F" + field(record, "article_id");
+        articles[key].source = field(record, "source");
         articles[key].article_id = field(record, "article_id");
         articles[key].captures.push_back(record);
     }
@@ -145,7 +147,8 @@ TEST_F(IngestSample, ArticleWithTheMostVersionsHasThemAsRevisionsInOrder) {
     ASSERT_GE(chosen->versions.size(), 3u);
 
     Xapian::Database db(reference_db().string());
-    std::string term = schema::article_id_term(chosen->article_id);
+    std::string term =
+        schema::article_term(schema::ArticleKey{chosen->source, chosen->article_id}.digest_hex());
     std::map<std::uint32_t, schema::VersionRecord> by_revision;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         schema::VersionRecord r = schema::read_stored_version(db.get_document(*it));

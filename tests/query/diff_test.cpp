@@ -245,13 +245,20 @@ TEST(AmbiguousUrl, NamesTheArticlesOfEachSource) {
         capture("https://wire.example/story", "2016-02-02T10:00:00Z", "One", "X.", "alpha");
     nlohmann::json b =
         capture("https://wire.example/story", "2016-02-02T10:00:00Z", "Two", "Y.", "beta");
+    // Known by its URL alone: found through its article term, not a URL term.
+    nlohmann::json c =
+        capture("https://wire.example/story", "2016-02-02T10:00:00Z", "Three", "Z.", "gamma");
     a["article_id"] = "alpha:1";
     b["article_id"] = "beta:1";
-    write_file(dir / "in.jsonl", a.dump() + "\n" + b.dump() + "\n");
+    write_file(dir / "in.jsonl", a.dump() + "\n" + b.dump() + "\n" + c.dump() + "\n");
     ASSERT_EQ(run_newsindex({"--db", db, "--quiet", (dir / "in.jsonl").string()}).exit_code, 0);
-    CommandResult r = run_newsquery({"show", "https://wire.example/story", "--db", db});
+    CommandResult r =
+        run_newsquery({"show", "http://wire.example/story?utm_source=x", "--db", db});
     EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("is the URL of 3 articles"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("alpha:1"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("beta:1"), std::string::npos);
-    EXPECT_EQ(run_newsquery({"show", "beta:1", "--db", db, "--format", "json"}).exit_code, 0);
+    auto beta = nlohmann::json::parse(
+        run_newsquery({"show", "beta:1", "--db", db, "--format", "json"}).out);
+    EXPECT_EQ(beta.at("title"), "Two");
 }

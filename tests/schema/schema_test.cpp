@@ -29,7 +29,7 @@ TEST(BoundedTerm, LongValuesAreCutAndHashedWithinXapiansLimit) {
 TEST(BoundedTerm, NeverCutsAUtf8SequenceInHalf) {
     std::string value;
     for (int i = 0; i < 200; ++i) value += "\xC3\xA9";  // é
-    std::string term = bounded_term(prefix::kArticleId, value);
+    std::string term = bounded_term(prefix::kUrl, value);
     std::string kept = term.substr(2, term.find('#') - 2);
     EXPECT_EQ(kept.size() % 2, 0u);
 }
@@ -120,6 +120,41 @@ TEST(StoredVersion, TheTimelineSlotFollowsTheSlotsItRepeats) {
     EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 2, 1454400000, 1454420000}));
     write_first_capture(doc, 1454300000, 1);  // an earlier capture of the same text
     EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 2, 1454300000, 1454420000}));
+}
+
+TEST(VersionId, RoundTripsAtEveryExtremeAndRefusesBytesThatAreNotOneWholeId) {
+    const std::int64_t lo = std::numeric_limits<std::int64_t>::min();
+    const std::int64_t hi = std::numeric_limits<std::int64_t>::max();
+    for (const VersionId& id : std::vector<VersionId>{
+             {1454400000, 0}, {0, 0}, {-5, 7}, {lo, hi}, {hi, lo}}) {
+        EXPECT_EQ(decode_version_id(encode_version_id(id)), id);
+    }
+    const std::string bytes = encode_version_id({1454400000, 3});
+    EXPECT_EQ(bytes.size(), 6u);  // 5 bytes of time, 1 of sequence
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+        EXPECT_THROW(decode_version_id(bytes.substr(0, cut)), SchemaError) << cut;
+    }
+    try {
+        decode_version_id(bytes + '\0');
+        ADD_FAILURE() << "a byte past the id was accepted";
+    } catch (const SchemaError& e) {
+        EXPECT_STREQ(e.what(),
+                     "version id slot holds 1 bytes past its id; the database is damaged "
+                     "(rebuild it with newsindex)");
+    }
+}
+
+TEST(VersionId, IsShownAsDigestAtTimeDotSequenceAndSurvivesRevisionUpdates) {
+    EXPECT_EQ(version_id_text("00000000000000ab", {1454400000, 2}), "00000000000000ab@1454400000.2");
+    VersionRecord r;
+    r.article = {"bbc", "x"};
+    r.captured_at = 1454400000;
+    Xapian::Document doc;
+    write_stored_version(doc, r);
+    write_version_id(doc, {1454400000, 2});
+    write_revision_state(doc, 2, 1454410000, 1454420000);
+    write_first_capture(doc, 1454300000, 1);  // an earlier capture of the same text
+    EXPECT_EQ(read_version_id(doc), (VersionId{1454400000, 2}));
 }
 
 TEST(TimelineKey, RoundTripsAtEveryExtreme) {
@@ -305,7 +340,7 @@ TEST(ArticleLookupTerms, HaveAFixedSizeAndDifferForDifferentValues) {
     EXPECT_EQ(url_term(url).size(), prefix::kUrl.size() + 16);
     EXPECT_EQ(url_term(url), url_term(std::string(400, 'u')));
     EXPECT_NE(url_term(url), url_term(url + "v"));
-    EXPECT_TRUE(article_id_term("a").starts_with(prefix::kArticleId));
+    EXPECT_TRUE(url_term("a").starts_with(prefix::kUrl));
 }
 
 TEST(DatabaseFormat, RefusesAnotherSchemaVersionWithAClearMessage) {
