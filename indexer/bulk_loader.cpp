@@ -50,7 +50,7 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)
                             : schema::read_stored_version(current.get_document(*version.copy_of));
-        db.add_document(builder.build(planned_record(version, std::move(text)), version.id));
+        add_version(db, builder.build(planned_record(version, std::move(text)), version.id));
         if ((i + 1 - part.range.first) % kPartCommitVersions == 0) db.commit();
     }
     db.commit();

@@ -26,7 +26,27 @@ std::string term(std::string_view prefix, const std::string& value) {
     return schema::bounded_term(prefix, value);
 }
 
+// Words a builder remembers having offered, in all languages, before it
+// forgets them all (and offers them again, for add_version to find in the
+// database): bounds its memory on a corpus of endless spellings.
+constexpr std::size_t kMostMetWords = 2'000'000;
+
 }  // namespace
+
+Xapian::docid add_version(Xapian::WritableDatabase& db, const BuiltVersion& version) {
+    Xapian::docid docid = db.add_document(version.document);
+    for (const WordForm& word : version.new_words) {
+        bool held = false;
+        for (auto it = db.synonyms_begin(word.key); it != db.synonyms_end(word.key); ++it) {
+            if (*it == word.term) {
+                held = true;
+                break;
+            }
+        }
+        if (!held) db.add_synonym(word.key, word.term);
+    }
+    return docid;
+}
 
 bool has_stemmer(const std::string& language) {
     if (language.size() < 2 || language.size() > 3) return false;
@@ -38,7 +58,14 @@ bool has_stemmer(const std::string& language) {
 }
 
 DocumentBuilder::DocumentBuilder(std::string database_language)
-    : database_language_(std::move(database_language)) {}
+    : database_language_(std::move(database_language)) {
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+}
+
+void DocumentBuilder::forget_words() {
+    met_words_.clear();
+    met_count_ = 0;
+}
 
 std::string DocumentBuilder::effective_language(const std::string& record_language) {
     // Two- or three-letter codes only: Xapian also knows "english", "none".
@@ -60,12 +87,12 @@ const Xapian::Stem& DocumentBuilder::stemmer(const std::string& language) {
     return it->second;
 }
 
-Xapian::Document DocumentBuilder::build(const schema::VersionRecord& record, const VersionId& id) {
+BuiltVersion DocumentBuilder::build(const schema::VersionRecord& record, const VersionId& id) {
     namespace prefix = schema::prefix;
     std::string language = effective_language(record.language);
 
-    Xapian::Document doc;
-    generator_.set_stemmer(stemmer(language));
+    BuiltVersion out;
+    Xapian::Document& doc = out.document;
     generator_.set_document(doc);
     generator_.index_text(record.title, 1, std::string(prefix::kTitle));
     generator_.increase_termpos();
@@ -73,6 +100,18 @@ Xapian::Document DocumentBuilder::build(const schema::VersionRecord& record, con
     generator_.increase_termpos();
     generator_.index_text(record.text);
     generator_.index_text_without_positions(record.author, 1, std::string(prefix::kAuthor));
+
+    // Only word terms so far: the stems of those met for the first time.
+    if (met_count_ >= kMostMetWords) forget_words();
+    std::unordered_set<std::string>& met = met_words_[language];
+    const Xapian::Stem& stem = stemmer(language);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        std::string word = *it;
+        if (met.contains(word)) continue;
+        if (auto key = schema::stem_key(word, stem)) out.new_words.push_back({std::move(*key), word});
+        met.insert(std::move(word));
+        ++met_count_;
+    }
 
     doc.add_boolean_term(term(prefix::kSource, ascii_lower(record.article.source)));
     doc.add_boolean_term(schema::article_term(record.article.digest_hex()));
@@ -96,7 +135,7 @@ Xapian::Document DocumentBuilder::build(const schema::VersionRecord& record, con
     // here would be dropped on this thread, at the next build, while that
     // thread copies or destroys its own.
     generator_.set_document(Xapian::Document());
-    return doc;
+    return out;
 }
 
 }  // namespace newsindex::indexer

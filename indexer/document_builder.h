@@ -2,10 +2,12 @@
 // searches (prefixes in schema/terms.h), and the stored data and values
 // (schema/stored_version.h).
 //
-// Text is indexed with Xapian's TermGenerator, STEM_SOME strategy: every word
-// unstemmed with its position (so phrases match exactly) plus "Z"+stem
-// without positions. The stemmer is that of the record's language, or of the
-// database's language when the record has none Xapian knows. The title is
+// Text is indexed with Xapian's TermGenerator: every word as written (lower
+// case) with its position, so phrases match exactly. Stems are no terms
+// (schema/terms.h): each word's stem goes to the database's synonym table,
+// once, when a builder first meets the word (BuiltVersion::new_words), in
+// the stemmer of the record's language, or of the database's language when
+// the record has none Xapian knows. The title is
 // indexed once, under schema::prefix::kTitle: `title:` searches that prefix
 // and plain words search both it and the unprefixed summary and body (see
 // schema/terms.h), so nothing is indexed twice. Title, summary and body are
@@ -30,8 +32,31 @@
 
 #include <map>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace newsindex::indexer {
+
+// A synonym-table entry: a stem's key (schema::stem_key) and one of the
+// terms whose word has that stem.
+struct WordForm {
+    std::string key;
+    std::string term;
+};
+
+struct BuiltVersion {
+    Xapian::Document document;
+    // The words of the document this builder had not met before, to be
+    // added to the synonym table of the database the document goes to
+    // (add_version); the builder does not offer them again until
+    // forget_words().
+    std::vector<WordForm> new_words;
+};
+
+// Adds the document and those of its words' synonym entries that `db` lacks
+// (an entry rewritten with nothing new would still be written back);
+// returns the document's number.
+Xapian::docid add_version(Xapian::WritableDatabase& db, const BuiltVersion& version);
 
 class DocumentBuilder {
   public:
@@ -46,8 +71,12 @@ class DocumentBuilder {
     DocumentBuilder& operator=(DocumentBuilder&&) = default;
 
     // The document for `record`, whose revision state fields are already
-    // final, created by the capture `id`.
-    Xapian::Document build(const schema::VersionRecord& record, const VersionId& id);
+    // final, created by the capture `id`, and its words new to this builder.
+    BuiltVersion build(const schema::VersionRecord& record, const VersionId& id);
+
+    // Offers every word again: for when what build() returned was not
+    // written (a transaction cancelled).
+    void forget_words();
 
     // The language a record is stemmed in and filed under (kLanguage term):
     // its own ("en", "de-DE" -> "de") if Xapian has a stemmer for it, else the
@@ -60,6 +89,9 @@ class DocumentBuilder {
     std::string database_language_;
     std::map<std::string, Xapian::Stem> stemmers_;  // language -> stemmer
     std::map<std::string, bool> known_languages_;   // does Xapian stem it?
+    // Per language, the terms offered in new_words since forget_words().
+    std::map<std::string, std::unordered_set<std::string>> met_words_;
+    std::size_t met_count_ = 0;
     Xapian::TermGenerator generator_;
 };
 

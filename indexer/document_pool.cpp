@@ -18,7 +18,7 @@ unsigned default_threads() { return std::max(1u, std::thread::hardware_concurren
 void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, std::size_t end,
                      const std::vector<PlannedVersion>& versions,
                      const std::function<schema::VersionRecord(std::size_t)>& record,
-                     const std::function<void(std::size_t, Xapian::Document&&)>& add) {
+                     const std::function<void(std::size_t, BuiltVersion&&)>& add) {
     if (first >= end) return;
     if (builders.size() <= 1 || end - first == 1) {
         for (std::size_t i = first; i < end; ++i) add(i, builders.front().build(record(i), versions[i].id));
@@ -27,7 +27,7 @@ void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, 
 
     // A ring of slots: document i waits in slot i % window until written.
     const std::size_t window = kLookaheadPerBuilder * builders.size();
-    std::vector<std::optional<Xapian::Document>> slots(window);
+    std::vector<std::optional<BuiltVersion>> slots(window);
     std::mutex mutex;
     std::condition_variable built, written;
     std::size_t next = first;      // the next document a builder takes
@@ -45,9 +45,9 @@ void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, 
                 i = next++;
             }
             try {
-                Xapian::Document doc = builder.build(record(i), versions[i].id);
+                BuiltVersion built = builder.build(record(i), versions[i].id);
                 std::lock_guard lock(mutex);
-                slots[i % window] = std::move(doc);
+                slots[i % window] = std::move(built);
             } catch (...) {
                 std::lock_guard lock(mutex);
                 if (!failure) failure = std::current_exception();
@@ -62,17 +62,17 @@ void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, 
     try {
         for (DocumentBuilder& builder : builders) threads.emplace_back(build, std::ref(builder));
         for (std::size_t i = first; i < end; ++i) {
-            Xapian::Document doc;
+            BuiltVersion version;
             {
                 std::unique_lock lock(mutex);
                 built.wait(lock, [&] { return stop || slots[i % window].has_value(); });
                 if (stop) break;
-                doc = std::move(*slots[i % window]);
+                version = std::move(*slots[i % window]);
                 slots[i % window].reset();
                 writing = i + 1;
             }
             written.notify_all();
-            add(i, std::move(doc));
+            add(i, std::move(version));
         }
     } catch (...) {
         std::lock_guard lock(mutex);

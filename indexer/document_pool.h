@@ -20,7 +20,7 @@ unsigned default_threads();
 
 // Builds the document of each version in [first, end) of `versions` from
 // `record(i)` (called on the builder threads, so it must be thread-safe),
-// one thread per builder, and calls `add(i, document)` on the calling
+// one thread per builder, and calls `add(i, built)` on the calling
 // thread in order of i. Builders run at most a bounded number of documents
 // ahead of `add`, so memory stays bounded. With one builder everything runs
 // on the calling thread. The first exception of `record`, a builder or
@@ -28,6 +28,6 @@ unsigned default_threads();
 void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, std::size_t end,
                      const std::vector<PlannedVersion>& versions,
                      const std::function<schema::VersionRecord(std::size_t)>& record,
-                     const std::function<void(std::size_t, Xapian::Document&&)>& add);
+                     const std::function<void(std::size_t, BuiltVersion&&)>& add);
 
 }  // namespace newsindex::indexer

@@ -104,7 +104,7 @@ void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) 
         return planned_record(version, copies[i] ? *copies[i] : records(*version.capture));
     };
     build_documents(builders_, 0, plan.added.size(), plan.added, record,
-                    [&](std::size_t, Xapian::Document&& doc) { db_.add_document(doc); });
+                    [&](std::size_t, BuiltVersion&& version) { add_version(db_, version); });
     for (const RevisedVersion& version : plan.revised) revise(db_, version.document, version);
 }
 
@@ -142,6 +142,9 @@ void IndexWriter::finish() {
 }
 
 void IndexWriter::abandon() {
+    // What the builders offered may not have been written (a commit that
+    // failed has already ended the transaction).
+    for (DocumentBuilder& builder : builders_) builder.forget_words();
     if (!in_transaction_) return;
     in_transaction_ = false;
     try {

@@ -198,13 +198,20 @@ MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
                              const Filters& filters) {
     Xapian::Stem stemmer = stemmer_for(db, filters);
     Xapian::Query parsed = Xapian::Query::MatchAll;
+    Xapian::Query matched = parsed;
     if (!is_blank(text)) {
         auto date_error = std::make_shared<std::string>();
         try {
             Xapian::QueryParser parser = make_parser(db, stemmer, filters.stem, date_error);
-            parsed = parser.parse_query(
-                text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                          Xapian::QueryParser::FLAG_PURE_NOT);
+            const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
+                                   Xapian::QueryParser::FLAG_WILDCARD |
+                                   Xapian::QueryParser::FLAG_PURE_NOT;
+            parsed = parser.parse_query(text, flags);
+            // The index has no stem terms: each stem is a synonym-table key
+            // listing the words that have it (schema/terms.h).
+            matched = filters.stem ? parser.parse_query(
+                                         text, flags | Xapian::QueryParser::FLAG_AUTO_SYNONYMS)
+                                   : parsed;
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError(fmt::format("newsquery: bad query '{}': {}", text, e.get_msg()),
                              kExitBadQuery);
@@ -219,8 +226,8 @@ MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
         }
     }
     Xapian::Query filter = filter_query(filters);
-    Xapian::Query query = filter.empty() ? parsed
-                                         : Xapian::Query(Xapian::Query::OP_FILTER, parsed, filter);
+    Xapian::Query query = filter.empty() ? matched
+                                         : Xapian::Query(Xapian::Query::OP_FILTER, matched, filter);
     return MatchQuery{query, parsed, stemmer};
 }
 

@@ -26,8 +26,12 @@ struct Filters {
 };
 
 struct MatchQuery {
-    Xapian::Query query;      // text AND filters: what to run
-    Xapian::Query text;       // the text part alone (for snippets and sentences)
+    // Text AND filters: what to run. Each stemmed word of the text is the
+    // synonym of the words the index holds with its stem (schema/terms.h).
+    Xapian::Query query;
+    // The text part alone, each stemmed word as its stem term ("Z"+stem):
+    // for snippets and sentences, which are indexed with their stems.
+    Xapian::Query text;
     Xapian::Stem stemmer;     // the stemmer the text part was parsed with
 };
 

@@ -188,7 +188,7 @@ SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
       matches_without_terms_(
           has_node(text_, {Xapian::Query::OP_WILDCARD, Xapian::Query::LEAF_MATCH_ALL,
                            Xapian::Query::LEAF_POSTING_SOURCE})),
-      spellings_(terms_, stemmer_, stemmer) {
+      spellings_(terms_, stemmer) {
     generator_.set_stemmer(stemmer_);
     generator_.set_stemming_strategy(strategy_);
 }
@@ -214,8 +214,8 @@ std::string SentenceFinder::find(const schema::VersionRecord& version, const Xap
                                  Xapian::docid docid) const {
     // The first sentences are indexed as they come: the match is most often
     // among them, and telling which sentences may hold it costs about as
-    // much as indexing a few (Spellings::of: a few postlist reads, a whole
-    // termlist for the first version a finder sees). Measured on the bench
+    // much as indexing a few (Spellings::of: a postlist read per language
+    // the database holds besides the query's). Measured on the bench
     // corpora, starting to filter after the first sentence instead of the
     // fourth saved instructions but cost more time: each postlist read is
     // a system call, and most real versions have fewer sentences than that.
@@ -229,9 +229,8 @@ std::string SentenceFinder::find(const schema::VersionRecord& version, const Xap
         if (db == nullptr) return true;
         if (!words) {
             // A wildcard or match-all can match without any of the terms.
-            words = matches_without_terms_ || terms_.empty()
-                        ? std::nullopt
-                        : std::optional(spellings_.of(*db, docid));
+            words = matches_without_terms_ || terms_.empty() ? std::nullopt
+                                                             : spellings_.of(*db, docid);
         }
         return !*words || holds_any(text, **words);
     };

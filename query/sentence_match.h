@@ -19,10 +19,12 @@ namespace newsindex::query {
 // per thread).
 class SentenceFinder {
   public:
-    // `text` is the text part of a MatchQuery (no filters), `stemmer` the
-    // stemmer it was parsed with; sentences are indexed the way the indexer
-    // indexes versions (TermGenerator, STEM_SOME, title also under the title
-    // prefix) so the query means the same thing here as in the index.
+    // `text` is the text part of a MatchQuery (no filters, stems as stem
+    // terms), `stemmer` the stemmer it was parsed with; sentences are
+    // indexed as the indexer indexes versions (TermGenerator, title also
+    // under the title prefix), with each word's stem as a term where the
+    // index lists the word under its stem (STEM_SOME), so the query means
+    // the same thing here as in the index.
     SentenceFinder(Xapian::Query text, Xapian::Stem stemmer);
 
     // The index in `sentences` of the sentence that holds the match: of the
@@ -41,7 +43,7 @@ class SentenceFinder {
     std::string find(const schema::VersionRecord& version) const;
 
     // The same answer for `version` when it is document `docid` of `db`:
-    // its index terms tell in which spellings its sentences can hold a query
+    // the database tells in which spellings its sentences can hold a query
     // term (Spellings::of), and a sentence that holds none of them is passed
     // over without being indexed. In a long text the match is often many
     // sentences in; this is most of what a timeline spends.

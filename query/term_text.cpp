@@ -9,10 +9,10 @@
 
 namespace newsindex::query {
 
-bool is_stem(std::string_view term) { return term.starts_with('Z'); }
+bool is_stem(std::string_view term) { return term.starts_with(schema::kStemMarker); }
 
 std::string_view field_prefix(std::string_view term) {
-    if (term.starts_with('Z')) term.remove_prefix(1);
+    if (is_stem(term)) term.remove_prefix(schema::kStemMarker.size());
     std::size_t n = 0;
     while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
     return term.substr(0, n);
@@ -20,7 +20,7 @@ std::string_view field_prefix(std::string_view term) {
 
 std::optional<FieldWord> field_word(std::string_view term) {
     bool stem = is_stem(term);
-    if (stem) term.remove_prefix(1);
+    if (stem) term.remove_prefix(schema::kStemMarker.size());
     std::string_view prefix = field_prefix(term);
     if (!(prefix.empty() || prefix == schema::prefix::kTitle)) return std::nullopt;
     return FieldWord{term.substr(prefix.size()), stem};

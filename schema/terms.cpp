@@ -38,4 +38,31 @@ std::string article_term(std::string_view article_digest_hex) {
     return fmt::format("{}{}", prefix::kArticle, article_digest_hex);
 }
 
+std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer) {
+    // Xapian's convention: a prefix is upper-case ASCII, and the word after
+    // it starts otherwise (a ':' between them when it would not).
+    std::size_t n = 0;
+    while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
+    std::string_view field = term.substr(0, n);
+    std::string_view word = term.substr(n);
+    if (word.empty() ||
+        (field != "" && field != prefix::kTitle && field != prefix::kAuthor)) {
+        return std::nullopt;
+    }
+    // TermGenerator's and QueryParser's rule for which words STEM_SOME stems.
+    switch (Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word.data(), word.size()))) {
+        case Xapian::Unicode::LOWERCASE_LETTER:
+        case Xapian::Unicode::TITLECASE_LETTER:
+        case Xapian::Unicode::MODIFIER_LETTER:
+        case Xapian::Unicode::OTHER_LETTER:
+            break;
+        default:
+            return std::nullopt;
+    }
+    std::string key(kStemMarker);
+    key.append(field);
+    key += stemmer(std::string(word));
+    return key;
+}
+
 }  // namespace newsindex::schema

@@ -1,15 +1,19 @@
 // Every Xapian term prefix the index uses. No other directory spells one.
 #pragma once
 
+#include <xapian.h>
+
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace newsindex::schema::prefix {
 
-// Free-text (positional) fields. Summary and body are indexed without a
-// prefix, the title only under kTitle: a search for plain words must look in
-// both (QueryParser::add_prefix("", "") and add_prefix("", kTitle)), `title:`
-// in kTitle alone. Stemmed forms get Xapian's "Z" convention on top.
+// Free-text fields, positional but for the author. Summary and body are
+// indexed without a prefix, the title only under kTitle: a search for plain
+// words must look in both (QueryParser::add_prefix("", "") and
+// add_prefix("", kTitle)), `title:` in kTitle alone. Words are indexed as
+// written (lower case); their stems are no terms (see stem_key below).
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthor = "A";
 
@@ -49,5 +53,22 @@ std::string url_term(std::string_view normalised_url);
 // URL of an article without one) is found by trying article_term of each
 // source's ArticleKey{source, identity}: no term of its own is needed.
 std::string article_term(std::string_view article_digest_hex);
+
+// Stems are no terms: a stem would be a second postlist key and termlist
+// entry beside nearly every word. The database's synonym table holds them
+// instead, keyed the way Xapian names a stemmed term ("Z", the field prefix,
+// the stem), each key listing the terms of the database whose word has that
+// stem: "Zgovern" -> "govern", "governed", "government", ...; "ZSgovern" ->
+// "Sgovernment", ... QueryParser with FLAG_AUTO_SYNONYMS looks a stemmed
+// query word up under exactly this key, so "governments" matches every
+// spelling the index holds, as a stem term would, and a "quoted phrase"
+// stays exact.
+inline constexpr std::string_view kStemMarker = "Z";
+
+// The synonym key of `term` stemmed with `stemmer`: for a word of a
+// free-text field (no prefix, kTitle, kAuthor) that Xapian stems (STEM_SOME
+// stems a word that starts with a letter other than an upper-case one),
+// "Z" + field prefix + stem; nullopt for every other term.
+std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer);
 
 }  // namespace newsindex::schema

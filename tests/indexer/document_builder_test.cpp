@@ -1,4 +1,5 @@
-// The terms, positions, data and values of the document built for a version.
+// The terms, positions, data and values of the document built for a version,
+// and the synonym-table entries of its words' stems.
 #include "indexer/document_builder.h"
 
 #include "indexer/url.h"
@@ -64,17 +65,26 @@ Xapian::doccount matches(const Xapian::Document& doc, const Xapian::Query& query
 }
 
 // A word of a free-text field: the word alone (summary, body) or after the
-// title or author prefix, each maybe after "Z" (its stemmed form).
+// title or author prefix.
 bool is_word_term(const std::string& term) {
-    std::size_t at = term.starts_with('Z') ? 1 : 0;
     for (std::string_view field : {std::string_view{}, prefix::kTitle, prefix::kAuthor}) {
-        std::size_t word = at + field.size();
-        if (term.size() > word && term.compare(at, field.size(), field) == 0 &&
-            !std::isupper(static_cast<unsigned char>(term[word]))) {
+        if (term.size() > field.size() && term.starts_with(field) &&
+            !std::isupper(static_cast<unsigned char>(term[field.size()]))) {
             return true;
         }
     }
     return false;
+}
+
+// The synonym-table entries a build offers, as "key=term".
+std::set<std::string> new_words(const BuiltVersion& built) {
+    std::set<std::string> out;
+    for (const WordForm& word : built.new_words) out.insert(word.key + "=" + word.term);
+    return out;
+}
+
+std::set<std::string> synonyms(const Xapian::Database& db, const std::string& key) {
+    return {db.synonyms_begin(key), db.synonyms_end(key)};
 }
 
 std::set<std::string> filter_terms_of(const Xapian::Document& doc) {
@@ -88,7 +98,7 @@ std::set<std::string> filter_terms_of(const Xapian::Document& doc) {
 TEST(DocumentBuilder, FiltersAreBooleanTermsUnderTheSchemaPrefixesAndTheIdASlot) {
     schema::VersionRecord record = sample_record();
     DocumentBuilder builder("en");
-    Xapian::Document doc = builder.build(record, VersionId{1'599'999'000, 1});
+    Xapian::Document doc = builder.build(record, VersionId{1'599'999'000, 1}).document;
     // These and no others: nothing that repeats another term or a slot.
     EXPECT_EQ(filter_terms_of(doc),
               (std::set<std::string>{with(prefix::kSource, "bbc"),
@@ -105,7 +115,7 @@ TEST(DocumentBuilder, AnArticleKnownByItsUrlHasNoUrlTermBesideItsArticleTerm) {
     schema::VersionRecord record = sample_record();
     record.article_id.clear();
     record.article.identity = normalise_url(record.url);
-    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{}).document;
     std::set<std::string> filters = filter_terms_of(doc);
     EXPECT_TRUE(filters.contains(with(prefix::kArticle, record.article.digest_hex())));
     EXPECT_FALSE(filters.contains(schema::url_term(record.article.identity)));
@@ -113,7 +123,7 @@ TEST(DocumentBuilder, AnArticleKnownByItsUrlHasNoUrlTermBesideItsArticleTerm) {
 }
 
 TEST(DocumentBuilder, TitleIsIndexedOnceUnderTheTitlePrefix) {
-    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{});
+    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{}).document;
     std::set<std::string> terms = terms_of(doc);
     EXPECT_TRUE(terms.contains(with(prefix::kTitle, "floods")));
     EXPECT_TRUE(terms.contains(with(prefix::kTitle, "valley")));
@@ -125,20 +135,70 @@ TEST(DocumentBuilder, TitleIsIndexedOnceUnderTheTitlePrefix) {
     EXPECT_TRUE(terms.contains("heavy"));                            // summary
 }
 
-TEST(DocumentBuilder, StemmedFormsAreZTermsBesideTheExactWords) {
-    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{});
-    std::set<std::string> terms = terms_of(doc);
-    EXPECT_TRUE(terms.contains("Zflood"));     // floods, flooded
-    EXPECT_TRUE(terms.contains("Zsearch"));    // searching
-    EXPECT_TRUE(terms.contains("searching"));
-    EXPECT_TRUE(terms.contains("Z" + with(prefix::kTitle, "flood")));
-    EXPECT_TRUE(positions(doc, "Zflood").empty());  // STEM_SOME: stems without positions
+TEST(DocumentBuilder, StemsAreNoTermsButSynonymEntriesOfTheWordsNewToTheBuilder) {
+    DocumentBuilder builder("en");
+    BuiltVersion built = builder.build(sample_record(), VersionId{});
+    for (const std::string& term : terms_of(built.document)) {
+        EXPECT_FALSE(term.starts_with(schema::kStemMarker)) << term;
+    }
+    EXPECT_TRUE(terms_of(built.document).contains("searching"));
+    // Each word under its field's stem key, title and author words too.
+    std::set<std::string> words = new_words(built);
+    EXPECT_TRUE(words.contains("Zflood=flooded"));
+    EXPECT_TRUE(words.contains("Zsearch=searching"));
+    EXPECT_TRUE(words.contains("ZSflood=Sfloods"));
+    EXPECT_TRUE(words.contains("ZAjane=Ajane"));
+    EXPECT_FALSE(words.contains("Zflood=Sfloods"));
+    // Once per builder, until it forgets.
+    EXPECT_TRUE(builder.build(sample_record(), VersionId{}).new_words.empty());
+    builder.forget_words();
+    EXPECT_EQ(new_words(builder.build(sample_record(), VersionId{})), words);
+}
+
+TEST(DocumentBuilder, OnlyWordsStartingWithALetterHaveAStem) {
+    schema::VersionRecord record = sample_record();
+    record.text = "In 2020 the 3rd flood came";
+    std::set<std::string> words = new_words(DocumentBuilder("en").build(record, VersionId{}));
+    EXPECT_TRUE(words.contains("Zflood=flood"));
+    for (const std::string& word : words) {
+        EXPECT_EQ(word.find("=2020"), std::string::npos) << word;
+        EXPECT_EQ(word.find("=3rd"), std::string::npos) << word;
+    }
+}
+
+TEST(DocumentBuilder, AddedVersionsListTheirWordsUnderTheirStemsOnce) {
+    newsindex::testing::ScratchDir dir;
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    DocumentBuilder builder("en");
+    add_version(db, builder.build(sample_record(), VersionId{}));
+    schema::VersionRecord later = sample_record();
+    later.text = "Rescuers searched the flood plain";
+    add_version(db, builder.build(later, VersionId{}));
+    // A builder that never met them offers them again: nothing is doubled.
+    add_version(db, DocumentBuilder("en").build(later, VersionId{}));
+    db.commit();
+    EXPECT_EQ(synonyms(db, "Zflood"), (std::set<std::string>{"flood", "flooded"}));
+    EXPECT_EQ(synonyms(db, "Zsearch"), (std::set<std::string>{"searched", "searching"}));
+    EXPECT_EQ(synonyms(db, "ZSflood"), (std::set<std::string>{"Sfloods"}));
+
+    // What a stemmed query word looks up (QueryParser, FLAG_AUTO_SYNONYMS).
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_stemmer(Xapian::Stem("en"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parser.parse_query(
+        "floods", Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u);
+    enquire.set_query(parser.parse_query(
+        "\"floods\"", Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);  // a phrase is exact
 }
 
 TEST(DocumentBuilder, PhrasesMatchWithinAFieldButNotAcrossTwo) {
     schema::VersionRecord record = sample_record();
     record.summary.clear();
-    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{}).document;
     std::vector<Xapian::termpos> flooded = positions(doc, "flooded");
     std::vector<Xapian::termpos> villages = positions(doc, "villages");
     ASSERT_EQ(flooded.size(), 1u);
@@ -161,7 +221,7 @@ TEST(DocumentBuilder, PhrasesMatchWithinAFieldButNotAcrossTwo) {
 }
 
 TEST(DocumentBuilder, AuthorWordsAreIndexedUnderTheAuthorPrefixWithoutPositions) {
-    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{});
+    Xapian::Document doc = DocumentBuilder("en").build(sample_record(), VersionId{}).document;
     std::set<std::string> terms = terms_of(doc);
     EXPECT_TRUE(terms.contains(with(prefix::kAuthor, "jane")));
     EXPECT_TRUE(terms.contains(with(prefix::kAuthor, "doe")));
@@ -173,21 +233,26 @@ TEST(DocumentBuilder, GermanRecordsAreStemmedInGerman) {
     schema::VersionRecord record = sample_record();
     record.title = "Die Häuser am Fluss";
     record.language = "de";
-    DocumentBuilder builder("en");
-    // Title words: under the title prefix, stems as "Z" + prefix + stem.
-    const std::string haus_stem = "Z" + with(prefix::kTitle, "haus");
-    std::set<std::string> german = terms_of(builder.build(record, VersionId{}));
-    EXPECT_TRUE(german.contains(haus_stem));
-    EXPECT_TRUE(german.contains(with(prefix::kTitle, "häuser")));
-    EXPECT_TRUE(german.contains(with(prefix::kLanguage, "de")));
+    // Title words: under the title prefix, stem keys "Z" + prefix + stem.
+    const std::string haeuser_as_haus = "ZShaus=Shäuser";
+    BuiltVersion german = DocumentBuilder("en").build(record, VersionId{});
+    EXPECT_TRUE(new_words(german).contains(haeuser_as_haus));
+    EXPECT_TRUE(terms_of(german.document).contains(with(prefix::kTitle, "häuser")));
+    EXPECT_TRUE(terms_of(german.document).contains(with(prefix::kLanguage, "de")));
 
     record.language = "de-AT";  // a regional tag stems as its language
-    EXPECT_TRUE(terms_of(builder.build(record, VersionId{})).contains(haus_stem));
+    EXPECT_TRUE(new_words(DocumentBuilder("en").build(record, VersionId{})).contains(haeuser_as_haus));
 
     record.language = "en";
-    std::set<std::string> english = terms_of(builder.build(record, VersionId{}));
-    EXPECT_FALSE(english.contains(haus_stem));
-    EXPECT_TRUE(english.contains("Z" + with(prefix::kTitle, "häuser")));
+    std::set<std::string> english = new_words(DocumentBuilder("en").build(record, VersionId{}));
+    EXPECT_FALSE(english.contains(haeuser_as_haus));
+    EXPECT_TRUE(english.contains("ZShäuser=Shäuser"));
+
+    // One builder, both languages: a word met in one is new in the other.
+    DocumentBuilder both("en");
+    both.build(record, VersionId{});
+    record.language = "de";
+    EXPECT_TRUE(new_words(both.build(record, VersionId{})).contains(haeuser_as_haus));
 }
 
 TEST(DocumentBuilder, RecordsWithoutAKnownLanguageUseTheDatabaseLanguage) {
@@ -195,8 +260,9 @@ TEST(DocumentBuilder, RecordsWithoutAKnownLanguageUseTheDatabaseLanguage) {
     record.title = "Die Häuser am Fluss";
     for (std::string language : {"", "xx", "english"}) {
         record.language = language;
-        std::set<std::string> terms = terms_of(DocumentBuilder("de").build(record, VersionId{}));
-        EXPECT_TRUE(terms.contains("Z" + with(prefix::kTitle, "haus"))) << language;
+        BuiltVersion built = DocumentBuilder("de").build(record, VersionId{});
+        EXPECT_TRUE(new_words(built).contains("ZShaus=Shäuser")) << language;
+        std::set<std::string> terms = terms_of(built.document);
         EXPECT_TRUE(terms.contains(with(prefix::kLanguage, "de"))) << language;
         EXPECT_FALSE(terms.contains(with(prefix::kLanguage, language))) << language;
     }
@@ -205,7 +271,7 @@ TEST(DocumentBuilder, RecordsWithoutAKnownLanguageUseTheDatabaseLanguage) {
 TEST(DocumentBuilder, ZeroWidthCharactersInsideWordsDoNotSplitThem) {
     schema::VersionRecord record = sample_record();
     record.text = "Reu\u200Bters re\u200Cported fin\u2060ancial losses";
-    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{}).document;
     std::set<std::string> terms = terms_of(doc);
     EXPECT_TRUE(terms.contains("reuters"));
     EXPECT_TRUE(terms.contains("reported"));
@@ -222,7 +288,7 @@ TEST(DocumentBuilder, UrlTermsHaveAFixedSizeHowLongTheUrl) {
     record.url = "https://example.com/" + std::string(400, 'a');
     record.article_id = "example:" + std::string(400, 'b');
     record.article.identity = record.article_id;
-    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{}).document;
 
     std::string url_term = schema::url_term(record.url);
     std::set<std::string> terms = terms_of(doc);
@@ -239,7 +305,7 @@ TEST(DocumentBuilder, UrlTermsHaveAFixedSizeHowLongTheUrl) {
 
 TEST(DocumentBuilder, StoredDataAndValuesReadBackAsTheRecord) {
     schema::VersionRecord record = sample_record();
-    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{});
+    Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{}).document;
     schema::VersionRecord back = schema::read_stored_version(doc);
     EXPECT_EQ(back.title, record.title);
     EXPECT_EQ(back.text, record.text);

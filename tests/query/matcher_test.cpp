@@ -60,6 +60,19 @@ TEST_F(Matcher, WordsAreStemmedButPhrasesMatchExactly) {
     EXPECT_EQ(matches("\"false caliphate\""), (Names{"A1", "A2", "B1"}));
 }
 
+TEST_F(Matcher, AStemIsTheSynonymOfTheIndexsWordsInTheQueryAndOneTermInTheText) {
+    // The index holds no stem terms (schema/terms.h): the query runs the
+    // words the database lists under the stem; the text part, for sentences
+    // and snippets, keeps the stem.
+    MatchQuery match = build_match_query(db_, "threat", {});
+    Names query_terms(match.query.get_unique_terms_begin(), match.query.get_unique_terms_end());
+    Names text_terms(match.text.get_unique_terms_begin(), match.text.get_unique_terms_end());
+    EXPECT_TRUE(query_terms.contains("threat"));
+    EXPECT_TRUE(query_terms.contains("threats"));
+    EXPECT_TRUE(text_terms.contains("Zthreat"));
+    EXPECT_FALSE(text_terms.contains("threats"));
+}
+
 TEST_F(Matcher, NoStemMatchesExactWordsOnly) {
     EXPECT_EQ(matches("threat", no_stem()), (Names{"B1"}));
     EXPECT_EQ(matches("threats", no_stem()), (Names{"A1"}));

@@ -85,7 +85,7 @@ inline void write_versions(const std::filesystem::path& path,
         record.last_seen = record.captured_at;
         if (!v.superseded_at.empty()) record.superseded_at = at(v.superseded_at);
         record.content_hash = schema::content_hash(record.title, record.summary, record.text);
-        db.add_document(builder.build(record, {record.captured_at, 0}));
+        indexer::add_version(db, builder.build(record, {record.captured_at, 0}));
     }
     db.commit();
 }

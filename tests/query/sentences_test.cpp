@@ -220,7 +220,7 @@ TEST(SentenceFinder, NothingToSearchGivesNothing) {
 }
 
 // A version as the indexer stores it, for find(version, db, docid): the
-// document's terms tell which sentences can hold a query term.
+// database's words tell which sentences can hold a query term.
 class IndexedVersion : public ::testing::Test {
   protected:
     // Adds a version (title, body sentences, record language) and returns it.
@@ -245,7 +245,8 @@ class IndexedVersion : public ::testing::Test {
         record.language = language;
         record.revision = 1;
         record.last_seen = record.captured_at;
-        docids_.push_back(db_.add_document(builder_.build(record, {record.captured_at, 0})));
+        docids_.push_back(
+            newsindex::indexer::add_version(db_, builder_.build(record, {record.captured_at, 0})));
         records_.push_back(record);
         return records_.back();
     }
@@ -264,7 +265,9 @@ class IndexedVersion : public ::testing::Test {
         return answer;
     }
 
-    Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    // On disk: Xapian's in-memory backend has no synonym table.
+    newsindex::testing::ScratchDir dir_;
+    Xapian::WritableDatabase db_{(dir_ / "db").string(), Xapian::DB_CREATE};
     newsindex::indexer::DocumentBuilder builder_{"en"};
     std::vector<newsindex::schema::VersionRecord> records_;
     std::vector<Xapian::docid> docids_;
@@ -312,45 +315,40 @@ TEST_F(IndexedVersion, AVersionStemmedInAnotherLanguageGivesTheSameAnswer) {
 }
 
 TEST_F(IndexedVersion, SpellingsWhoseStemStartsOtherwiseAreFoundToo) {
-    // German stems "Äpfel" to "apfel": the stem's wdf tells the finder that
-    // "apfel" alone does not account for every word with that stem.
+    // German stems "Äpfel" to "apfel": the database lists both words under
+    // that stem, though one of them does not start with it.
     add("Ernte", then({"Die Äpfel fielen.", "Ein Apfel fiel."}), "de");
     EXPECT_EQ(found("apfel", "de"), "Die Äpfel fielen.");
     add("Ernte", then({"Ein Apfel fiel.", "Die Äpfel fielen."}), "de");
     EXPECT_EQ(found("äpfel", "de"), "Ein Apfel fiel.");
 }
 
-TEST_F(IndexedVersion, AFinderRemembersSpellingsButReadsTheTermsOfAVersionWithANewOne) {
-    // The first version teaches "cities"; the second holds the stem once more
-    // than "cities" accounts for, so its own terms are read and "city" found.
+TEST_F(IndexedVersion, AFinderReadsAStemsWordsAgainAtEachRevision) {
+    // The words the database lists under a stem are read once per revision:
+    // "city" comes with the second.
     add("Storm day", then({"Three cities flooded."}));
-    add("Storm day", then({"The city mourned."}));
-    add("Storm day", then({"Cities wept.", "The city mourned."}));
-    add("Storm day", then({"Rivers rose."}));
+    db_.commit();
     SentenceFinder finder = finder_like_search("cities");
     EXPECT_EQ(found_by(finder, "cities", 0), "Three cities flooded.");
-    EXPECT_EQ(found_by(finder, "cities", 1), "The city mourned.");
-    EXPECT_EQ(found_by(finder, "cities", 2), "Cities wept.");
-    EXPECT_EQ(found_by(finder, "cities", 3), "Storm day");
-    // Read in another order, the same answers.
-    SentenceFinder backwards = finder_like_search("cities");
-    for (std::size_t i : {3u, 2u, 1u, 0u}) {
-        EXPECT_EQ(found_by(backwards, "cities", i), found_by(finder, "cities", i)) << i;
-    }
+    add("Storm day", then({"Cities wept.", "The city mourned."}));
+    add("Storm day", then({"The city mourned."}));
+    db_.commit();
+    EXPECT_EQ(found_by(finder, "cities", 1), "Cities wept.");
+    EXPECT_EQ(found_by(finder, "cities", 2), "The city mourned.");
 }
 
 TEST_F(IndexedVersion, AFinderTellsVersionsStemmedInAnotherLanguageApart) {
     // English stems "houses" and "housing" to "hous", German only "houses":
-    // in the German version, the one "houses" the finder remembers accounts
-    // for the German stem, yet "housing" holds the English one too.
+    // the database lists "housing" under a German stem only, yet in the
+    // German version it holds the English one too, which the query means.
     add("Storm", then({"Two houses burned."}), "en");
     add("Sturm", then({"Das housing stand.", "Die houses brannten."}), "de");
     SentenceFinder finder = finder_like_search("houses");
     EXPECT_EQ(found_by(finder, "houses", 0), "Two houses burned.");
     EXPECT_EQ(found_by(finder, "houses", 1), "Das housing stand.");
 
-    // And the other way round: "Häuser" gives the German stem "haus", which
-    // the English version's "haus" does not account for.
+    // And the other way round: "haus" in the English version is listed
+    // under the English stem, "Häuser" under the German one only.
     add("Sturm", then({"Die Häuser standen leer.", "Ein Haus brannte."}), "de");
     add("Sturm", then({"Ein Haus brannte.", "Die Häuser standen leer."}), "de");
     add("Sturm", then({"A haus stood."}), "en");
@@ -360,25 +358,16 @@ TEST_F(IndexedVersion, AFinderTellsVersionsStemmedInAnotherLanguageApart) {
     EXPECT_EQ(found_by(german, "haus", 3, "de"), "Ein Haus brannte.");
 }
 
-// The same on disk: a database with a UUID and revisions.
-class IndexedVersionOnDisk : public IndexedVersion {
-  protected:
-    IndexedVersionOnDisk() {
-        db_ = Xapian::WritableDatabase((dir_ / "db").string(), Xapian::DB_CREATE);
-    }
-    newsindex::testing::ScratchDir dir_;
-};
-
-TEST_F(IndexedVersionOnDisk, ALanguageAddedSinceAFinderLookedIsToldApart) {
-    // The finder learns the database's languages with its second version,
+TEST_F(IndexedVersion, ALanguageAddedSinceAFinderLookedIsToldApart) {
+    // The finder learns the database's languages when it first reads it,
     // when it holds English only; the German version comes in a later
     // revision (see AFinderTellsVersionsStemmedInAnotherLanguageApart).
     add("Storm", then({"Two houses burned."}), "en");
     add("Storm", then({"Houses burned."}), "en");
     db_.commit();
     SentenceFinder finder = finder_like_search("houses");
-    EXPECT_EQ(found_by(finder, "houses", 0), "Two houses burned.");  // terms read
-    EXPECT_EQ(found_by(finder, "houses", 1), "Houses burned.");      // languages read
+    EXPECT_EQ(found_by(finder, "houses", 0), "Two houses burned.");
+    EXPECT_EQ(found_by(finder, "houses", 1), "Houses burned.");
     add("Sturm", then({"Das housing stand.", "Die houses brannten."}), "de");
     db_.commit();
     EXPECT_EQ(found_by(finder, "houses", 2), "Das housing stand.");
