@@ -37,6 +37,8 @@ Spellings::Spellings(const std::vector<std::string>& terms, Xapian::Stem stemmer
         if (!field) continue;  // in no sentence
         (field->stem ? stems_ : plain_).emplace_back(field->word);
     }
+    // A plain word's stem is in the query twice (body and title terms).
+    stems_ = sorted_unique(std::move(stems_));
 }
 
 std::optional<std::vector<std::string>> Spellings::of(const Xapian::Database& db,
@@ -58,7 +60,7 @@ const Spellings::Read& Spellings::read(const Xapian::Database& db) {
     // Sentences come from the body (unprefixed) and the title.
     for (const std::string& stem : stems_) {
         for (std::string_view field : {std::string_view(), schema::prefix::kTitle}) {
-            std::string key = std::string(schema::kStemMarker) + std::string(field) + stem;
+            const std::string key = schema::stem_key(field, stem);
             for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
                 const std::string term = *it;
                 if (auto word = field_word(term)) out.forms.emplace_back(word->word);
@@ -68,9 +70,11 @@ const Spellings::Read& Spellings::read(const Xapian::Database& db) {
     for (std::string& form : out.forms) form = squash(form);
     out.forms = sorted_unique(std::move(out.forms));
 
+    // Only a stem's words depend on the language a version was stemmed in.
     const std::string prefix(schema::prefix::kLanguage);
     const std::string query_stemmer = stemmer_.get_description();
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    for (auto it = db.allterms_begin(prefix);
+         !stems_.empty() && it != db.allterms_end(prefix); ++it) {
         const std::string term = *it;
         if (field_prefix(term) != schema::prefix::kLanguage) continue;
         bool alike = stemmer_description(term.substr(prefix.size())) == query_stemmer;

@@ -38,6 +38,13 @@ std::string article_term(std::string_view article_digest_hex) {
     return fmt::format("{}{}", prefix::kArticle, article_digest_hex);
 }
 
+std::string stem_key(std::string_view field_prefix, std::string_view stem) {
+    std::string key(kStemMarker);
+    key.append(field_prefix);
+    key.append(stem);
+    return key;
+}
+
 std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer) {
     // Xapian's convention: a prefix is upper-case ASCII, and the word after
     // it starts otherwise (a ':' between them when it would not).
@@ -59,10 +66,7 @@ std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& s
         default:
             return std::nullopt;
     }
-    std::string key(kStemMarker);
-    key.append(field);
-    key += stemmer(std::string(word));
-    return key;
+    return stem_key(field, stemmer(std::string(word)));
 }
 
 }  // namespace newsindex::schema

@@ -65,10 +65,13 @@ std::string article_term(std::string_view article_digest_hex);
 // stays exact.
 inline constexpr std::string_view kStemMarker = "Z";
 
+// The synonym key of a stem in a field: "Z" + field prefix + stem.
+std::string stem_key(std::string_view field_prefix, std::string_view stem);
+
 // The synonym key of `term` stemmed with `stemmer`: for a word of a
 // free-text field (no prefix, kTitle, kAuthor) that Xapian stems (STEM_SOME
-// stems a word that starts with a letter other than an upper-case one),
-// "Z" + field prefix + stem; nullopt for every other term.
+// stems a word that starts with a letter other than an upper-case one), the
+// key of its stem in its field; nullopt for every other term.
 std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer);
 
 }  // namespace newsindex::schema

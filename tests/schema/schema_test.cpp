@@ -13,6 +13,19 @@
 
 using namespace newsindex::schema;
 
+TEST(StemKey, AWordOfAFreeTextFieldIsKeyedByItsStemInThatField) {
+    Xapian::Stem english("en");
+    EXPECT_EQ(stem_key(std::string_view("S"), "flood"), "ZSflood");
+    EXPECT_EQ(stem_key("floods", english), "Zflood");
+    EXPECT_EQ(stem_key("Sfloods", english), "ZSflood");
+    EXPECT_EQ(stem_key("Ajane", english), "ZAjane");
+    // Filters, and words Xapian does not stem (not starting with a letter).
+    EXPECT_EQ(stem_key("XSbbc", english), std::nullopt);
+    EXPECT_EQ(stem_key("Len", english), std::nullopt);
+    EXPECT_EQ(stem_key("2020", english), std::nullopt);
+    EXPECT_EQ(stem_key("S3rd", english), std::nullopt);
+}
+
 TEST(BoundedTerm, ShortValuesAreKeptVerbatim) {
     EXPECT_EQ(bounded_term(prefix::kSource, "bbc"), "XSbbc");
 }
