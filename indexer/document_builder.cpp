@@ -17,11 +17,6 @@ std::string ascii_lower(std::string text) {
     return text;
 }
 
-// "de-DE", "DE", "de_AT" -> "de".
-std::string primary_subtag(const std::string& language) {
-    return ascii_lower(language.substr(0, language.find_first_of("-_")));
-}
-
 std::string term(std::string_view prefix, const std::string& value) {
     return schema::bounded_term(prefix, value);
 }
@@ -48,17 +43,8 @@ Xapian::docid add_version(Xapian::WritableDatabase& db, const BuiltVersion& vers
     return docid;
 }
 
-bool has_stemmer(const std::string& language) {
-    if (language.size() < 2 || language.size() > 3) return false;
-    try {
-        return !Xapian::Stem(language).is_none();
-    } catch (const Xapian::InvalidArgumentError&) {
-        return false;
-    }
-}
-
 DocumentBuilder::DocumentBuilder(std::string database_language)
-    : database_language_(std::move(database_language)) {
+    : languages_(std::move(database_language)) {
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }
 
@@ -67,21 +53,10 @@ void DocumentBuilder::forget_words() {
     met_count_ = 0;
 }
 
-std::string DocumentBuilder::effective_language(const std::string& record_language) {
-    // Two- or three-letter codes only: Xapian also knows "english", "none".
-    std::string language = primary_subtag(record_language);
-    if (language.size() < 2 || language.size() > 3) return database_language_;
-    auto known = known_languages_.find(language);
-    if (known == known_languages_.end()) {
-        known = known_languages_.emplace(language, has_stemmer(language)).first;
-    }
-    return known->second ? language : database_language_;
-}
-
 const Xapian::Stem& DocumentBuilder::stemmer(const std::string& language) {
     auto it = stemmers_.find(language);
     if (it == stemmers_.end()) {
-        Xapian::Stem stem = has_stemmer(language) ? Xapian::Stem(language) : Xapian::Stem();
+        Xapian::Stem stem = schema::has_stemmer(language) ? Xapian::Stem(language) : Xapian::Stem();
         it = stemmers_.emplace(language, stem).first;
     }
     return it->second;
@@ -89,7 +64,7 @@ const Xapian::Stem& DocumentBuilder::stemmer(const std::string& language) {
 
 BuiltVersion DocumentBuilder::build(const schema::VersionRecord& record, const VersionId& id) {
     namespace prefix = schema::prefix;
-    std::string language = effective_language(record.language);
+    const std::string& language = languages_.of(record.language);
 
     BuiltVersion out;
     Xapian::Document& doc = out.document;

@@ -26,6 +26,7 @@
 #pragma once
 
 #include "indexer/article_history.h"
+#include "schema/languages.h"
 #include "schema/version_record.h"
 
 #include <xapian.h>
@@ -78,25 +79,16 @@ class DocumentBuilder {
     // written (a transaction cancelled).
     void forget_words();
 
-    // The language a record is stemmed in and filed under (kLanguage term):
-    // its own ("en", "de-DE" -> "de") if Xapian has a stemmer for it, else the
-    // database language.
-    std::string effective_language(const std::string& record_language);
-
   private:
     const Xapian::Stem& stemmer(const std::string& language);
 
-    std::string database_language_;
+    // The language a record is stemmed in and filed under (kLanguage term).
+    schema::StemmingLanguages languages_;
     std::map<std::string, Xapian::Stem> stemmers_;  // language -> stemmer
-    std::map<std::string, bool> known_languages_;   // does Xapian stem it?
     // Per language, the terms offered in new_words since forget_words().
     std::map<std::string, std::unordered_set<std::string>> met_words_;
     std::size_t met_count_ = 0;
     Xapian::TermGenerator generator_;
 };
-
-// True when Xapian has a stemmer for this ISO 639 code (two or three
-// letters; Xapian's own names such as "english" do not count).
-bool has_stemmer(const std::string& language);
 
 }  // namespace newsindex::indexer

@@ -3,6 +3,7 @@
 #include "indexer/document_pool.h"
 #include "indexer/writable_database.h"
 #include "schema/database_format.h"
+#include "schema/languages.h"
 #include "schema/stored_version.h"
 
 #include <fmt/format.h>
@@ -30,7 +31,7 @@ void revise(Xapian::WritableDatabase& db, Xapian::docid document, const RevisedV
 
 IndexWriter::IndexWriter(const WriterOptions& options)
     : options_(options), write_failure_report_(options.database), directory_(options.database) {
-    if (!has_stemmer(options_.language)) {
+    if (!schema::has_stemmer(options_.language)) {
         throw IndexError(fmt::format("--language {}: Xapian has no stemmer for this language "
                                      "(use an ISO 639-1 code such as en, de, fr)",
                                      options_.language),

@@ -202,49 +202,36 @@ std::optional<std::size_t> SentenceFinder::find(const std::vector<Sentence>& sen
 }
 
 std::string SentenceFinder::find(const schema::VersionRecord& version) const {
-    return find(version, nullptr, 0);
+    return find(version, nullptr);
 }
 
-std::string SentenceFinder::find(const schema::VersionRecord& version, const Xapian::Database& db,
-                                 Xapian::docid docid) const {
-    return find(version, &db, docid);
+std::string SentenceFinder::find(const schema::VersionRecord& version,
+                                 const Xapian::Database& db) const {
+    return find(version, &db);
 }
 
-std::string SentenceFinder::find(const schema::VersionRecord& version, const Xapian::Database* db,
-                                 Xapian::docid docid) const {
-    // The first sentences are indexed as they come: the match is most often
-    // among them, and telling which sentences may hold it costs about as
-    // much as indexing a few (Spellings::of: a postlist read per language
-    // the database holds besides the query's). Measured on the bench
-    // corpora, starting to filter after the first sentence instead of the
-    // fourth saved instructions but cost more time: each postlist read is
-    // a system call, and most real versions have fewer sentences than that.
-    constexpr std::size_t kIndexedFirst = 4;
+std::string SentenceFinder::find(const schema::VersionRecord& version,
+                                 const Xapian::Database* db) const {
+    // The spellings a sentence must contain to hold a query term; nullptr
+    // when any sentence may hold the match: without a database, when a
+    // wildcard or match-all can match without the terms, or in a version
+    // stemmed in another language than the query.
+    const std::vector<std::string>* words =
+        db == nullptr || matches_without_terms_ || terms_.empty()
+            ? nullptr
+            : spellings_.of(*db, version.language);
+    auto may_hold = [&](std::string_view text) { return !words || holds_any(text, *words); };
     SentenceSearch search(*this);
     std::vector<std::string> seen;
-    std::optional<std::optional<std::vector<std::string>>> words;  // learned when needed
-    // Whether `text` may hold a query term; asked only once past the first
-    // sentences.
-    auto may_hold = [&](std::string_view text) {
-        if (db == nullptr) return true;
-        if (!words) {
-            // A wildcard or match-all can match without any of the terms.
-            words = matches_without_terms_ || terms_.empty() ? std::nullopt
-                                                             : spellings_.of(*db, docid);
-        }
-        return !*words || holds_any(text, **words);
-    };
     // A line's squashed text holds each of its sentences' (they differ from
     // it only in whitespace, which squash() drops), so a line that holds no
     // query term has no sentence that does: it is passed over unsplit, and
-    // its sentences are never candidates, nor the fallback answer (always
-    // among the first).
-    auto wanted = [&](std::string_view line) {
-        return seen.size() < kIndexedFirst || may_hold(line);
-    };
+    // its sentences are never candidates. Only the first sentence is always
+    // seen: it is the answer when no sentence holds a term.
+    auto wanted = [&](std::string_view line) { return seen.empty() || may_hold(line); };
     for_each_sentence(version, wanted, [&](Sentence&& sentence) {
         seen.push_back(sentence.text);
-        if (seen.size() > kIndexedFirst && !may_hold(sentence.text)) {
+        if (!may_hold(sentence.text)) {
             search.pass_over();
             return true;
         }

@@ -42,13 +42,12 @@ class SentenceFinder {
     // search. "" when the version has no text at all.
     std::string find(const schema::VersionRecord& version) const;
 
-    // The same answer for `version` when it is document `docid` of `db`:
-    // the database tells in which spellings its sentences can hold a query
-    // term (Spellings::of), and a sentence that holds none of them is passed
-    // over without being indexed. In a long text the match is often many
-    // sentences in; this is most of what a timeline spends.
-    std::string find(const schema::VersionRecord& version, const Xapian::Database& db,
-                     Xapian::docid docid) const;
+    // The same answer for `version` as stored in `db`: the database tells
+    // in which spellings its sentences can hold a query term
+    // (Spellings::of), and a line that holds none of them is passed over
+    // without being split or indexed. In a long text the match is often
+    // many sentences in; this is most of what a timeline spends.
+    std::string find(const schema::VersionRecord& version, const Xapian::Database& db) const;
 
   private:
     friend class SentenceSearch;
@@ -62,10 +61,8 @@ class SentenceFinder {
         std::optional<bool> matches;
     };
     IndexedSentence& indexed(const Sentence& sentence) const;
-    // find(version), and with `db` the spellings of `docid` (Spellings::of)
-    // once past the first sentences.
-    std::string find(const schema::VersionRecord& version, const Xapian::Database* db,
-                     Xapian::docid docid) const;
+    // find(version), and with `db` its spellings (Spellings::of).
+    std::string find(const schema::VersionRecord& version, const Xapian::Database* db) const;
 
     Xapian::Query text_;
     Xapian::Stem stemmer_;

@@ -2,6 +2,7 @@
 
 #include "query/query_shape.h"
 #include "query/term_text.h"
+#include "schema/database_format.h"
 #include "schema/terms.h"
 
 #include <algorithm>
@@ -21,13 +22,6 @@ std::string stemmer_description(const std::string& language) {
     }
 }
 
-// Whether document `docid` holds `term`.
-bool holds(const Xapian::Database& db, const std::string& term, Xapian::docid docid) {
-    Xapian::PostingIterator it = db.postlist_begin(term);
-    it.skip_to(docid);
-    return it != db.postlist_end(term) && *it == docid;
-}
-
 }  // namespace
 
 Spellings::Spellings(const std::vector<std::string>& terms, Xapian::Stem stemmer)
@@ -41,14 +35,14 @@ Spellings::Spellings(const std::vector<std::string>& terms, Xapian::Stem stemmer
     stems_ = sorted_unique(std::move(stems_));
 }
 
-std::optional<std::vector<std::string>> Spellings::of(const Xapian::Database& db,
-                                                      Xapian::docid docid) {
-    const Read& current = read(db);
-    if (!stems_.empty() && !stemmed_alike(current, db, docid)) return std::nullopt;
-    return current.forms;
+const std::vector<std::string>* Spellings::of(const Xapian::Database& db,
+                                              const std::string& record_language) {
+    Read& current = read(db);
+    if (!stems_.empty() && !stemmed_alike(current, record_language)) return nullptr;
+    return &current.forms;
 }
 
-const Spellings::Read& Spellings::read(const Xapian::Database& db) {
+Spellings::Read& Spellings::read(const Xapian::Database& db) {
     // A database without a UUID (one in memory) has no revisions either,
     // and is read every time.
     std::string uuid = db.get_uuid();
@@ -56,7 +50,7 @@ const Spellings::Read& Spellings::read(const Xapian::Database& db) {
     if (read_ && !uuid.empty() && read_->uuid == uuid && read_->revision == revision) {
         return *read_;
     }
-    Read out{uuid, revision, plain_, {}, {}};
+    Read out{uuid, revision, plain_, schema::StemmingLanguages(schema::database_language(db)), {}};
     // Sentences come from the body (unprefixed) and the title.
     for (const std::string& stem : stems_) {
         for (std::string_view field : {std::string_view(), schema::prefix::kTitle}) {
@@ -69,28 +63,19 @@ const Spellings::Read& Spellings::read(const Xapian::Database& db) {
     }
     for (std::string& form : out.forms) form = squash(form);
     out.forms = sorted_unique(std::move(out.forms));
-
-    // Only a stem's words depend on the language a version was stemmed in.
-    const std::string prefix(schema::prefix::kLanguage);
-    const std::string query_stemmer = stemmer_.get_description();
-    for (auto it = db.allterms_begin(prefix);
-         !stems_.empty() && it != db.allterms_end(prefix); ++it) {
-        const std::string term = *it;
-        if (field_prefix(term) != schema::prefix::kLanguage) continue;
-        bool alike = stemmer_description(term.substr(prefix.size())) == query_stemmer;
-        (alike ? out.alike : out.other).push_back(term);
-    }
     read_ = std::move(out);
     return *read_;
 }
 
-bool Spellings::stemmed_alike(const Read& read, const Xapian::Database& db,
-                              Xapian::docid docid) const {
-    // Every version carries one language term (DocumentBuilder): one whose
-    // stemmer is the query's when it carries none of the others.
-    return !read.alike.empty() &&
-           std::none_of(read.other.begin(), read.other.end(),
-                        [&](const std::string& term) { return holds(db, term, docid); });
+bool Spellings::stemmed_alike(Read& read, const std::string& record_language) const {
+    // Only a stem's words depend on the language a version was stemmed in.
+    const std::string& language = read.languages.of(record_language);
+    auto known = read.alike.find(language);
+    if (known == read.alike.end()) {
+        bool alike = stemmer_description(language) == stemmer_.get_description();
+        known = read.alike.emplace(language, alike).first;
+    }
+    return known->second;
 }
 
 }  // namespace newsindex::query

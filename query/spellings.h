@@ -3,8 +3,11 @@
 // finder (sentence_match.h) passes over every line that contains none.
 #pragma once
 
+#include "schema/languages.h"
+
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,8 +24,8 @@ class Spellings {
     Spellings(const std::vector<std::string>& terms, Xapian::Stem stemmer);
 
     // The forms, lower case and of word characters only (squash()), sorted
-    // and distinct, that a sentence of document `docid` of `db` must contain
-    // to hold one of the query's word terms: an unstemmed term as itself, a
+    // and distinct, that a sentence of a version of `db` must contain to
+    // hold one of the query's word terms: an unstemmed term as itself, a
     // stem as each word the database lists under it, in the body or the
     // title (schema::stem_key). TermGenerator makes a term only of a word
     // whose word characters, lower-cased, are the term's, so a sentence
@@ -32,9 +35,12 @@ class Spellings {
     // more words than one version holds, which costs the sentence finder
     // nothing but a longer list to look for. They hold the words of versions
     // stemmed like the query, so for a version stemmed in another language
-    // (its words are listed under that language's stems) the answer is
-    // nullopt: every sentence may hold the match.
-    std::optional<std::vector<std::string>> of(const Xapian::Database& db, Xapian::docid docid);
+    // (its words are listed under that language's stems: its record's
+    // `language`, by schema::StemmingLanguages) the answer is nullptr:
+    // every sentence may hold the match. The list is valid until the next
+    // call.
+    const std::vector<std::string>* of(const Xapian::Database& db,
+                                       const std::string& record_language);
 
   private:
     // What was read of a database, at one of its revisions.
@@ -42,12 +48,13 @@ class Spellings {
         std::string uuid;
         Xapian::rev revision = 0;
         std::vector<std::string> forms;  // see of()
-        // Its language terms whose stemmer is the query's, and the others.
-        std::vector<std::string> alike, other;
+        schema::StemmingLanguages languages;
+        // Per stemming language met: whether its stemmer is the query's.
+        std::map<std::string, bool> alike;
     };
-    const Read& read(const Xapian::Database& db);
-    // Whether `docid` was indexed with a stemmer like the query's.
-    bool stemmed_alike(const Read& read, const Xapian::Database& db, Xapian::docid docid) const;
+    Read& read(const Xapian::Database& db);
+    // Whether a version of `record_language` was stemmed like the query.
+    bool stemmed_alike(Read& read, const std::string& record_language) const;
 
     std::vector<std::string> plain_;  // the unstemmed words of the query
     std::vector<std::string> stems_;  // its stems, without "Z" or field prefix

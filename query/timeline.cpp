@@ -172,7 +172,7 @@ ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finde
         auto it = sentences.find(event.sentence_docid);
         if (it == sentences.end()) {
             Xapian::docid docid = event.sentence_docid;
-            it = sentences.emplace(docid, finder.find(version(docid), db, docid)).first;
+            it = sentences.emplace(docid, finder.find(version(docid), db)).first;
         }
         event.sentence = it->second;
         if (request.version_ids) event.version_id = version_id(db, timeline.digest, event.docid);

@@ -219,7 +219,7 @@ TEST(SentenceFinder, NothingToSearchGivesNothing) {
     EXPECT_EQ(find_in("absent", body({"One.", "Two."})), 0u);
 }
 
-// A version as the indexer stores it, for find(version, db, docid): the
+// A version as the indexer stores it, for find(version, db): the
 // database's words tell which sentences can hold a query term.
 class IndexedVersion : public ::testing::Test {
   protected:
@@ -245,8 +245,7 @@ class IndexedVersion : public ::testing::Test {
         record.language = language;
         record.revision = 1;
         record.last_seen = record.captured_at;
-        docids_.push_back(
-            newsindex::indexer::add_version(db_, builder_.build(record, {record.captured_at, 0})));
+        newsindex::indexer::add_version(db_, builder_.build(record, {record.captured_at, 0}));
         records_.push_back(record);
         return records_.back();
     }
@@ -260,7 +259,7 @@ class IndexedVersion : public ::testing::Test {
     // The same for version `i` by `finder`, which may have read others.
     std::string found_by(const SentenceFinder& finder, const std::string& query, std::size_t i,
                          const std::string& language = "en") {
-        std::string answer = finder.find(records_[i], db_, docids_[i]);
+        std::string answer = finder.find(records_[i], db_);
         EXPECT_EQ(answer, finder_like_search(query, language).find(records_[i])) << query;
         return answer;
     }
@@ -270,10 +269,9 @@ class IndexedVersion : public ::testing::Test {
     Xapian::WritableDatabase db_{(dir_ / "db").string(), Xapian::DB_CREATE};
     newsindex::indexer::DocumentBuilder builder_{"en"};
     std::vector<newsindex::schema::VersionRecord> records_;
-    std::vector<Xapian::docid> docids_;
 };
 
-// Sentences that only lead up to the match: past the first few, the finder
+// Sentences that only lead up to the match: past the first, the finder
 // passes over those that cannot hold a query term.
 const Sentences kLeadIn = {"Rain fell all day.", "Roads were shut.", "Schools closed early.",
                            "Trains stopped running.", "Shops stayed dark.", "Crowds waited."};
@@ -359,9 +357,9 @@ TEST_F(IndexedVersion, AFinderTellsVersionsStemmedInAnotherLanguageApart) {
 }
 
 TEST_F(IndexedVersion, ALanguageAddedSinceAFinderLookedIsToldApart) {
-    // The finder learns the database's languages when it first reads it,
-    // when it holds English only; the German version comes in a later
-    // revision (see AFinderTellsVersionsStemmedInAnotherLanguageApart).
+    // The finder reads the database when it first looks, when it holds
+    // English only; the German version comes in a later revision (see
+    // AFinderTellsVersionsStemmedInAnotherLanguageApart).
     add("Storm", then({"Two houses burned."}), "en");
     add("Storm", then({"Houses burned."}), "en");
     db_.commit();
@@ -371,6 +369,21 @@ TEST_F(IndexedVersion, ALanguageAddedSinceAFinderLookedIsToldApart) {
     add("Sturm", then({"Das housing stand.", "Die houses brannten."}), "de");
     db_.commit();
     EXPECT_EQ(found_by(finder, "houses", 2), "Das housing stand.");
+}
+
+TEST_F(IndexedVersion, AVersionIsStemmedInTheLanguageTheIndexerChoseForItsRecord) {
+    // A regional tag is stemmed as its language; a code Xapian cannot stem
+    // as the database's (English here): the finder tells them apart as the
+    // indexer filed them (schema::StemmingLanguages).
+    // Only the German stem lists "housing" (see
+    // AFinderTellsVersionsStemmedInAnotherLanguageApart).
+    add("Sturm", then({"Das housing stand.", "Die houses brannten."}), "de-AT");
+    db_.commit();
+    SentenceFinder finder = finder_like_search("houses");
+    EXPECT_EQ(found_by(finder, "houses", 0), "Das housing stand.");
+    add("Storm", then({"The housing stood.", "Two houses burned."}), "xx");
+    db_.commit();
+    EXPECT_EQ(found_by(finder, "houses", 1), "The housing stood.");
 }
 
 TEST_F(IndexedVersion, ParagraphsWithoutAQueryTermArePassedOverWhole) {

@@ -1,4 +1,5 @@
 #include "schema/database_format.h"
+#include "schema/languages.h"
 #include "schema/slot_stream.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
@@ -24,6 +25,19 @@ TEST(StemKey, AWordOfAFreeTextFieldIsKeyedByItsStemInThatField) {
     EXPECT_EQ(stem_key("Len", english), std::nullopt);
     EXPECT_EQ(stem_key("2020", english), std::nullopt);
     EXPECT_EQ(stem_key("S3rd", english), std::nullopt);
+}
+
+TEST(StemmingLanguages, ARecordIsStemmedInItsOwnLanguageIfXapianStemsItElseTheDatabases) {
+    newsindex::schema::StemmingLanguages languages("de");
+    EXPECT_EQ(languages.of("en"), "en");
+    EXPECT_EQ(languages.of("EN-gb"), "en");  // the primary subtag, in lower case
+    EXPECT_EQ(languages.of("fr_CA"), "fr");
+    for (std::string unknown : {"", "xx", "english", "e", "nonesuch"}) {
+        EXPECT_EQ(languages.of(unknown), "de") << unknown;
+    }
+    EXPECT_TRUE(newsindex::schema::has_stemmer("nl"));
+    EXPECT_FALSE(newsindex::schema::has_stemmer("xx"));
+    EXPECT_FALSE(newsindex::schema::has_stemmer("english"));
 }
 
 TEST(BoundedTerm, ShortValuesAreKeptVerbatim) {

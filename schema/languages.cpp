@@ -1,0 +1,46 @@
+#include "schema/languages.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace newsindex::schema {
+
+namespace {
+
+// "de-DE", "DE", "de_AT" -> "de".
+std::string primary_subtag(const std::string& language) {
+    std::string out = language.substr(0, language.find_first_of("-_"));
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+}  // namespace
+
+bool has_stemmer(const std::string& language) {
+    if (language.size() < 2 || language.size() > 3) return false;
+    try {
+        return !Xapian::Stem(language).is_none();
+    } catch (const Xapian::InvalidArgumentError&) {
+        return false;
+    }
+}
+
+StemmingLanguages::StemmingLanguages(std::string database_language)
+    : database_language_(std::move(database_language)) {}
+
+const std::string& StemmingLanguages::of(const std::string& record_language) {
+    // Two- or three-letter codes only: Xapian also knows "english", "none".
+    std::string language = primary_subtag(record_language);
+    if (language.size() < 2 || language.size() > 3) return database_language_;
+    auto known = stemmed_.find(language);
+    if (known == stemmed_.end()) {
+        bool stemmed = has_stemmer(language);
+        known = stemmed_.emplace(std::move(language), stemmed).first;
+    }
+    return known->second ? known->first : database_language_;
+}
+
+}  // namespace newsindex::schema
