@@ -4,18 +4,9 @@
 #include "schema/stored_version.h"
 #include "schema/terms.h"
 
-#include <algorithm>
-#include <cctype>
-
 namespace newsindex::indexer {
 
 namespace {
-
-std::string ascii_lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 std::string term(std::string_view prefix, const std::string& value) {
     return schema::bounded_term(prefix, value);
@@ -88,7 +79,7 @@ BuiltVersion DocumentBuilder::build(const schema::VersionRecord& record, const V
         ++met_count_;
     }
 
-    doc.add_boolean_term(term(prefix::kSource, ascii_lower(record.article.source)));
+    doc.add_boolean_term(term(prefix::kSource, schema::ascii_lower(record.article.source)));
     doc.add_boolean_term(schema::article_term(record.article.digest_hex()));
     if (!record.url.empty()) {
         // Without an article_id the identity is this URL: the article term

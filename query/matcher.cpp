@@ -21,12 +21,6 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 constexpr schema::CaptureTime kSecondsPerDay = 86400;
 
-std::string lower_case(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 Xapian::Query captured_between(std::optional<schema::CaptureTime> from,
                                std::optional<schema::CaptureTime> to) {
     auto encode = [](schema::CaptureTime t) { return schema::encode_time(static_cast<double>(t)); };
@@ -99,7 +93,7 @@ class LowerCaseTerm : public Xapian::FieldProcessor {
   public:
     explicit LowerCaseTerm(std::string_view prefix) : prefix_(prefix) {}
     Xapian::Query operator()(const std::string& value) override {
-        return Xapian::Query(schema::bounded_term(prefix_, lower_case(value)));
+        return Xapian::Query(schema::bounded_term(prefix_, schema::ascii_lower(value)));
     }
 
   private:
@@ -114,7 +108,7 @@ class HostTerm : public Xapian::FieldProcessor {
         std::string host = indexer::url_host(value.find("://") == std::string::npos
                                                  ? "http://" + value
                                                  : value);
-        if (host.empty()) host = lower_case(value);
+        if (host.empty()) host = schema::ascii_lower(value);
         return Xapian::Query(schema::bounded_term(schema::prefix::kHost, host));
     }
 };
@@ -164,7 +158,7 @@ Xapian::Query filter_query(const Filters& filters) {
     if (!filters.sources.empty()) {
         std::vector<Xapian::Query> sources;
         for (const auto& source : filters.sources) {
-            sources.emplace_back(schema::bounded_term(schema::prefix::kSource, lower_case(source)));
+            sources.emplace_back(schema::bounded_term(schema::prefix::kSource, schema::ascii_lower(source)));
         }
         parts.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
     }

@@ -1,20 +1,16 @@
 #include "schema/languages.h"
 
-#include <xapian.h>
+#include "schema/terms.h"
 
-#include <algorithm>
-#include <cctype>
+#include <xapian.h>
 
 namespace newsindex::schema {
 
 namespace {
 
 // "de-DE", "DE", "de_AT" -> "de".
-std::string primary_subtag(const std::string& language) {
-    std::string out = language.substr(0, language.find_first_of("-_"));
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
+std::string primary_subtag(std::string_view language) {
+    return ascii_lower(language.substr(0, language.find_first_of("-_")));
 }
 
 }  // namespace

@@ -38,6 +38,10 @@ namespace newsindex::schema {
 inline constexpr std::size_t kMaxTermBytes = 240;
 std::string bounded_term(std::string_view prefix, std::string_view value);
 
+// `text` with its ASCII letters in lower case: how filter values (source,
+// host, language codes) are written into terms and asked for in queries.
+std::string ascii_lower(std::string_view text);
+
 // The lookup term of an article's URL: the prefix and 16 hex digits of the
 // XXH3-64 digest of the normalised URL. It only answers "which versions have
 // this URL?"; the URL itself is in the stored data, so a term of fixed size
