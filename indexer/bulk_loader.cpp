@@ -1,5 +1,6 @@
 #include "indexer/bulk_loader.h"
 
+#include "indexer/version_adder.h"
 #include "indexer/writable_database.h"
 #include "schema/stored_version.h"
 
@@ -45,15 +46,20 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
     Xapian::WritableDatabase db(part.path.string(), Xapian::DB_CREATE_OR_OVERWRITE |
                                                         Xapian::DB_NO_SYNC |
                                                         Xapian::DB_BACKEND_GLASS);
+    VersionAdder adder(db);
+    auto commit = [&] {
+        adder.write_words();
+        db.commit();
+    };
     for (std::size_t i = part.range.first; i < part.range.end; ++i) {
         const PlannedVersion& version = plan.added[i];
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)
                             : schema::read_stored_version(current.get_document(*version.copy_of));
-        add_version(db, builder.build(planned_record(version, std::move(text)), version.id));
-        if ((i + 1 - part.range.first) % kPartCommitVersions == 0) db.commit();
+        adder.add(builder.build(planned_record(version, std::move(text)), version.id));
+        if ((i + 1 - part.range.first) % kPartCommitVersions == 0) commit();
     }
-    db.commit();
+    commit();
 }
 
 // Builds every part, each thread taking the next part not yet taken.

@@ -13,26 +13,11 @@ std::string term(std::string_view prefix, const std::string& value) {
 }
 
 // Words a builder remembers having offered, in all languages, before it
-// forgets them all (and offers them again, for add_version to find in the
+// forgets them all (and offers them again, for VersionAdder to find in the
 // database): bounds its memory on a corpus of endless spellings.
 constexpr std::size_t kMostMetWords = 2'000'000;
 
 }  // namespace
-
-Xapian::docid add_version(Xapian::WritableDatabase& db, const BuiltVersion& version) {
-    Xapian::docid docid = db.add_document(version.document);
-    for (const WordForm& word : version.new_words) {
-        bool held = false;
-        for (auto it = db.synonyms_begin(word.key); it != db.synonyms_end(word.key); ++it) {
-            if (*it == word.term) {
-                held = true;
-                break;
-            }
-        }
-        if (!held) db.add_synonym(word.key, word.term);
-    }
-    return docid;
-}
 
 DocumentBuilder::DocumentBuilder(std::string database_language)
     : languages_(std::move(database_language)) {

@@ -49,15 +49,10 @@ struct BuiltVersion {
     Xapian::Document document;
     // The words of the document this builder had not met before, to be
     // added to the synonym table of the database the document goes to
-    // (add_version); the builder does not offer them again until
+    // (VersionAdder); the builder does not offer them again until
     // forget_words().
     std::vector<WordForm> new_words;
 };
-
-// Adds the document and those of its words' synonym entries that `db` lacks
-// (an entry rewritten with nothing new would still be written back);
-// returns the document's number.
-Xapian::docid add_version(Xapian::WritableDatabase& db, const BuiltVersion& version);
 
 class DocumentBuilder {
   public:

@@ -105,7 +105,8 @@ void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) 
         return planned_record(version, copies[i] ? *copies[i] : records(*version.capture));
     };
     build_documents(builders_, 0, plan.added.size(), plan.added, record,
-                    [&](std::size_t, BuiltVersion&& version) { add_version(db_, version); });
+                    [&](std::size_t, BuiltVersion&& version) { adder_.add(std::move(version)); });
+    adder_.write_words();
     for (const RevisedVersion& version : plan.revised) revise(db_, version.document, version);
 }
 
@@ -146,6 +147,7 @@ void IndexWriter::abandon() {
     // What the builders offered may not have been written (a commit that
     // failed has already ended the transaction).
     for (DocumentBuilder& builder : builders_) builder.forget_words();
+    adder_.discard();
     if (!in_transaction_) return;
     in_transaction_ = false;
     try {

@@ -27,6 +27,7 @@
 #include "indexer/capture_reader.h"
 #include "indexer/database_directory.h"
 #include "indexer/document_builder.h"
+#include "indexer/version_adder.h"
 #include "indexer/version_plan.h"
 #include "indexer/writable_database.h"
 
@@ -104,6 +105,7 @@ class IndexWriter {
     WriteFailureReport write_failure_report_;
     DatabaseDirectory directory_;
     Xapian::WritableDatabase db_;
+    VersionAdder adder_{db_};  // adds to db_, whichever generation it is
     std::string language_;
     std::vector<DocumentBuilder> builders_;  // one per thread
     bool in_transaction_ = false;

@@ -83,10 +83,6 @@ std::set<std::string> new_words(const BuiltVersion& built) {
     return out;
 }
 
-std::set<std::string> synonyms(const Xapian::Database& db, const std::string& key) {
-    return {db.synonyms_begin(key), db.synonyms_end(key)};
-}
-
 std::set<std::string> filter_terms_of(const Xapian::Document& doc) {
     std::set<std::string> filters;
     for (const std::string& term : terms_of(doc)) {
@@ -164,35 +160,6 @@ TEST(DocumentBuilder, OnlyWordsStartingWithALetterHaveAStem) {
         EXPECT_EQ(word.find("=2020"), std::string::npos) << word;
         EXPECT_EQ(word.find("=3rd"), std::string::npos) << word;
     }
-}
-
-TEST(DocumentBuilder, AddedVersionsListTheirWordsUnderTheirStemsOnce) {
-    newsindex::testing::ScratchDir dir;
-    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
-    DocumentBuilder builder("en");
-    add_version(db, builder.build(sample_record(), VersionId{}));
-    schema::VersionRecord later = sample_record();
-    later.text = "Rescuers searched the flood plain";
-    add_version(db, builder.build(later, VersionId{}));
-    // A builder that never met them offers them again: nothing is doubled.
-    add_version(db, DocumentBuilder("en").build(later, VersionId{}));
-    db.commit();
-    EXPECT_EQ(synonyms(db, "Zflood"), (std::set<std::string>{"flood", "flooded"}));
-    EXPECT_EQ(synonyms(db, "Zsearch"), (std::set<std::string>{"searched", "searching"}));
-    EXPECT_EQ(synonyms(db, "ZSflood"), (std::set<std::string>{"Sfloods"}));
-
-    // What a stemmed query word looks up (QueryParser, FLAG_AUTO_SYNONYMS).
-    Xapian::QueryParser parser;
-    parser.set_database(db);
-    parser.set_stemmer(Xapian::Stem("en"));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(parser.parse_query(
-        "floods", Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS));
-    EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u);
-    enquire.set_query(parser.parse_query(
-        "\"floods\"", Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS));
-    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);  // a phrase is exact
 }
 
 TEST(DocumentBuilder, PhrasesMatchWithinAFieldButNotAcrossTwo) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "indexer/document_builder.h"
+#include "indexer/version_adder.h"
 #include "indexer/timestamp.h"
 #include "query/database.h"
 #include "schema/database_format.h"
@@ -71,6 +72,7 @@ inline void write_versions(const std::filesystem::path& path,
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     schema::stamp_schema(db, "en");
     indexer::DocumentBuilder builder("en");
+    indexer::VersionAdder adder(db);
     for (const auto& v : versions) {
         schema::VersionRecord record;
         record.article = {v.source, v.article_id};
@@ -85,8 +87,9 @@ inline void write_versions(const std::filesystem::path& path,
         record.last_seen = record.captured_at;
         if (!v.superseded_at.empty()) record.superseded_at = at(v.superseded_at);
         record.content_hash = schema::content_hash(record.title, record.summary, record.text);
-        indexer::add_version(db, builder.build(record, {record.captured_at, 0}));
+        adder.add(builder.build(record, {record.captured_at, 0}));
     }
+    adder.write_words();
     db.commit();
 }
 

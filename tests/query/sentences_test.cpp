@@ -1,6 +1,7 @@
 // Sentence splitting (shared by timeline, changes and diff) and finding the
 // sentence that holds a query's match.
 #include "indexer/document_builder.h"
+#include "indexer/version_adder.h"
 #include "query/sentence_match.h"
 #include "query/sentences.h"
 #include "tests/support/test_support.h"
@@ -245,7 +246,8 @@ class IndexedVersion : public ::testing::Test {
         record.language = language;
         record.revision = 1;
         record.last_seen = record.captured_at;
-        newsindex::indexer::add_version(db_, builder_.build(record, {record.captured_at, 0}));
+        adder_.add(builder_.build(record, {record.captured_at, 0}));
+        adder_.write_words();
         records_.push_back(record);
         return records_.back();
     }
@@ -268,6 +270,7 @@ class IndexedVersion : public ::testing::Test {
     newsindex::testing::ScratchDir dir_;
     Xapian::WritableDatabase db_{(dir_ / "db").string(), Xapian::DB_CREATE};
     newsindex::indexer::DocumentBuilder builder_{"en"};
+    newsindex::indexer::VersionAdder adder_{db_};
     std::vector<newsindex::schema::VersionRecord> records_;
 };
 

@@ -1,0 +1,41 @@
+#include "indexer/version_adder.h"
+
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+
+namespace newsindex::indexer {
+
+Xapian::docid VersionAdder::add(BuiltVersion&& version) {
+    Xapian::docid docid = db_.add_document(version.document);
+    waiting_.insert(waiting_.end(), std::make_move_iterator(version.new_words.begin()),
+                    std::make_move_iterator(version.new_words.end()));
+    return docid;
+}
+
+void VersionAdder::write_words() {
+    auto order = [](const WordForm& a, const WordForm& b) {
+        return std::tie(a.key, a.term) < std::tie(b.key, b.term);
+    };
+    auto same = [](const WordForm& a, const WordForm& b) {
+        return a.key == b.key && a.term == b.term;
+    };
+    std::sort(waiting_.begin(), waiting_.end(), order);
+    // Builders on other threads meet the same words.
+    waiting_.erase(std::unique(waiting_.begin(), waiting_.end(), same), waiting_.end());
+
+    std::vector<std::string> held;
+    for (auto first = waiting_.begin(); first != waiting_.end();) {
+        const std::string& key = first->key;
+        held.assign(db_.synonyms_begin(key), db_.synonyms_end(key));
+        std::sort(held.begin(), held.end());
+        for (; first != waiting_.end() && first->key == key; ++first) {
+            if (!std::binary_search(held.begin(), held.end(), first->term)) {
+                db_.add_synonym(key, first->term);
+            }
+        }
+    }
+    waiting_.clear();
+}
+
+}  // namespace newsindex::indexer
