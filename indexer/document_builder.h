@@ -31,6 +31,7 @@
 
 #include <xapian.h>
 
+#include <compare>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -43,6 +44,7 @@ namespace newsindex::indexer {
 struct WordForm {
     std::string key;
     std::string term;
+    auto operator<=>(const WordForm&) const = default;  // by key, then term
 };
 
 struct BuiltVersion {

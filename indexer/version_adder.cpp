@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <tuple>
 
 namespace newsindex::indexer {
 
@@ -14,15 +13,9 @@ Xapian::docid VersionAdder::add(BuiltVersion&& version) {
 }
 
 void VersionAdder::write_words() {
-    auto order = [](const WordForm& a, const WordForm& b) {
-        return std::tie(a.key, a.term) < std::tie(b.key, b.term);
-    };
-    auto same = [](const WordForm& a, const WordForm& b) {
-        return a.key == b.key && a.term == b.term;
-    };
-    std::sort(waiting_.begin(), waiting_.end(), order);
+    std::sort(waiting_.begin(), waiting_.end());
     // Builders on other threads meet the same words.
-    waiting_.erase(std::unique(waiting_.begin(), waiting_.end(), same), waiting_.end());
+    waiting_.erase(std::unique(waiting_.begin(), waiting_.end()), waiting_.end());
 
     std::vector<std::string> held;
     for (auto first = waiting_.begin(); first != waiting_.end();) {

@@ -158,7 +158,8 @@ Xapian::Query filter_query(const Filters& filters) {
     if (!filters.sources.empty()) {
         std::vector<Xapian::Query> sources;
         for (const auto& source : filters.sources) {
-            sources.emplace_back(schema::bounded_term(schema::prefix::kSource, schema::ascii_lower(source)));
+            sources.emplace_back(
+                schema::bounded_term(schema::prefix::kSource, schema::ascii_lower(source)));
         }
         parts.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
     }
