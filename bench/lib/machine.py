@@ -40,6 +40,19 @@ def memory_bytes():
     return 0
 
 
+def huge_pages():
+    """The kernel's transparent huge page mode ("always", "madvise" or
+    "never"): the commands ask for huge pages (schema/allocator.cpp), and
+    what they get changes their page faults, so their times."""
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled", encoding="utf-8") as mode:
+            text = mode.read()
+    except OSError:
+        return "unknown"
+    start, end = text.find("["), text.find("]")
+    return text[start + 1:end] if 0 <= start < end else "unknown"
+
+
 def repository_state(root):
     """The commit the tools are built from, marked when tracked files differ
     from it. bench/RESULTS.md is the bench's own output, not an input: a run
@@ -58,6 +71,7 @@ def describe(repo_root):
         "cpu": cpu_model(),
         "memory": memory_bytes(),
         "kernel": platform.release(),
+        "transparent_hugepage": huge_pages(),
         "load_average": os.getloadavg(),
         "commit": repository_state(repo_root),
         "tools": {

@@ -51,9 +51,11 @@ def machine_section(machine, command, elapsed, runs):
     load = ", ".join(f"{x:.1f}" for x in machine["load_average"])
     lines = [
         "## Machine", "",
-        table(["date (UTC)", "cores", "memory", "CPU", "kernel", "load at start", "commit"],
+        table(["date (UTC)", "cores", "memory", "CPU", "kernel", "transparent huge pages",
+               "load at start", "commit"],
               [(machine["date"], machine["cores"], f"{machine['memory'] / 2**30:.1f} GiB",
-                machine["cpu"], machine["kernel"], load, machine["commit"])]),
+                machine["cpu"], machine["kernel"], machine.get("transparent_hugepage", "unknown"),
+                load, machine["commit"])]),
         "", f"Tools: {tools}.", "",
         "## Reproduce", "", f"    {command}", "",
         f"(took {elapsed / 60:.0f} min; data and indexes under bench/work/, see bench/README.md)",
