@@ -82,6 +82,7 @@ struct RevisedVersion {
     DocumentNumber document = 0;
     VersionState state;
     bool first_capture_moved = false;  // first_seen/sequence changed too
+    bool operator==(const RevisedVersion&) const = default;
 };
 
 struct MergeCounts {

@@ -71,7 +71,8 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
     auto work = [&](std::size_t w) {
         try {
             DocumentBuilder builder(writer.language());
-            Xapian::Database current(writer.directory().current().string());
+            // The database as the plan numbers it: its shards, as database().
+            Xapian::Database current(writer.directory().path().string());
             for (std::size_t p = next++; p < parts.size(); p = next++) {
                 build_part(parts[p], plan, log, builder, current);
             }
@@ -115,14 +116,16 @@ std::vector<PartRange> part_ranges(std::size_t versions, unsigned threads,
     return parts;
 }
 
-bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t documents) {
+bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t packed,
+                   std::uint64_t unpacked) {
     switch (policy) {
         case BulkPolicy::kNever: return false;
         case BulkPolicy::kAlways: return true;
         case BulkPolicy::kAuto: break;
     }
-    return added >= kBulkMinimumVersions &&
-           static_cast<double>(added) >= kBulkShareOfDatabase * static_cast<double>(documents);
+    const std::uint64_t in_place = added + unpacked;
+    return in_place >= kBulkMinimumVersions &&
+           static_cast<double>(in_place) >= kBulkShareOfDatabase * static_cast<double>(packed);
 }
 
 void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& log) {
@@ -133,9 +136,9 @@ void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& l
         std::vector<Part> parts = divide(plan, log, writer.threads(), directory.staging());
         build_parts(parts, plan, log, writer);
 
-        // The existing documents first, so they keep their numbers (see
+        // The existing documents first, shard by shard (see
         // IndexWriter::adopt), then the parts in plan order.
-        Xapian::Database sources(directory.current().string());
+        Xapian::Database sources(directory.path().string());
         for (const Part& part : parts) sources.add_database(Xapian::Database(part.path.string()));
         {
             WriteFailureReport::Writing writing;

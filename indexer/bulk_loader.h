@@ -12,10 +12,14 @@
 // any moment leaves only files the next writer removes. Running the same
 // command again redoes the load. The writer's lock is held throughout.
 //
-// When: a run goes through a bulk load when it adds at least
-// kBulkMinimumVersions versions and at least kBulkShareOfDatabase times as
-// many as the database holds (use_bulk_load). Below that, adding to the
-// database in place (IndexWriter::write_batch) costs less than rewriting it.
+// When: a run goes through a bulk load when the versions it adds, with
+// those added in place since the last bulk load (the recent shard, or the
+// whole of a plain database), number at least kBulkMinimumVersions and at
+// least kBulkShareOfDatabase times as many as the last bulk load packed
+// (use_bulk_load). Below that, adding in place (IndexWriter::write_batch,
+// to the recent shard) costs less than rewriting the database; above it,
+// the recent shard has grown large enough to cost searches and to make
+// adding to it dear, and the bulk load merges it into the new generation.
 #pragma once
 
 #include "indexer/capture_log.h"
@@ -39,9 +43,11 @@ enum class BulkPolicy {
     kNever,   // never: always add in place
 };
 
-// Whether a run that adds `added` versions to a database of `documents`
-// documents is loaded in bulk under `policy`.
-bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t documents);
+// Whether a run that adds `added` versions to a database holding `packed`
+// versions packed by its last bulk load and `unpacked` added in place since
+// is loaded in bulk under `policy`.
+bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t packed,
+                   std::uint64_t unpacked);
 
 // How the new versions are divided into sub-databases ("parts").
 //

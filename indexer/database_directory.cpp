@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <sstream>
@@ -21,6 +22,7 @@ constexpr const char* kStub = "XAPIANDB";
 constexpr const char* kStubTemporary = "XAPIANDB.tmp";
 constexpr const char* kGlassVersionFile = "iamglass";
 constexpr const char* kGenerationPrefix = "gen-";
+constexpr const char* kRecentPrefix = "recent-";
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path) {
     throw fs::filesystem_error(what, path, std::error_code(errno, std::generic_category()));
@@ -43,22 +45,33 @@ void sync_tree(const fs::path& directory) {
     sync_path(directory);
 }
 
-// "gen-000012" -> 12; 0 for anything else.
-unsigned long generation_number(const std::string& name) {
-    if (!name.starts_with(kGenerationPrefix)) return 0;
+// "gen-000012" -> 12 (with `prefix` "gen-"); 0 for anything else.
+unsigned long shard_number(const std::string& name, const std::string& prefix) {
+    if (!name.starts_with(prefix)) return 0;
     try {
-        return std::stoul(name.substr(std::string(kGenerationPrefix).size()));
+        return std::stoul(name.substr(prefix.size()));
     } catch (const std::exception&) {
         return 0;
     }
 }
 
-// The generation a stub file names: its one line is "glass gen-NNNNNN".
-std::string stub_generation(const fs::path& stub) {
+unsigned long generation_number(const std::string& name) {
+    return shard_number(name, kGenerationPrefix);
+}
+
+// The shards a stub file names, one line each ("glass gen-NNNNNN", then
+// perhaps "glass recent-NNNNNN"); empty if it names none.
+std::vector<std::string> stub_shards(const fs::path& stub) {
     std::ifstream in(stub);
-    std::string backend, name;
-    if (!(in >> backend >> name)) return {};
-    return name;
+    std::vector<std::string> shards;
+    for (std::string backend, name; in >> backend >> name;) shards.push_back(name);
+    return shards;
+}
+
+std::string joined(const std::vector<std::string>& shards) {
+    std::string out;
+    for (const std::string& shard : shards) out += (out.empty() ? "" : "+") + shard;
+    return out;
 }
 
 }  // namespace
@@ -66,46 +79,79 @@ std::string stub_generation(const fs::path& stub) {
 std::string DatabaseDirectory::state() const {
     std::error_code ec;
     if (fs::exists(path_ / kGlassVersionFile, ec)) return "plain";
-    std::string generation = stub_generation(path_ / kStub);
-    return generation.empty() ? "none" : generation;
+    std::vector<std::string> shards = stub_shards(path_ / kStub);
+    return shards.empty() ? "none" : joined(shards);
+}
+
+bool DatabaseDirectory::has_generations() const {
+    std::string now = state();
+    return now != "plain" && now != "none";
 }
 
 fs::path DatabaseDirectory::current() const {
-    std::string now = state();
-    return now == "plain" || now == "none" ? path_ : path_ / now;
+    if (!has_generations()) return path_;
+    return path_ / stub_shards(path_ / kStub).front();
+}
+
+std::optional<fs::path> DatabaseDirectory::recent() const {
+    if (!has_generations()) return std::nullopt;
+    std::vector<std::string> shards = stub_shards(path_ / kStub);
+    if (shards.size() < 2) return std::nullopt;
+    return path_ / shards[1];
 }
 
 fs::path DatabaseDirectory::next_generation() const {
-    return path_ / fmt::format("{}{:06d}", kGenerationPrefix, generation_number(state()) + 1);
+    return path_ / fmt::format("{}{:06d}", kGenerationPrefix,
+                               generation_number(current().filename().string()) + 1);
 }
 
-void DatabaseDirectory::publish(const fs::path& generation) const {
-    sync_tree(generation);
+fs::path DatabaseDirectory::next_recent() const {
+    return path_ / fmt::format("{}{:06d}", kRecentPrefix,
+                               generation_number(current().filename().string()));
+}
+
+void DatabaseDirectory::write_stub(const std::vector<std::string>& shards) const {
     fs::path temporary = path_ / kStubTemporary;
     {
         std::ofstream out(temporary, std::ios::trunc);
-        out << "glass " << generation.filename().string() << "\n";
+        for (const std::string& shard : shards) out << "glass " << shard << "\n";
         out.flush();
         if (!out) fail("cannot write", temporary);
     }
     sync_path(temporary);
     fs::rename(temporary, path_ / kStub);
     sync_path(path_);
+}
+
+void DatabaseDirectory::publish(const fs::path& generation) const {
+    sync_tree(generation);
+    write_stub({generation.filename().string()});
     // A plain database stays the one in use while its version file exists.
     if (fs::remove(path_ / kGlassVersionFile)) sync_path(path_);
+}
+
+void DatabaseDirectory::publish_recent(const fs::path& shard) const {
+    sync_tree(shard);
+    write_stub({current().filename().string(), shard.filename().string()});
 }
 
 void DatabaseDirectory::remove_leftovers() const {
     std::error_code ec;
     const std::string now = state();
-    const bool generations = now != "plain" && now != "none";
+    const bool generations = has_generations();
+    std::vector<std::string> in_use = generations ? stub_shards(path_ / kStub)
+                                                  : std::vector<std::string>{};
+    auto used = [&](const std::string& name) {
+        return std::find(in_use.begin(), in_use.end(), name) != in_use.end();
+    };
     fs::remove_all(staging(), ec);
     fs::remove(path_ / kStubTemporary, ec);
     if (now == "plain") fs::remove(path_ / kStub, ec);
     std::vector<fs::path> unused;
     for (fs::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
-        if (name.starts_with(kGenerationPrefix) && generation_number(name) > 0 && name != now) {
+        bool shard = generation_number(name) > 0 || shard_number(name, kRecentPrefix) > 0;
+        if (shard && !used(name)) {
             unused.push_back(it->path());
         } else if (generations && it->path().extension() == ".glass") {
             // The tables of a plain database a generation replaced.

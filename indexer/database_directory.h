@@ -7,8 +7,16 @@
 //                creates it. New databases start like this, and the
 //                incremental writer keeps it.
 //   generations  PATH holds a Xapian stub file, XAPIANDB, naming the
-//                current generation, and that generation, a glass database
-//                in PATH/gen-NNNNNN. A bulk load writes here.
+//                current generation, a glass database in PATH/gen-NNNNNN,
+//                and after it, once a run has added to the generation, its
+//                recent shard, a glass database in PATH/recent-NNNNNN (the
+//                same number). A bulk load writes a generation, packed; the
+//                runs between two bulk loads add to its recent shard, which
+//                Xapian searches together with it (a stub file of two lines
+//                is opened as one database of two shards). Adding to a small
+//                database rewrites few of its blocks, where adding in place
+//                to the packed generation would rewrite most of them (see
+//                index_writer.h).
 //
 // A bulk load builds the next generation from scratch (and its work files
 // in PATH/staging), then publishes it: XAPIANDB is written to a temporary
@@ -19,6 +27,10 @@
 // new one, never a mixture; what it leaves beside them (a half-built
 // generation, staging files) is removed by the next writer.
 //
+// A recent shard is published the same way: created empty beside its
+// generation, then named by a new XAPIANDB, so a run killed before that
+// leaves a leftover.
+//
 // Only the holder of the write lock (see open_for_writing) may publish or
 // remove leftovers. Published generation numbers only ever grow, which is
 // what lets a writer that waited for the lock tell that the database it
@@ -26,7 +38,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace newsindex::indexer {
 
@@ -37,12 +51,22 @@ class DatabaseDirectory {
     const std::filesystem::path& path() const { return path_; }
 
     // Which database PATH holds now: "plain", the current generation's name
-    // ("gen-000002"), or "none" (no database yet). Changes only when a
-    // writer publishes.
+    // ("gen-000002", "gen-000002+recent-000002" with its recent shard), or
+    // "none" (no database yet). Changes only when a writer publishes.
     std::string state() const;
 
     // The glass database in use: PATH itself, or its current generation.
     std::filesystem::path current() const;
+
+    // Whether PATH holds the generations layout (a bulk load made it).
+    bool has_generations() const;
+
+    // The current generation's recent shard, if it has one.
+    std::optional<std::filesystem::path> recent() const;
+
+    // Where the current generation's recent shard is created (not created
+    // here). Only in the generations layout.
+    std::filesystem::path next_recent() const;
 
     // Where a run keeps its work files: PATH/staging (not created here).
     std::filesystem::path staging() const { return path_ / "staging"; }
@@ -55,13 +79,20 @@ class DatabaseDirectory {
     // Throws std::filesystem::filesystem_error.
     void publish(const std::filesystem::path& generation) const;
 
+    // Makes `shard` (a committed glass database made in next_recent()) the
+    // current generation's recent shard, atomically and durably. Throws
+    // std::filesystem::filesystem_error.
+    void publish_recent(const std::filesystem::path& shard) const;
+
     // Removes everything in PATH that the current database does not use:
-    // staging files, generations that were never published or were
-    // replaced, the files of a plain database replaced by a generation.
+    // staging files, generations and recent shards that were never
+    // published or were replaced, the files of a plain database replaced by a generation.
     // Files it does not know are left alone. Never throws.
     void remove_leftovers() const;
 
   private:
+    void write_stub(const std::vector<std::string>& shards) const;
+
     std::filesystem::path path_;
 };
 

@@ -1,6 +1,7 @@
 #include "indexer/index_writer.h"
 
 #include "indexer/document_pool.h"
+#include "indexer/generation_revisions.h"
 #include "indexer/writable_database.h"
 #include "schema/database_format.h"
 #include "schema/languages.h"
@@ -12,19 +13,13 @@ namespace newsindex::indexer {
 
 namespace {
 
-void write_revised_state(Xapian::Document& doc, const RevisedVersion& version) {
-    schema::write_revision_state(doc, version.state.revision, version.state.last_seen,
-                                 version.state.superseded_at);
-    if (version.first_capture_moved) {
-        schema::write_first_capture(doc, version.state.first_seen, version.state.sequence);
+void cancel(Xapian::WritableDatabase& db) {
+    try {
+        db.cancel_transaction();
+    } catch (const Xapian::Error&) {
+        // Cancelling only fails when the transaction is already gone; either
+        // way nothing of it reaches the disk, which is all abandon() promises.
     }
-}
-
-// Changes value slots only: Xapian rewrites neither terms nor data.
-void revise(Xapian::WritableDatabase& db, Xapian::docid document, const RevisedVersion& version) {
-    Xapian::Document doc = db.get_document(document);
-    write_revised_state(doc, version);
-    db.replace_document(document, doc);
 }
 
 }  // namespace
@@ -40,6 +35,11 @@ IndexWriter::IndexWriter(const WriterOptions& options)
     db_ = open_for_writing(options_.database, options_.language, options_.wait_seconds);
     directory_.remove_leftovers();
     language_ = schema::database_language(db_);
+    try {
+        open_recent();
+    } catch (const Xapian::Error& error) {
+        throw database_failure(error, options_.database);
+    }
     unsigned threads = options_.threads > 0 ? options_.threads : default_threads();
     builders_.reserve(threads);
     for (unsigned i = 0; i < threads; ++i) builders_.emplace_back(language_);
@@ -50,17 +50,78 @@ IndexWriter::~IndexWriter() {
     directory_.remove_leftovers();
 }
 
+Xapian::doccount IndexWriter::packed_documents() const {
+    return directory_.has_generations() ? db_.get_doccount() : 0;
+}
+
+Xapian::doccount IndexWriter::unpacked_documents() const {
+    if (recent_) return recent_->get_doccount();
+    return directory_.has_generations() ? 0 : db_.get_doccount();
+}
+
+// Opens the generation's recent shard, if it has one, completing what a
+// killed run left of its revisions of the generation.
+void IndexWriter::open_recent() {
+    recent_.reset();
+    if (std::optional<std::filesystem::path> shard = directory_.recent()) {
+        recent_ = Xapian::WritableDatabase(shard->string(), Xapian::DB_OPEN);
+        WriteFailureReport::Writing writing;
+        complete_generation_revisions(db_, *recent_);
+    }
+    target_ = recent_ ? *recent_ : db_;
+    reader_ = Xapian::Database();
+    reader_.add_database(db_);
+    if (recent_) reader_.add_database(*recent_);
+}
+
+void IndexWriter::create_recent() {
+    std::filesystem::path shard = directory_.next_recent();
+    {
+        Xapian::WritableDatabase created(shard.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        schema::stamp_schema(created, language_);
+        WriteFailureReport::Writing writing;
+        created.commit();
+    }
+    directory_.publish_recent(shard);
+    open_recent();
+    if (in_transaction_) recent_->begin_transaction(/*flushed=*/true);
+}
+
 void IndexWriter::begin() {
     if (in_transaction_) return;
     db_.begin_transaction(/*flushed=*/true);
+    if (recent_) recent_->begin_transaction(/*flushed=*/true);
     in_transaction_ = true;
 }
 
 void IndexWriter::commit() {
-    // The transaction ends whether or not the commit succeeds.
+    // The transactions end whether or not the commits succeed. The recent
+    // shard first, with the record of the generation's part: see
+    // generation_revisions.h.
     in_transaction_ = false;
     WriteFailureReport::Writing writing;
+    if (recent_) {
+        try {
+            recent_->set_metadata(schema::kMetaGenerationRevisions,
+                                  generation_revised_.empty()
+                                      ? std::string()
+                                      : encode({db_.get_revision(), generation_revised_}));
+            recent_->commit_transaction();
+        } catch (...) {
+            generation_revised_.clear();
+            cancel(db_);
+            throw;
+        }
+    }
+    generation_revised_.clear();
     db_.commit_transaction();
+}
+
+std::pair<std::size_t, Xapian::docid> IndexWriter::locate(Xapian::docid document) const {
+    // Xapian numbers the documents of n shards in turn: shard s's document
+    // d is (d - 1) * n + s + 1 of the whole.
+    const Xapian::docid shards = recent_ ? 2 : 1;
+    return {(document - 1) % shards, (document - 1) / shards + 1};
 }
 
 MergeCounts IndexWriter::write_batch(const std::vector<CaptureKey>& captures, std::size_t first,
@@ -69,7 +130,12 @@ MergeCounts IndexWriter::write_batch(const std::vector<CaptureKey>& captures, st
         begin();
         std::vector<CaptureKey> batch(captures.begin() + static_cast<std::ptrdiff_t>(first),
                                       captures.begin() + static_cast<std::ptrdiff_t>(end));
-        VersionPlan plan = plan_versions(db_, batch);
+        VersionPlan plan = plan_versions(reader_, batch);
+        if (!plan.added.empty() && directory_.has_generations() && !recent_) {
+            // Document numbers change with the shards: plan again.
+            create_recent();
+            plan = plan_versions(reader_, batch);
+        }
         apply(plan, [&](std::size_t i) { return records(first + i); });
         if (!options_.strict) commit();
         return plan.counts;
@@ -93,11 +159,11 @@ MergeCounts IndexWriter::write_batch(std::vector<Capture>& batch) {
 }
 
 void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) {
-    // The texts reverts copy are read here: db_ serves one thread only.
+    // The texts reverts copy are read here: reader_ serves one thread only.
     std::vector<std::optional<schema::VersionRecord>> copies(plan.added.size());
     for (std::size_t i = 0; i < plan.added.size(); ++i) {
         if (auto copy_of = plan.added[i].copy_of) {
-            copies[i] = schema::read_stored_version(db_.get_document(*copy_of));
+            copies[i] = schema::read_stored_version(reader_.get_document(*copy_of));
         }
     }
     auto record = [&](std::size_t i) {
@@ -107,24 +173,52 @@ void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) 
     build_documents(builders_, 0, plan.added.size(), plan.added, record,
                     [&](std::size_t, BuiltVersion&& version) { adder_.add(std::move(version)); });
     adder_.write_words();
-    for (const RevisedVersion& version : plan.revised) revise(db_, version.document, version);
+    for (RevisedVersion version : plan.revised) {
+        auto [shard, document] = locate(version.document);
+        version.document = document;
+        if (shard == 1) {
+            revise(*recent_, document, version);
+        } else {
+            revise(db_, document, version);
+            if (recent_) generation_revised_.push_back(version);
+        }
+    }
 }
 
 void IndexWriter::adopt(const std::filesystem::path& generation,
                         const std::vector<RevisedVersion>& revised) {
     try {
-        // Compaction numbers the first source's documents from 1: its
-        // document d becomes d - (lowest document number - 1).
-        Xapian::docid shift = db_.get_doccount() > 0 ? *db_.postlist_begin("") - 1 : 0;
+        // Compaction numbers each source's documents on from the last of the
+        // source before (from 1 for the first): shard s's document d becomes
+        // d - (its lowest document number - 1) + the documents of the shards
+        // before it. Documents are never deleted, so each shard's numbers
+        // run without gaps.
+        std::vector<Xapian::WritableDatabase> shards{db_};
+        if (recent_) shards.push_back(*recent_);
+        std::vector<std::int64_t> shift;
+        std::int64_t before = 0;
+        for (const Xapian::WritableDatabase& shard : shards) {
+            Xapian::docid lowest = shard.get_doccount() > 0 ? *shard.postlist_begin("") : 1;
+            shift.push_back(before - (static_cast<std::int64_t>(lowest) - 1));
+            before += shard.get_doccount();
+        }
         // Nobody else knows the new generation yet: its lock is free.
         Xapian::WritableDatabase next(generation.string(), Xapian::DB_OPEN);
-        for (const RevisedVersion& version : revised) revise(next, version.document - shift, version);
+        for (RevisedVersion version : revised) {
+            auto [shard, document] = locate(version.document);
+            version.document = static_cast<Xapian::docid>(document + shift[shard]);
+            revise(next, version.document, version);
+        }
+        // Compaction copied the recent shard's record along.
+        next.set_metadata(schema::kMetaGenerationRevisions, std::string());
         WriteFailureReport::Writing writing;
         next.commit();
         directory_.publish(generation);
         abandon();
         db_.close();
+        if (recent_) recent_->close();
         db_ = next;
+        open_recent();
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options_.database);
     } catch (const std::filesystem::filesystem_error& error) {
@@ -148,14 +242,11 @@ void IndexWriter::abandon() {
     // failed has already ended the transaction).
     for (DocumentBuilder& builder : builders_) builder.forget_words();
     adder_.discard();
+    generation_revised_.clear();
     if (!in_transaction_) return;
     in_transaction_ = false;
-    try {
-        db_.cancel_transaction();
-    } catch (const Xapian::Error&) {
-        // Cancelling only fails when the transaction is already gone; either
-        // way nothing of it reaches the disk, which is all abandon() promises.
-    }
+    if (recent_) cancel(*recent_);
+    cancel(db_);
 }
 
 }  // namespace newsindex::indexer

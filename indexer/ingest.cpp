@@ -81,10 +81,12 @@ IngestSummary ingest(const IngestOptions& options) {
     MergeCounts counts;
     try {
         VersionPlan plan;
-        if (use_bulk_load(options.bulk, log.size(), writer.database().get_doccount())) {
+        const Xapian::doccount packed = writer.packed_documents();
+        const Xapian::doccount unpacked = writer.unpacked_documents();
+        if (use_bulk_load(options.bulk, log.size(), packed, unpacked)) {
             plan = plan_versions(writer.database(), log.keys());  // log.size() bounds what it adds
         }
-        if (use_bulk_load(options.bulk, plan.counts.added, writer.database().get_doccount())) {
+        if (use_bulk_load(options.bulk, plan.counts.added, packed, unpacked)) {
             bulk_load(writer, plan, log);
             counts = plan.counts;
         } else {

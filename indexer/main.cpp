@@ -23,12 +23,13 @@ same command twice, or again after it was killed, is safe.
 Writing: a run reads all its input first, then writes. A run that adds at
 least 20,000 versions, and at least a tenth as many as the database holds,
 is loaded in bulk: fresh sub-databases built on all cores are merged with the
-database into a new one that replaces it atomically when complete (killed
-before that, the database is as before the run). Smaller runs add to the
-database in place, committing every --batch-size captures. --bulk always or
-never overrides the rule; --bulk always rewrites the database packed even
-when the run adds nothing (adding in place splits the packed blocks, and the
-database grows faster than its text).
+database into a new one, packed, that replaces it atomically when complete
+(killed before that, the database is as before the run). Smaller runs add in
+place, committing every --batch-size captures: after a bulk load, to a small
+recent shard searched with it, until the shard with a run reaches that size
+(20,000 and a tenth of the rest), and the run merges it in bulk. --bulk
+always or never overrides the rule; --bulk always rewrites the database
+packed, in one shard, even when the run adds nothing.
 
 Database: --db PATH, else $NEWSINDEX_DB, else $XDG_DATA_HOME/newsindex/db,
 else ~/.local/share/newsindex/db.

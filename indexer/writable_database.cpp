@@ -51,7 +51,8 @@ Xapian::WritableDatabase open_waiting(const std::string& path,
         std::string before = directory.state();
         int flags = before == "none" ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
         try {
-            Xapian::WritableDatabase db(path, flags);
+            // The generation alone: its recent shard is the writer's to open.
+            Xapian::WritableDatabase db(directory.current().string(), flags);
             if (directory.state() == before) return db;
             db.close();
             continue;

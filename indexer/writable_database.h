@@ -14,7 +14,8 @@
 namespace newsindex::indexer {
 
 // Opens (creating it and its parent directories if needed) the database at
-// `path` for writing, checks that it is a newsindex database of our schema
+// `path` for writing — in the generations layout, the current generation
+// (database_directory.h) — checks that it is a newsindex database of our schema
 // version (or empty), and records the schema version and — for a new
 // database — `language`. A database another process is writing is waited
 // for, retrying every 200 ms, for up to `wait_seconds`; without it, or when

@@ -3,6 +3,8 @@
 #include "schema/slot_stream.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <string>
 
 namespace newsindex::query {
 
@@ -22,6 +24,70 @@ class KeySpy : public Xapian::MatchSpy {
     std::vector<MatchingKey>& out_;
 };
 
+// Whether `match` (numbered as in its shard) is shard `shard` of `shards`
+// of `db`: whether the document of that number there has its key.
+bool in_shard(const Xapian::Database& db, const MatchingKey& match, std::size_t shard,
+              std::size_t shards) {
+    const Xapian::docid docid = (match.docid - 1) * static_cast<Xapian::docid>(shards) +
+                                static_cast<Xapian::docid>(shard) + 1;
+    try {
+        const std::string value = db.get_document(docid).get_value(schema::slot::kTimeline);
+        if (value.empty()) return false;
+        const schema::TimelineKey key = schema::decode_timeline_key(value);
+        return key.article == match.key.article && key.revision == match.key.revision;
+    } catch (const Xapian::DocNotFoundError&) {
+        return false;
+    }
+}
+
+// Xapian 1.4 numbers the documents a MatchSpy sees as in their shard, not
+// as in the whole database (where shard s of n numbers its document d
+// (d - 1) * n + s + 1), and matches the shards one after the other. So the
+// matches are n runs, one per shard, each ascending; where one run ends is
+// found by bisection, reading the key of a few documents. Should a run not
+// ascend, each match is looked up alone.
+void number_across_shards(const Xapian::Database& db, std::vector<MatchingKey>& matches) {
+    const std::size_t shards = db.size();
+    if (shards <= 1) return;
+    auto renumber = [&](MatchingKey& match, std::size_t shard) {
+        match.docid = (match.docid - 1) * static_cast<Xapian::docid>(shards) +
+                      static_cast<Xapian::docid>(shard) + 1;
+    };
+    std::vector<std::size_t> shard_of(matches.size(), shards - 1);
+    std::size_t first = 0;
+    bool ascending = true;
+    for (std::size_t shard = 0; shard + 1 < shards; ++shard) {
+        std::size_t low = first, high = matches.size();
+        while (low < high) {
+            std::size_t middle = low + (high - low) / 2;
+            if (in_shard(db, matches[middle], shard, shards)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (std::size_t i = first; i < low; ++i) {
+            shard_of[i] = shard;
+            if (i > first && matches[i].docid <= matches[i - 1].docid) ascending = false;
+        }
+        first = low;
+    }
+    for (std::size_t i = first + 1; i < matches.size(); ++i) {
+        if (matches[i].docid <= matches[i - 1].docid) ascending = false;
+    }
+    if (!ascending) {
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            for (std::size_t shard = 0; shard < shards; ++shard) {
+                if (in_shard(db, matches[i], shard, shards)) {
+                    shard_of[i] = shard;
+                    break;
+                }
+            }
+        }
+    }
+    for (std::size_t i = 0; i < matches.size(); ++i) renumber(matches[i], shard_of[i]);
+}
+
 }  // namespace
 
 std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian::Query& query,
@@ -37,6 +103,7 @@ std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian:
     enquire.add_matchspy(&spy);
     // No rows, but every match looked at, and so shown to the spy.
     enquire.get_mset(0, 0, db.get_doccount());
+    number_across_shards(db, out);
     return out;
 }
 

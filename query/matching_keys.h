@@ -19,7 +19,8 @@ struct MatchingKey {
 // Every document matching `query`, with its timeline key (slot
 // schema::slot::kTimeline), in no particular order. The documents come to a
 // Xapian::MatchSpy, which reads the key along the slot's value stream; no
-// MSet is built. `at_most` bounds the number of matches (the database's
+// MSet is built. Documents are numbered as in `db`, also when it has
+// several shards (a generation and its recent shard). `at_most` bounds the number of matches (the database's
 // document count when nothing better is known): room for that many is
 // reserved at once. Throws schema::SchemaError, naming the document, when a
 // match has no key: the database is damaged.

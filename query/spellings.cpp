@@ -44,9 +44,13 @@ const std::vector<std::string>* Spellings::of(const Xapian::Database& db,
 
 Spellings::Read& Spellings::read(const Xapian::Database& db) {
     // A database without a UUID (one in memory) has no revisions either,
-    // and is read every time.
+    // and is read every time. Xapian gives no revision for a database of
+    // several shards (a generation and its recent shard); there, the
+    // document count stands in: words are only ever added with documents.
     std::string uuid = db.get_uuid();
-    Xapian::rev revision = uuid.empty() ? 0 : db.get_revision();
+    Xapian::rev revision = uuid.empty()      ? 0
+                           : db.size() == 1 ? db.get_revision()
+                                            : db.get_doccount();
     if (read_ && !uuid.empty() && read_->uuid == uuid && read_->revision == revision) {
         return *read_;
     }

@@ -89,6 +89,22 @@ std::vector<std::string> documents(const std::filesystem::path& path) {
 
 // On one thread, 1,400 versions make parts of 700, 625 and 75: the first is
 // committed once before it ends.
+TEST(UseBulkLoad, CountsWhatWasAddedInPlaceSinceTheLastBulkLoadWithTheRun) {
+    // An empty database: a large first run is loaded in bulk.
+    EXPECT_TRUE(use_bulk_load(BulkPolicy::kAuto, 20'000, 0, 0));
+    EXPECT_FALSE(use_bulk_load(BulkPolicy::kAuto, 19'999, 0, 0));
+    // A plain database is all added in place: it is packed once it grows.
+    EXPECT_TRUE(use_bulk_load(BulkPolicy::kAuto, 1, 0, 19'999));
+    // A generation of 240,000 with a recent shard: small runs go to the
+    // shard until it and the run reach a tenth of the generation.
+    EXPECT_FALSE(use_bulk_load(BulkPolicy::kAuto, 2'400, 240'000, 0));
+    EXPECT_FALSE(use_bulk_load(BulkPolicy::kAuto, 2'400, 240'000, 21'000));
+    EXPECT_TRUE(use_bulk_load(BulkPolicy::kAuto, 2'400, 240'000, 21'600));
+    // The policy overrides the rule both ways.
+    EXPECT_TRUE(use_bulk_load(BulkPolicy::kAlways, 0, 240'000, 0));
+    EXPECT_FALSE(use_bulk_load(BulkPolicy::kNever, 100'000, 0, 100'000));
+}
+
 TEST(BulkLoad, PartsCommittedAsTheyGrowMergeIntoTheDocumentsOfAnInPlaceWrite) {
     ScratchDir dir;
     std::filesystem::path input = testing::generated_captures(dir / "generated.jsonl", 11, 1400);

@@ -3,6 +3,7 @@
 #include "indexer/index_writer.h"
 
 #include "indexer/exit_codes.h"
+#include "indexer/generation_revisions.h"
 #include "indexer/writable_database.h"
 #include "schema/database_format.h"
 #include "schema/stored_version.h"
@@ -319,6 +320,84 @@ TEST(IndexWriter, DocumentsAreTheSameWhateverTheNumberOfThreads) {
 // to hand on (a full disk, a file-size limit). Inside a write, that ending
 // is reported as a write failure with the system's reason and the I/O exit
 // code; outside one it is some other fault, and still aborts.
+// A run that adds to a recent shard commits it, then the generation; killed
+// in between, the generation lacks the batch's revisions of its versions,
+// which the recent shard recorded: the next writer completes them.
+TEST(IndexWriter, GenerationRevisionsAKilledRunLeftRecordedAreCompletedByTheNextWriter) {
+    ScratchDir dir;
+    const std::string db = (dir / "db").string();
+    newsindex::testing::write_file(
+        dir / "first.jsonl",
+        R"({"source": "test", "url": "https://example.com/a", "timestamp": "2024-01-01T00:00:00Z", "title": "One", "text": "First text"})"
+        "\n");
+    newsindex::testing::write_file(
+        dir / "second.jsonl",
+        R"({"source": "test", "url": "https://example.com/a", "timestamp": "2024-01-02T00:00:00Z", "title": "Two", "text": "Second text"})"
+        "\n");
+    ASSERT_EQ(newsindex::testing::run_newsindex(
+                  {"--db", db, "--quiet", "--bulk", "always", (dir / "first.jsonl").string()})
+                  .exit_code,
+              0);
+    ASSERT_EQ(newsindex::testing::run_newsindex({"--db", db, "--quiet", (dir / "second.jsonl").string()})
+                  .exit_code,
+              0);
+    const std::string generation = db + "/gen-000001", recent = db + "/recent-000001";
+    const CaptureTime second = 1704153600;  // 2024-01-02T00:00:00Z
+    ASSERT_EQ(schema::read_superseded_at(Xapian::Database(generation).get_document(1)), second);
+
+    // As if the run had been killed between the two commits: the
+    // generation's version back as it was, the recent shard's record of
+    // what the batch did to it.
+    RevisedVersion done;
+    done.document = 1;
+    {
+        Xapian::WritableDatabase shard(generation, Xapian::DB_OPEN);
+        Xapian::Document doc = shard.get_document(1);
+        done.state = {schema::read_captured_at(doc), schema::read_sequence(doc),
+                      schema::read_last_seen(doc), 1, second};
+        RevisedVersion undone = done;
+        undone.state.superseded_at.reset();
+        revise(shard, 1, undone);
+        shard.commit();
+        Xapian::WritableDatabase added(recent, Xapian::DB_OPEN);
+        added.set_metadata(schema::kMetaGenerationRevisions,
+                           encode(GenerationRevisions{shard.get_revision(), {done}}));
+        added.commit();
+    }
+    ASSERT_EQ(schema::read_superseded_at(Xapian::Database(generation).get_document(1)),
+              std::nullopt);
+    { IndexWriter writer(options_for(dir)); }
+    EXPECT_EQ(schema::read_superseded_at(Xapian::Database(generation).get_document(1)), second);
+
+    // A record of a commit the generation made is history: left alone.
+    {
+        Xapian::WritableDatabase added(recent, Xapian::DB_OPEN);
+        RevisedVersion stale = done;
+        stale.state.revision = 7;
+        Xapian::rev before = Xapian::Database(generation).get_revision() - 1;
+        added.set_metadata(schema::kMetaGenerationRevisions,
+                           encode(GenerationRevisions{before, {stale}}));
+        added.commit();
+    }
+    { IndexWriter writer(options_for(dir)); }
+    EXPECT_EQ(schema::read_revision(Xapian::Database(generation).get_document(1)), 1u);
+}
+
+TEST(GenerationRevisions, EncodeAndDecodeRoundTrip) {
+    GenerationRevisions revisions{42, {}};
+    RevisedVersion a;
+    a.document = 7;
+    a.state = {100, 2, 150, 3, 200};
+    a.first_capture_moved = true;
+    RevisedVersion b;
+    b.document = 9;
+    b.state = {-5, 0, -5, 1, std::nullopt};
+    revisions.versions = {a, b};
+    EXPECT_EQ(decode_generation_revisions(encode(revisions)), revisions);
+    EXPECT_THROW(decode_generation_revisions("12\n7 x"), Xapian::DatabaseCorruptError);
+    EXPECT_THROW(decode_generation_revisions(""), Xapian::DatabaseCorruptError);
+}
+
 TEST(WriteFailureReport, AnEndingWithoutAnErrorInsideAWriteIsAWriteFailure) {
     EXPECT_EXIT(
         {

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <future>
 #include <map>
 #include <set>
@@ -229,6 +230,81 @@ TEST_F(IngestSample, BulkAlwaysRepacksTheDatabaseEvenWhenTheRunAddsNothing) {
     ASSERT_EQ(generations_after.size(), 1u);
     EXPECT_FALSE(generations_before.contains(*generations_after.begin()));
     EXPECT_LT(bytes_under(db), bytes_before);
+}
+
+// The lines of the stub file XAPIANDB: the shards readers open.
+std::vector<std::string> stub_lines(const fs::path& db) {
+    std::ifstream in(db / "XAPIANDB");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+// The sample's records i with (i % 10 == 9) == `tenth`, as a JSON Lines file.
+fs::path sample_part(const fs::path& path, bool tenth) {
+    std::vector<nlohmann::json> records = newsindex::testing::read_jsonl(sample_path());
+    std::ofstream out(path);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if ((i % 10 == 9) == tenth) out << records[i].dump() << "\n";
+    }
+    return path;
+}
+
+TEST_F(IngestSample, RunsAfterABulkLoadAddToARecentShardThatTheNextBulkLoadMerges) {
+    ScratchDir dir;
+    fs::path db = dir / "db";
+    // Every tenth capture comes later: many are later versions of articles
+    // the first run indexed.
+    fs::path first = sample_part(dir / "first.jsonl", false);
+    fs::path rest = sample_part(dir / "rest.jsonl", true);
+
+    ASSERT_EQ(run_newsindex({"--db", db.string(), "--quiet", "--bulk", "always", first.string()})
+                  .exit_code,
+              0);
+    EXPECT_EQ(stub_lines(db), std::vector<std::string>{"glass gen-000001"});
+    // A run too small for a bulk load: into a recent shard beside the
+    // generation, which readers open with it.
+    CommandResult in_place =
+        run_newsindex({"--db", db.string(), "--json-summary", rest.string()});
+    ASSERT_EQ(in_place.exit_code, 0) << in_place.err;
+    EXPECT_GT(summary_of(in_place)["added"], 0);
+    EXPECT_LT(doc_count(db / "recent-000001"), doc_count(db));
+    EXPECT_EQ(stub_lines(db),
+              (std::vector<std::string>{"glass gen-000001", "glass recent-000001"}));
+    EXPECT_GT(doc_count(db / "recent-000001"), 0u);
+    // Later versions of articles in the generation revised it there.
+    EXPECT_EQ(versions_in(db), versions_in(reference_db()));
+
+    // The commands see one database: the same timelines as the reference
+    // built in one run (the matches of both shards numbered as in the
+    // whole), the same search rows.
+    for (const std::string word : {"said", "police", "government", "the"}) {
+        auto timeline = [&](const fs::path& at) {
+            return newsindex::testing::run_newsquery(
+                {"timeline", "--db", at.string(), "--format", "json", "--limit", "0", word});
+        };
+        CommandResult expected = timeline(reference_db()), actual = timeline(db);
+        EXPECT_EQ(actual.exit_code, expected.exit_code) << word << ": " << actual.err;
+        EXPECT_EQ(actual.out, expected.out) << "timeline of " << word;
+        auto rows = [&](const fs::path& at) {
+            std::vector<std::string> lines = lines_of(
+                newsindex::testing::run_newsquery({"search", "--db", at.string(), "--format",
+                                                   "json", "--limit", "0", "--all-versions", word})
+                    .out);
+            std::sort(lines.begin(), lines.end());
+            return lines;
+        };
+        EXPECT_EQ(rows(db), rows(reference_db())) << "search rows of " << word;
+    }
+
+    // The next bulk load merges the shard into the next generation.
+    ASSERT_EQ(run_newsindex({"--db", db.string(), "--quiet", "--bulk", "always", rest.string()})
+                  .exit_code,
+              0);
+    EXPECT_EQ(stub_lines(db), std::vector<std::string>{"glass gen-000002"});
+    EXPECT_FALSE(fs::exists(db / "recent-000001"));
+    EXPECT_FALSE(fs::exists(db / "gen-000001"));
+    EXPECT_EQ(versions_in(db), versions_in(reference_db()));
 }
 
 TEST_F(IngestSample, GzipOnStandardInputIndexesTheSameAsTheFile) {
