@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -113,7 +114,15 @@ void expect_consistent(const fs::path& db, const std::string& when) {
 //
 // `killed_flags` are given to the runs that are killed (and to the last
 // one); the reference is built in place, batch by batch.
-void kill_and_rerun(const std::vector<std::string>& killed_flags) {
+//
+// With `after_bulk_load`, both databases first get half of the first input
+// in a bulk load, so the runs add to its recent shard and revise versions
+// of the generation. A batch commits the shard, then the generation; a run
+// killed between the two leaves the generation's part recorded in the
+// shard, completed by the next writer before anything else
+// (indexer/generation_revisions.h). There, the database is checked as the
+// next run finds it: after a run of an empty input.
+void kill_and_rerun(const std::vector<std::string>& killed_flags, bool after_bulk_load = false) {
     ScratchDir dir;
     MemoryScratch memory;
     std::vector<fs::path> inputs = kill_inputs(dir);
@@ -124,6 +133,19 @@ void kill_and_rerun(const std::vector<std::string>& killed_flags) {
     std::vector<std::string> extra{"--batch-size", batch};
 
     fs::path reference = memory / "reference";
+    fs::path db = memory / "killed";
+    fs::path empty = dir / "empty.jsonl";
+    write_file(empty, "");
+    if (after_bulk_load) {
+        std::size_t lines = 0;
+        std::ifstream first(inputs.front());
+        for (std::string line; std::getline(first, line);) ++lines;
+        fs::path half = line_range(inputs.front(), 0, lines / 2, dir / "half.jsonl");
+        for (const fs::path& target : {reference, db}) {
+            CommandResult bulk = run_command(newsindex_argv(target, {"--bulk", "always"}, {half}));
+            ASSERT_EQ(bulk.exit_code, 0) << bulk.err;
+        }
+    }
     auto start = Clock::now();
     CommandResult uninterrupted = run_command(newsindex_argv(reference, extra, inputs));
     double duration = seconds_since(start);
@@ -135,7 +157,10 @@ void kill_and_rerun(const std::vector<std::string>& killed_flags) {
     std::vector<StoredVersion> expected = stored_versions(reference);
     std::cout << "uninterrupted run: " << duration << " s, run over a complete database: " << skip_duration << " s\n";
 
-    fs::path db = memory / "killed";
+    if (after_bulk_load) {
+        ASSERT_TRUE(fs::exists(reference / "recent-000001")) << "the runs did not add in place";
+    }
+
     std::vector<std::string> killed_extra = extra;
     killed_extra.insert(killed_extra.end(), killed_flags.begin(), killed_flags.end());
     std::vector<std::string> argv = newsindex_argv(db, killed_extra, inputs);
@@ -152,6 +177,10 @@ void kill_and_rerun(const std::vector<std::string>& killed_flags) {
             ++interrupted;
         } else {
             ASSERT_EQ(outcome.exit_code, 0) << when << ": run finished by itself, but: " << outcome.err;
+        }
+        if (after_bulk_load) {
+            CommandResult next = run_command(newsindex_argv(db, {}, {empty}));
+            ASSERT_EQ(next.exit_code, 0) << when << ": the next run failed: " << next.err;
         }
         expect_consistent(db, when);
         if (fs::exists(db)) {
@@ -178,6 +207,13 @@ TEST(KillDuringIngest, RunsKilledAtRandomMomentsThenCompletedMatchAnUninterrupte
 // the new one, never a mixture, and the re-run must complete the load.
 TEST(KillDuringIngest, BulkLoadsKilledDuringPartsAndCompactionThenCompletedMatch) {
     kill_and_rerun({"--bulk", "always"});
+}
+
+// Runs adding to the recent shard of a bulk-loaded generation: kills land
+// in its batches, between its commit and the generation's, and while the
+// shard is created and published.
+TEST(KillDuringIngest, RunsAddingToARecentShardKilledThenCompletedMatch) {
+    kill_and_rerun({}, /*after_bulk_load=*/true);
 }
 
 // A --strict run keeps nothing until it ends: killed at any moment, the
