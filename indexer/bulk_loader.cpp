@@ -148,8 +148,7 @@ void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& l
     } catch (const Xapian::Error& error) {
         throw database_failure(error, writer.database_path());
     } catch (const fs::filesystem_error& error) {
-        throw write_failure(writer.database_path(),
-                            fmt::format("{} ({})", error.path1().string(), error.code().message()));
+        throw write_failure(writer.database_path(), error);
     }
     writer.adopt(generation, plan.revised);
 }

@@ -82,7 +82,11 @@ void IndexWriter::create_recent() {
         WriteFailureReport::Writing writing;
         created.commit();
     }
-    directory_.publish_recent(shard);
+    try {
+        directory_.publish_recent(shard);
+    } catch (const std::filesystem::filesystem_error& error) {
+        throw write_failure(options_.database, error);
+    }
     open_recent();
     if (in_transaction_) recent_->begin_transaction(/*flushed=*/true);
 }
@@ -222,8 +226,7 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options_.database);
     } catch (const std::filesystem::filesystem_error& error) {
-        throw write_failure(options_.database, fmt::format("{} ({})", error.path1().string(),
-                                                           error.code().message()));
+        throw write_failure(options_.database, error);
     }
     directory_.remove_leftovers();
 }

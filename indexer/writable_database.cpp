@@ -137,6 +137,11 @@ IndexError write_failure(const std::string& path, const std::string& reason) {
                       exit_code::kIoError);
 }
 
+IndexError write_failure(const std::string& path, const std::filesystem::filesystem_error& error) {
+    return write_failure(path,
+                         fmt::format("{} ({})", error.path1().string(), error.code().message()));
+}
+
 namespace {
 // The database a WriteFailureReport speaks for; one writer per process.
 std::string report_path;

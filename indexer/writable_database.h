@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <exception>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,9 @@ IndexError database_failure(const Xapian::Error& error, const std::string& path)
 // (its staging files): the same sentence as a Xapian write failure, with
 // `reason` (such as strerror's words) in place of Xapian's.
 IndexError write_failure(const std::string& path, const std::string& reason);
+// The same for a failed file operation beside the database (the file it
+// names, and the system's words).
+IndexError write_failure(const std::string& path, const std::filesystem::filesystem_error& error);
 
 // Xapian 1.4 can end the process from inside a failed write (a full disk, a
 // file-size limit): a second failure while it unwinds from the first, or an
