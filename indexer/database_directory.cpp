@@ -59,10 +59,10 @@ unsigned long generation_number(const std::string& name) {
     return shard_number(name, kGenerationPrefix);
 }
 
-// The shards a stub file names, one line each ("glass gen-NNNNNN", then
-// perhaps "glass recent-NNNNNN"); empty if it names none.
-std::vector<std::string> stub_shards(const fs::path& stub) {
-    std::ifstream in(stub);
+// The shards Xapian's XAPIANDB file at `path` names, one line each
+// ("glass gen-NNNNNN", then perhaps "glass recent-NNNNNN"); empty if none.
+std::vector<std::string> shards_listed_in(const fs::path& path) {
+    std::ifstream in(path);
     std::vector<std::string> shards;
     for (std::string backend, name; in >> backend >> name;) shards.push_back(name);
     return shards;
@@ -76,28 +76,30 @@ std::string joined(const std::vector<std::string>& shards) {
 
 }  // namespace
 
+std::vector<std::string> DatabaseDirectory::shards() const {
+    std::error_code ec;
+    if (fs::exists(path_ / kGlassVersionFile, ec)) return {};
+    return shards_listed_in(path_ / kStub);
+}
+
 std::string DatabaseDirectory::state() const {
     std::error_code ec;
     if (fs::exists(path_ / kGlassVersionFile, ec)) return "plain";
-    std::vector<std::string> shards = stub_shards(path_ / kStub);
-    return shards.empty() ? "none" : joined(shards);
+    std::vector<std::string> listed = shards();
+    return listed.empty() ? "none" : joined(listed);
 }
 
-bool DatabaseDirectory::has_generations() const {
-    std::string now = state();
-    return now != "plain" && now != "none";
-}
+bool DatabaseDirectory::has_generations() const { return !shards().empty(); }
 
 fs::path DatabaseDirectory::current() const {
-    if (!has_generations()) return path_;
-    return path_ / stub_shards(path_ / kStub).front();
+    std::vector<std::string> listed = shards();
+    return listed.empty() ? path_ : path_ / listed.front();
 }
 
 std::optional<fs::path> DatabaseDirectory::recent() const {
-    if (!has_generations()) return std::nullopt;
-    std::vector<std::string> shards = stub_shards(path_ / kStub);
-    if (shards.size() < 2) return std::nullopt;
-    return path_ / shards[1];
+    std::vector<std::string> listed = shards();
+    if (listed.size() < 2) return std::nullopt;
+    return path_ / listed[1];
 }
 
 fs::path DatabaseDirectory::next_generation() const {
@@ -138,9 +140,8 @@ void DatabaseDirectory::publish_recent(const fs::path& shard) const {
 void DatabaseDirectory::remove_leftovers() const {
     std::error_code ec;
     const std::string now = state();
-    const bool generations = has_generations();
-    std::vector<std::string> in_use = generations ? stub_shards(path_ / kStub)
-                                                  : std::vector<std::string>{};
+    const std::vector<std::string> in_use = shards();
+    const bool generations = !in_use.empty();
     auto used = [&](const std::string& name) {
         return std::find(in_use.begin(), in_use.end(), name) != in_use.end();
     };

@@ -91,6 +91,8 @@ class DatabaseDirectory {
     void remove_leftovers() const;
 
   private:
+    // The shards XAPIANDB names in the generations layout; else none.
+    std::vector<std::string> shards() const;
     void write_stub(const std::vector<std::string>& shards) const;
 
     std::filesystem::path path_;

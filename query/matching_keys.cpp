@@ -24,12 +24,18 @@ class KeySpy : public Xapian::MatchSpy {
     std::vector<MatchingKey>& out_;
 };
 
+// The number in the whole database of document `docid` of shard `shard`
+// of `shards`.
+Xapian::docid whole_docid(Xapian::docid docid, std::size_t shard, std::size_t shards) {
+    return (docid - 1) * static_cast<Xapian::docid>(shards) + static_cast<Xapian::docid>(shard) +
+           1;
+}
+
 // Whether `match` (numbered as in its shard) is shard `shard` of `shards`
 // of `db`: whether the document of that number there has its key.
 bool in_shard(const Xapian::Database& db, const MatchingKey& match, std::size_t shard,
               std::size_t shards) {
-    const Xapian::docid docid = (match.docid - 1) * static_cast<Xapian::docid>(shards) +
-                                static_cast<Xapian::docid>(shard) + 1;
+    const Xapian::docid docid = whole_docid(match.docid, shard, shards);
     try {
         const std::string value = db.get_document(docid).get_value(schema::slot::kTimeline);
         if (value.empty()) return false;
@@ -49,10 +55,6 @@ bool in_shard(const Xapian::Database& db, const MatchingKey& match, std::size_t 
 void number_across_shards(const Xapian::Database& db, std::vector<MatchingKey>& matches) {
     const std::size_t shards = db.size();
     if (shards <= 1) return;
-    auto renumber = [&](MatchingKey& match, std::size_t shard) {
-        match.docid = (match.docid - 1) * static_cast<Xapian::docid>(shards) +
-                      static_cast<Xapian::docid>(shard) + 1;
-    };
     std::vector<std::size_t> shard_of(matches.size(), shards - 1);
     std::size_t first = 0;
     bool ascending = true;
@@ -85,7 +87,9 @@ void number_across_shards(const Xapian::Database& db, std::vector<MatchingKey>& 
             }
         }
     }
-    for (std::size_t i = 0; i < matches.size(); ++i) renumber(matches[i], shard_of[i]);
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        matches[i].docid = whole_docid(matches[i].docid, shard_of[i], shards);
+    }
 }
 
 }  // namespace
