@@ -73,7 +73,7 @@ std::string list_article_ids(const Xapian::Database& db, const std::set<std::str
 }  // namespace
 
 std::string article_digest_hex(const Xapian::Document& version) {
-    return fmt::format("{:016x}", schema::decode_digest(version.get_value(schema::slot::kArticle)));
+    return schema::digest_hex(schema::decode_digest(version.get_value(schema::slot::kArticle)));
 }
 
 std::string resolve_article(const Xapian::Database& db, const std::string& name) {
@@ -117,7 +117,7 @@ std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
     // (docid, article index) of every version of every article.
     std::vector<std::pair<Xapian::docid, std::size_t>> all;
     for (std::size_t i = 0; i < digests.size(); ++i) {
-        std::string term = schema::article_term(fmt::format("{:016x}", digests[i]));
+        std::string term = schema::article_term(schema::digest_hex(digests[i]));
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
             all.emplace_back(*it, i);
         }

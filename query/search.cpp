@@ -58,7 +58,7 @@ std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     Xapian::Query of_those(Xapian::Query::OP_FILTER, query,
                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     for (const MatchingKey& match : matching_keys(db, of_those, versions)) {
-        out[schema::article_term(fmt::format("{:016x}", match.key.article))].push_back(
+        out[schema::article_term(schema::digest_hex(match.key.article))].push_back(
             match.key.revision);
     }
     for (auto& [term, revisions] : out) std::sort(revisions.begin(), revisions.end());

@@ -141,14 +141,14 @@ ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finde
                          const TimelineRequest& request) {
     std::vector<VersionRef> versions = captured_by(std::move(all_versions), request.filters.as_of);
     if (versions.empty()) {
-        throw QueryError(fmt::format("newsquery: article {:016x} has a matching version but no "
+        throw QueryError(fmt::format("newsquery: article {} has a matching version but no "
                                      "versions; the database is damaged (rebuild it with "
                                      "newsindex)",
-                                     digest),
+                                     schema::digest_hex(digest)),
                          kExitSoftware);
     }
     ArticleTimeline timeline;
-    timeline.digest = fmt::format("{:016x}", digest);
+    timeline.digest = schema::digest_hex(digest);
     timeline.revisions = static_cast<std::uint32_t>(versions.size());
     timeline.present_in_latest = derived.present_in_latest;
     timeline.events = std::move(derived.events);

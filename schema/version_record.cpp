@@ -20,7 +20,9 @@ std::uint64_t ArticleKey::digest() const {
     return XXH3_64bits(joined.data(), joined.size());
 }
 
-std::string ArticleKey::digest_hex() const { return fmt::format("{:016x}", digest()); }
+std::string digest_hex(std::uint64_t digest) { return fmt::format("{:016x}", digest); }
+
+std::string ArticleKey::digest_hex() const { return schema::digest_hex(digest()); }
 
 std::string version_id_text(std::string_view article_digest_hex, const VersionId& id) {
     return fmt::format("{}@{}.{}", article_digest_hex, id.created_at, id.sequence);

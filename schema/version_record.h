@@ -23,9 +23,13 @@ struct ArticleKey {
     // 64-bit digest of (source, identity): the collapse key and the article
     // term. Stable across runs and machines (XXH3-64 of "source\x1Fidentity").
     std::uint64_t digest() const;
-    // The digest as 16 lower-case hex digits, as shown to users.
+    // The digest as users see it (schema::digest_hex).
     std::string digest_hex() const;
 };
+
+// An article digest as 16 lower-case hex digits: how users see it, and how
+// article_term (terms.h) spells it.
+std::string digest_hex(std::uint64_t digest);
 
 struct VersionRecord {
     ArticleKey article;
