@@ -1,6 +1,5 @@
 #include "query/search.h"
 
-#include "query/article_versions.h"
 #include "query/matching_keys.h"
 #include "query/snippets.h"
 #include "schema/slot_stream.h"
@@ -65,6 +64,42 @@ std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
     return out;
 }
 
+// A row's version: its stored data, with the revision and first capture
+// from its timeline key, and the article digest.
+struct RowVersion {
+    schema::VersionRecord version;
+    std::uint64_t article = 0;
+};
+
+// How many rows read_rows reads at a time: a search printing every match
+// holds the texts of one batch, not of all.
+constexpr Xapian::doccount kRowBatch = 1024;
+
+// The versions of `count` rows of `mset` from index `first`, in the MSet's
+// order. Read in document order, which the MSet's (article, date or
+// relevance) jumps about in: along the timeline slot's value stream, one
+// seek per row where reading a row's article, revision and capture slots
+// from its document (Document::get_value) seeks anew for each; and through
+// the data table's blocks as they lie, where neighbours share a block.
+std::vector<RowVersion> read_rows(const Xapian::Database& db, const Xapian::MSet& mset,
+                                  Xapian::doccount first, Xapian::doccount count) {
+    std::vector<std::pair<Xapian::docid, Xapian::doccount>> by_docid;
+    by_docid.reserve(count);
+    for (Xapian::doccount i = 0; i < count; ++i) by_docid.emplace_back(*mset[first + i], i);
+    std::sort(by_docid.begin(), by_docid.end());
+    std::vector<RowVersion> rows(count);
+    schema::SlotStream timeline(db, schema::slot::kTimeline);
+    for (const auto& [docid, i] : by_docid) {
+        schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
+        rows[i].version =
+            schema::read_stored_data(db.get_document(docid, Xapian::DOC_ASSUME_VALID));
+        rows[i].version.revision = key.revision;
+        rows[i].version.captured_at = key.captured_at;
+        rows[i].article = key.article;
+    }
+    return rows;
+}
+
 SearchResult run(const Xapian::Database& db, const MatchQuery& match,
                  const SearchRequest& request) {
     Xapian::Enquire enquire(db);
@@ -86,26 +121,25 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
     std::vector<std::string> row_terms;
     const Snippets snippets(mset, match, request.snippet_length, request.highlight_start,
                             request.highlight_end);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Xapian::Document doc = it.get_document();
-        // Only the slots a row shows: each slot read is a lookup.
-        schema::VersionRecord version = schema::read_stored_data(doc);
-        version.revision = schema::read_revision(doc);
-        version.captured_at = schema::read_captured_at(doc);
-        SearchRow row;
-        row.article_id = version.article.identity;
-        row.article_key = article_digest_hex(doc);
-        std::string term = schema::article_term(row.article_key);
-        row.source = version.article.source;
-        row.url = version.url;
-        row.title = version.title;
-        row.revision = version.revision;
-        row.revisions = db.get_termfreq(term);
-        row.captured_at = version.captured_at;
-        row.snippet = snippets.of(version);
-        if (rows_hold_all_matches) revisions_by_article[term].push_back(row.revision);
-        result.rows.push_back(std::move(row));
-        row_terms.push_back(std::move(term));
+    for (Xapian::doccount first = 0; first < mset.size(); first += kRowBatch) {
+        Xapian::doccount count = std::min(kRowBatch, mset.size() - first);
+        for (const RowVersion& read : read_rows(db, mset, first, count)) {
+            const schema::VersionRecord& version = read.version;
+            SearchRow row;
+            row.article_id = version.article.identity;
+            row.article_key = schema::digest_hex(read.article);
+            std::string term = schema::article_term(row.article_key);
+            row.source = version.article.source;
+            row.url = version.url;
+            row.title = version.title;
+            row.revision = version.revision;
+            row.revisions = db.get_termfreq(term);
+            row.captured_at = version.captured_at;
+            row.snippet = snippets.of(version);
+            if (rows_hold_all_matches) revisions_by_article[term].push_back(row.revision);
+            result.rows.push_back(std::move(row));
+            row_terms.push_back(std::move(term));
+        }
     }
 
     for (auto& [term, revisions] : revisions_by_article) {

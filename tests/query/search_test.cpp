@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 using namespace newsindex;
 using namespace newsindex::query;
 using Revisions = std::vector<std::uint32_t>;
@@ -106,6 +108,68 @@ TEST(SearchOrder, ArticleOrderFollowsRevisionNumbersNotStorageOrder) {
     SearchResult result = search(db, r);
     ASSERT_EQ(result.rows.size(), 300u);
     for (std::uint32_t i = 0; i < 300; ++i) EXPECT_EQ(result.rows[i].revision, i + 1);
+}
+
+TEST(SearchRows, EveryRowShowsItsOwnVersionAcrossManyRows) {
+    // 600 articles of 3 revisions each, stored revision by revision and
+    // articles backwards, so no order a search shows follows the document
+    // numbers; rows are read in document order a batch at a time (1,024),
+    // and each must still show its own version's title, text and capture,
+    // in the order asked for.
+    constexpr std::uint32_t kArticles = 600;
+    auto captured = [](std::uint32_t article, std::uint32_t revision) {
+        return fmt::format("2016-03-{:02d}T{:02d}:{:02d}:00Z", 1 + revision, article / 60,
+                           article % 60);
+    };
+    std::vector<newsindex::testing::FixtureVersion> versions;
+    for (std::uint32_t revision = 1; revision <= 3; ++revision) {
+        for (std::uint32_t article = kArticles; article-- > 0;) {
+            versions.push_back({fmt::format("E{}", article), "nytimes",
+                                fmt::format("https://www.nytimes.com/e{}.html", article), "en",
+                                "", captured(article, revision),
+                                revision < 3 ? captured(article, revision + 1) : "", revision,
+                                fmt::format("Budget {}.{}", article, revision),
+                                fmt::format("The budget, draft {}.{}.", article, revision)});
+        }
+    }
+    newsindex::testing::ScratchDir dir;
+    newsindex::testing::write_versions(dir.path() / "db", versions);
+    NewsDatabase db((dir.path() / "db").string());
+    for (SearchOrder order : {SearchOrder::Article, SearchOrder::Date, SearchOrder::Relevance}) {
+        for (Xapian::doccount offset : {0u, 700u}) {
+            SearchRequest r;
+            r.text = "budget";
+            r.all_versions = true;
+            r.order = order;
+            r.offset = offset;
+            r.limit = 0;
+            SearchResult result = search(db, r);
+            ASSERT_EQ(result.rows.size(), 3 * kArticles - offset);
+            std::set<std::string> seen;
+            for (std::size_t k = 0; k < result.rows.size(); ++k) {
+                const SearchRow& row = result.rows[k];
+                // In the order asked for: by article, revisions ascending;
+                // newest capture first; and no version twice.
+                if (order == SearchOrder::Article) {
+                    EXPECT_EQ(row.revision, (offset + k) % 3 + 1) << k;
+                    if (row.revision > 1 && k > 0) {
+                        EXPECT_EQ(row.article_id, result.rows[k - 1].article_id) << k;
+                    }
+                }
+                if (order == SearchOrder::Date && k > 0) {
+                    EXPECT_LE(row.captured_at, result.rows[k - 1].captured_at) << k;
+                }
+                EXPECT_TRUE(seen.insert(fmt::format("{}@{}", row.article_id, row.revision)).second);
+                std::uint32_t article = std::stoul(row.article_id.substr(1));
+                std::string version = fmt::format("{}.{}", article, row.revision);
+                EXPECT_EQ(row.title, "Budget " + version);
+                EXPECT_NE(row.snippet.find("draft " + version), std::string::npos) << row.snippet;
+                EXPECT_EQ(row.captured_at, newsindex::testing::at(captured(article, row.revision)));
+                EXPECT_EQ(row.revisions, 3u);
+                EXPECT_EQ(row.matching_revisions, (Revisions{1, 2, 3}));
+            }
+        }
+    }
 }
 
 TEST_F(Search, DateOrderIsNewestCaptureFirst) {
