@@ -35,6 +35,35 @@ Xapian::TermGenerator::stem_strategy stem_strategy(const std::vector<std::string
     return Xapian::TermGenerator::STEM_SOME;
 }
 
+// Leaves every word unindexed that gives none of the query's terms, as
+// written or as a stem. Which terms a sentence holds, and so whether it
+// matches, depends on those words alone, unless the match needs positions
+// (a word left out takes none, so the words around it would become
+// neighbours) or expands (a wildcard): TermGenerator's STOP_ALL then spares
+// adding every other word of every sentence, and its stem, to a Document.
+class OnlyQueryWords : public Xapian::Stopper {
+  public:
+    OnlyQueryWords(const std::vector<std::string>& terms, Xapian::Stem stemmer)
+        : stemmer_(std::move(stemmer)) {
+        for (const std::string& term : terms) {
+            if (auto field = field_word(term)) {
+                (field->stem ? stems_ : words_).emplace_back(field->word);
+            }
+        }
+        words_ = sorted_unique(std::move(words_));
+        stems_ = sorted_unique(std::move(stems_));
+    }
+
+    bool operator()(const std::string& word) const override {
+        if (std::binary_search(words_.begin(), words_.end(), word)) return false;
+        return stems_.empty() || !std::binary_search(stems_.begin(), stems_.end(), stemmer_(word));
+    }
+
+  private:
+    Xapian::Stem stemmer_;
+    std::vector<std::string> words_, stems_;
+};
+
 }  // namespace
 
 // One search through a version's sentences: each sentence indexed as it
@@ -191,6 +220,11 @@ SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
       spellings_(terms_, stemmer) {
     generator_.set_stemmer(stemmer_);
     generator_.set_stemming_strategy(strategy_);
+    if (!positional_ && !matches_without_terms_) {
+        stopper_ = std::make_unique<OnlyQueryWords>(terms_, stemmer_);
+        generator_.set_stopper(stopper_.get());
+        generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+    }
 }
 
 std::optional<std::size_t> SentenceFinder::find(const std::vector<Sentence>& sentences) const {

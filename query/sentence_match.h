@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -83,6 +84,10 @@ class SentenceFinder {
     // phrase, NOT, wildcard...): its answer needs no matcher.
     bool decided_by_terms_;
     bool matches_without_terms_;  // a wildcard or match-all leaf
+    // Leaves out of the index the words that give no query term, where
+    // that cannot change a sentence's answer (sentence_match.cpp); null
+    // where it can. Outlives generator_, which points to it.
+    std::unique_ptr<Xapian::Stopper> stopper_;
     mutable Xapian::TermGenerator generator_;
     mutable Spellings spellings_;
     // Keyed by part (the title is indexed twice) and text.

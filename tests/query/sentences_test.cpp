@@ -145,6 +145,16 @@ TEST(SentenceFinder, PhraseWordsMustBeAdjacentInOneSentence) {
     EXPECT_EQ(find_in("\"no appetite for sending\"", s), 2u);
 }
 
+TEST(SentenceFinder, WordsBetweenAPhrasesWordsKeepThemApart) {
+    // Sentences are indexed with only the words that give query terms,
+    // except for phrases: "united nations states" must not read as the
+    // phrase "united states" once "nations" is left out.
+    auto s = body({"The united nations states its case.", "The United States said no."});
+    EXPECT_EQ(find_in("\"united states\"", s), 1u);
+    EXPECT_EQ(find_in("united NEAR/1 states", s), 1u);
+    EXPECT_EQ(find_in("united states", s), 0u);  // no phrase: both words suffice
+}
+
 TEST(SentenceFinder, PrefersTheSentenceWithAllWordsAndStemsLikeTheIndex) {
     auto s = body({"The threat grew.", "Libya was calm.", "Threats to Libya are growing."});
     EXPECT_EQ(find_in("threat libya", s), 2u);
