@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 namespace newsindex::query {
@@ -101,15 +102,11 @@ std::string resolve_article(const Xapian::Database& db, const std::string& name)
 }
 
 std::vector<VersionRef> list_versions(const Xapian::Database& db, const std::string& digest_hex) {
-    std::vector<VersionRef> versions;
-    std::string term = schema::article_term(digest_hex);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
-        versions.push_back({*it, schema::read_revision(doc), schema::read_captured_at(doc)});
-    }
-    std::sort(versions.begin(), versions.end(),
-              [](const VersionRef& a, const VersionRef& b) { return a.revision < b.revision; });
-    return versions;
+    std::uint64_t digest = 0;
+    auto [end, error] =
+        std::from_chars(digest_hex.data(), digest_hex.data() + digest_hex.size(), digest, 16);
+    if (error != std::errc() || end != digest_hex.data() + digest_hex.size()) return {};
+    return list_versions(db, std::vector{digest}).front();
 }
 
 std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
@@ -150,6 +147,18 @@ schema::VersionRecord load_version(const Xapian::Database& db, Xapian::docid doc
 
 schema::VersionRecord load_version_data(const Xapian::Database& db, Xapian::docid docid) {
     return schema::read_stored_data(db.get_document(docid, Xapian::DOC_ASSUME_VALID));
+}
+
+std::map<Xapian::docid, schema::VersionRecord> load_versions_data(
+    const Xapian::Database& db, std::vector<Xapian::docid> docids) {
+    std::sort(docids.begin(), docids.end());
+    std::map<Xapian::docid, schema::VersionRecord> out;
+    for (Xapian::docid docid : docids) {
+        if (out.empty() || out.rbegin()->first != docid) {
+            out.emplace_hint(out.end(), docid, load_version_data(db, docid));
+        }
+    }
+    return out;
 }
 
 std::vector<VersionRef> resolve_versions(const Xapian::Database& db, const std::string& name,

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +34,8 @@ std::string resolve_article(const Xapian::Database& db, const std::string& name)
 // The article digest (16 hex) of a version, from its article slot.
 std::string article_digest_hex(const Xapian::Document& version);
 
-// Every version of the article with digest `digest_hex`, in revision order.
+// Every version of the article with digest `digest_hex`, in revision order
+// (none when it is not 16 hex digits): list_versions of that one article.
 std::vector<VersionRef> list_versions(const Xapian::Database& db, const std::string& digest_hex);
 
 // The same for many articles at once (result i for digests[i]): their
@@ -53,6 +55,12 @@ schema::VersionRecord load_version(const Xapian::Database& db, Xapian::docid doc
 // Only the stored data (identity, URL, title, summary, text); the revision
 // state is left unset. For walking many versions whose slots are known.
 schema::VersionRecord load_version_data(const Xapian::Database& db, Xapian::docid docid);
+
+// load_version_data of each of `docids` (duplicates allowed), read in
+// document order: through the data table's blocks as they lie, where
+// neighbours share a block and a jump about costs a block read each.
+std::map<Xapian::docid, schema::VersionRecord> load_versions_data(
+    const Xapian::Database& db, std::vector<Xapian::docid> docids);
 
 // The versions of the article named `name` as they stood at `as_of`;
 // QueryError(kExitNothingFound) when it had none then.

@@ -132,13 +132,17 @@ std::string version_id(const Xapian::Database& db, std::string_view digest_hex,
         schema::read_version_id(db.get_document(docid, Xapian::DOC_ASSUME_VALID)));
 }
 
-// An article on the page, in full: its versions as of the request (for the
-// revision count and each vanishing's version), the latest's title and URL,
-// and each event's sentence.
-ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finder,
-                         std::uint64_t digest, ArticleEvents derived,
-                         std::vector<VersionRef> all_versions,
-                         const TimelineRequest& request) {
+// An article on the page before any text is read: its versions as of the
+// request (for the revision count and each vanishing's version), its
+// events, each naming the version it happened in and the one its sentence
+// is quoted from, and its latest version.
+struct PageArticle {
+    ArticleTimeline timeline;
+    Xapian::docid latest = 0;
+};
+
+PageArticle page_article(std::uint64_t digest, ArticleEvents derived,
+                         std::vector<VersionRef> all_versions, const TimelineRequest& request) {
     std::vector<VersionRef> versions = captured_by(std::move(all_versions), request.filters.as_of);
     if (versions.empty()) {
         throw QueryError(fmt::format("newsquery: article {} has a matching version but no "
@@ -147,19 +151,26 @@ ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finde
                                      schema::digest_hex(digest)),
                          kExitSoftware);
     }
-    ArticleTimeline timeline;
+    PageArticle article;
+    ArticleTimeline& timeline = article.timeline;
     timeline.digest = schema::digest_hex(digest);
     timeline.revisions = static_cast<std::uint32_t>(versions.size());
     timeline.present_in_latest = derived.present_in_latest;
     timeline.events = std::move(derived.events);
+    for (TimelineEvent& event : timeline.events) {
+        if (event.docid == 0) event.docid = find_revision(versions, event.revision).docid;
+    }
+    article.latest = versions.back().docid;
+    return article;
+}
 
-    std::map<Xapian::docid, schema::VersionRecord> loaded;
-    auto version = [&](Xapian::docid docid) -> const schema::VersionRecord& {
-        auto it = loaded.find(docid);
-        if (it == loaded.end()) it = loaded.emplace(docid, load_version_data(db, docid)).first;
-        return it->second;
-    };
-    const schema::VersionRecord& latest = version(versions.back().docid);
+// The article in full, from the texts of its versions in `texts`: the
+// latest's identity, URL and title, and each event's sentence.
+void complete(const Xapian::Database& db, const SentenceFinder& finder,
+              const std::map<Xapian::docid, schema::VersionRecord>& texts,
+              const TimelineRequest& request, PageArticle& article) {
+    ArticleTimeline& timeline = article.timeline;
+    const schema::VersionRecord& latest = texts.at(article.latest);
     timeline.article_id = latest.article.identity;
     timeline.source = latest.article.source;
     timeline.url = latest.url;
@@ -168,17 +179,20 @@ ArticleTimeline complete(const Xapian::Database& db, const SentenceFinder& finde
     // same version twice.
     std::map<Xapian::docid, std::string> sentences;
     for (TimelineEvent& event : timeline.events) {
-        if (event.docid == 0) event.docid = find_revision(versions, event.revision).docid;
         auto it = sentences.find(event.sentence_docid);
         if (it == sentences.end()) {
             Xapian::docid docid = event.sentence_docid;
-            it = sentences.emplace(docid, finder.find(version(docid), db)).first;
+            it = sentences.emplace(docid, finder.find(texts.at(docid), db)).first;
         }
         event.sentence = it->second;
         if (request.version_ids) event.version_id = version_id(db, timeline.digest, event.docid);
     }
-    return timeline;
 }
+
+// How many articles of a page are completed together: their versions' texts
+// are read in one pass in document order (load_versions_data), and a page of
+// every matching article holds the texts of one batch, not of all.
+constexpr std::size_t kArticleBatch = 256;
 
 }  // namespace
 
@@ -210,13 +224,25 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
         std::vector<std::uint64_t> digests;
         for (std::size_t i = first; i < last; ++i) digests.push_back(candidates[i].digest);
         std::vector<std::vector<VersionRef>> versions = list_versions(xapian, digests);
-        for (std::size_t i = first; i < last; ++i) {
-            // The page's articles only: their events derived again, to keep.
-            ArticleEvents events;
-            kept_events(matched.of(matched.articles[candidates[i].article]), request, events);
-            page.articles.push_back(complete(xapian, finder, candidates[i].digest,
-                                             std::move(events), std::move(versions[i - first]),
-                                             request));
+        for (std::size_t batch = first; batch < last; batch += kArticleBatch) {
+            std::vector<PageArticle> articles;
+            std::vector<Xapian::docid> wanted;
+            for (std::size_t i = batch; i < std::min(last, batch + kArticleBatch); ++i) {
+                // The page's articles only: their events derived again, to keep.
+                ArticleEvents events;
+                kept_events(matched.of(matched.articles[candidates[i].article]), request, events);
+                articles.push_back(page_article(candidates[i].digest, std::move(events),
+                                                std::move(versions[i - first]), request));
+                wanted.push_back(articles.back().latest);
+                for (const TimelineEvent& event : articles.back().timeline.events) {
+                    wanted.push_back(event.sentence_docid);
+                }
+            }
+            auto texts = load_versions_data(xapian, std::move(wanted));
+            for (PageArticle& article : articles) {
+                complete(xapian, finder, texts, request, article);
+                page.articles.push_back(std::move(article.timeline));
+            }
         }
         return page;
     });

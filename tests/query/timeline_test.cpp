@@ -233,6 +233,40 @@ TEST_F(Timeline, LimitAndOffsetPageThroughTheArticlesInOrder) {
     EXPECT_EQ(past.out, "3 articles\n");
 }
 
+TEST(TimelinePages, EveryArticleQuotesItsOwnVersionsAcrossBatches) {
+    // 300 articles, more than the 256 whose texts are read together: the
+    // budget appears in each one's second capture and vanishes in its
+    // third, and each article must show its own title and sentences.
+    struct History : RevisionHistory {
+        void TestBody() override {}
+        using RevisionHistory::ingest;
+        using RevisionHistory::timeline;
+    } history;
+    constexpr int kArticles = 300;
+    std::vector<nlohmann::json> captures;
+    for (int day = 2; day <= 4; ++day) {
+        for (int n = 0; n < kArticles; ++n) {
+            std::string at = fmt::format("2016-02-0{}T{:02d}:{:02d}:00Z", day, n / 60, n % 60);
+            std::string text = day == 3 ? fmt::format("Talks began. The budget {} passed.", n)
+                                        : "Talks began.";
+            captures.push_back(capture(fmt::format("https://example.com/a{}", n), at,
+                                       fmt::format("Article {} day {}", n, day), text));
+        }
+    }
+    history.ingest(captures);
+    const std::vector<nlohmann::json> articles = history.timeline({"budget", "--limit", "0"});
+    ASSERT_EQ(articles.size(), static_cast<std::size_t>(kArticles));
+    for (int n = 0; n < kArticles; ++n) {
+        const nlohmann::json& article = articles[static_cast<std::size_t>(n)];  // by first event
+        EXPECT_EQ(article.at("url"), fmt::format("https://example.com/a{}", n));
+        EXPECT_EQ(article.at("title"), fmt::format("Article {} day 4", n));
+        EXPECT_EQ(event_list(article), (Events{"appeared 2", "vanished 3"}));
+        for (const auto& event : article.at("events")) {
+            EXPECT_EQ(event.at("sentence"), fmt::format("The budget {} passed.", n));
+        }
+    }
+}
+
 TEST_F(Timeline, SinceAndUntilKeepTheEventsInsideTheWindow) {
     EXPECT_EQ(
         events({"ceasefire", "--since", "2016-02-02T11:30:00Z", "--until", "2016-02-02T23:00:00Z"}),
