@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kStub = "XAPIANDB";
-constexpr const char* kStubTemporary = "XAPIANDB.tmp";
+constexpr const char* kShardList = "XAPIANDB";
+constexpr const char* kShardListTemporary = "XAPIANDB.tmp";
 constexpr const char* kGlassVersionFile = "iamglass";
 constexpr const char* kGenerationPrefix = "gen-";
 constexpr const char* kRecentPrefix = "recent-";
@@ -79,7 +79,7 @@ std::string joined(const std::vector<std::string>& shards) {
 std::vector<std::string> DatabaseDirectory::shards() const {
     std::error_code ec;
     if (fs::exists(path_ / kGlassVersionFile, ec)) return {};
-    return shards_listed_in(path_ / kStub);
+    return shards_listed_in(path_ / kShardList);
 }
 
 std::string DatabaseDirectory::state() const {
@@ -112,8 +112,8 @@ fs::path DatabaseDirectory::next_recent() const {
                                generation_number(current().filename().string()));
 }
 
-void DatabaseDirectory::write_stub(const std::vector<std::string>& shards) const {
-    fs::path temporary = path_ / kStubTemporary;
+void DatabaseDirectory::write_shard_list(const std::vector<std::string>& shards) const {
+    fs::path temporary = path_ / kShardListTemporary;
     {
         std::ofstream out(temporary, std::ios::trunc);
         for (const std::string& shard : shards) out << "glass " << shard << "\n";
@@ -121,20 +121,20 @@ void DatabaseDirectory::write_stub(const std::vector<std::string>& shards) const
         if (!out) fail("cannot write", temporary);
     }
     sync_path(temporary);
-    fs::rename(temporary, path_ / kStub);
+    fs::rename(temporary, path_ / kShardList);
     sync_path(path_);
 }
 
 void DatabaseDirectory::publish(const fs::path& generation) const {
     sync_tree(generation);
-    write_stub({generation.filename().string()});
+    write_shard_list({generation.filename().string()});
     // A plain database stays the one in use while its version file exists.
     if (fs::remove(path_ / kGlassVersionFile)) sync_path(path_);
 }
 
 void DatabaseDirectory::publish_recent(const fs::path& shard) const {
     sync_tree(shard);
-    write_stub({current().filename().string(), shard.filename().string()});
+    write_shard_list({current().filename().string(), shard.filename().string()});
 }
 
 void DatabaseDirectory::remove_leftovers() const {
@@ -146,8 +146,8 @@ void DatabaseDirectory::remove_leftovers() const {
         return std::find(in_use.begin(), in_use.end(), name) != in_use.end();
     };
     fs::remove_all(staging(), ec);
-    fs::remove(path_ / kStubTemporary, ec);
-    if (now == "plain") fs::remove(path_ / kStub, ec);
+    fs::remove(path_ / kShardListTemporary, ec);
+    if (now == "plain") fs::remove(path_ / kShardList, ec);
     std::vector<fs::path> unused;
     for (fs::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();

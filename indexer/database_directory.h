@@ -6,13 +6,13 @@
 //   plain        PATH is a glass database (iamglass, *.glass), as Xapian
 //                creates it. New databases start like this, and the
 //                incremental writer keeps it.
-//   generations  PATH holds a Xapian stub file, XAPIANDB, naming the
+//   generations  PATH holds XAPIANDB, Xapian's list of shards, naming the
 //                current generation, a glass database in PATH/gen-NNNNNN,
 //                and after it, once a run has added to the generation, its
 //                recent shard, a glass database in PATH/recent-NNNNNN (the
 //                same number). A bulk load writes a generation, packed; the
 //                runs between two bulk loads add to its recent shard, which
-//                Xapian searches together with it (a stub file of two lines
+//                Xapian searches together with it (a XAPIANDB of two lines
 //                is opened as one database of two shards). Adding to a small
 //                database rewrites few of its blocks, where adding in place
 //                to the packed generation would rewrite most of them (see
@@ -93,7 +93,7 @@ class DatabaseDirectory {
   private:
     // The shards XAPIANDB names in the generations layout; else none.
     std::vector<std::string> shards() const;
-    void write_stub(const std::vector<std::string>& shards) const;
+    void write_shard_list(const std::vector<std::string>& shards) const;
 
     std::filesystem::path path_;
 };

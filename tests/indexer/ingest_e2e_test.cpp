@@ -232,8 +232,8 @@ TEST_F(IngestSample, BulkAlwaysRepacksTheDatabaseEvenWhenTheRunAddsNothing) {
     EXPECT_LT(bytes_under(db), bytes_before);
 }
 
-// The lines of the stub file XAPIANDB: the shards readers open.
-std::vector<std::string> stub_lines(const fs::path& db) {
+// The lines of XAPIANDB, the file listing the shards readers open.
+std::vector<std::string> shard_list_lines(const fs::path& db) {
     std::ifstream in(db / "XAPIANDB");
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -261,7 +261,7 @@ TEST_F(IngestSample, RunsAfterABulkLoadAddToARecentShardThatTheNextBulkLoadMerge
     ASSERT_EQ(run_newsindex({"--db", db.string(), "--quiet", "--bulk", "always", first.string()})
                   .exit_code,
               0);
-    EXPECT_EQ(stub_lines(db), std::vector<std::string>{"glass gen-000001"});
+    EXPECT_EQ(shard_list_lines(db), std::vector<std::string>{"glass gen-000001"});
     // A run too small for a bulk load: into a recent shard beside the
     // generation, which readers open with it.
     CommandResult in_place =
@@ -269,7 +269,7 @@ TEST_F(IngestSample, RunsAfterABulkLoadAddToARecentShardThatTheNextBulkLoadMerge
     ASSERT_EQ(in_place.exit_code, 0) << in_place.err;
     EXPECT_GT(summary_of(in_place)["added"], 0);
     EXPECT_LT(doc_count(db / "recent-000001"), doc_count(db));
-    EXPECT_EQ(stub_lines(db),
+    EXPECT_EQ(shard_list_lines(db),
               (std::vector<std::string>{"glass gen-000001", "glass recent-000001"}));
     EXPECT_GT(doc_count(db / "recent-000001"), 0u);
     // Later versions of articles in the generation revised it there.
@@ -301,7 +301,7 @@ TEST_F(IngestSample, RunsAfterABulkLoadAddToARecentShardThatTheNextBulkLoadMerge
     ASSERT_EQ(run_newsindex({"--db", db.string(), "--quiet", "--bulk", "always", rest.string()})
                   .exit_code,
               0);
-    EXPECT_EQ(stub_lines(db), std::vector<std::string>{"glass gen-000002"});
+    EXPECT_EQ(shard_list_lines(db), std::vector<std::string>{"glass gen-000002"});
     EXPECT_FALSE(fs::exists(db / "recent-000001"));
     EXPECT_FALSE(fs::exists(db / "gen-000001"));
     EXPECT_EQ(versions_in(db), versions_in(reference_db()));
