@@ -1,5 +1,6 @@
 #include "query/search.h"
 
+#include "query/article_versions.h"
 #include "query/matching_keys.h"
 #include "query/snippets.h"
 #include "schema/slot_stream.h"
@@ -79,20 +80,23 @@ constexpr Xapian::doccount kRowBatch = 1024;
 // order. Read in document order, which the MSet's (article, date or
 // relevance) jumps about in: along the timeline slot's value stream, one
 // seek per row where reading a row's article, revision and capture slots
-// from its document (Document::get_value) seeks anew for each; and through
-// the data table's blocks as they lie, where neighbours share a block.
+// from its document (Document::get_value) seeks anew for each; and the
+// texts by load_versions_data.
 std::vector<RowVersion> read_rows(const Xapian::Database& db, const Xapian::MSet& mset,
                                   Xapian::doccount first, Xapian::doccount count) {
     std::vector<std::pair<Xapian::docid, Xapian::doccount>> by_docid;
     by_docid.reserve(count);
     for (Xapian::doccount i = 0; i < count; ++i) by_docid.emplace_back(*mset[first + i], i);
     std::sort(by_docid.begin(), by_docid.end());
+    std::vector<Xapian::docid> docids;
+    docids.reserve(count);
+    for (const auto& [docid, i] : by_docid) docids.push_back(docid);
+    std::map<Xapian::docid, schema::VersionRecord> texts = load_versions_data(db, docids);
     std::vector<RowVersion> rows(count);
     schema::SlotStream timeline(db, schema::slot::kTimeline);
     for (const auto& [docid, i] : by_docid) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
-        rows[i].version =
-            schema::read_stored_data(db.get_document(docid, Xapian::DOC_ASSUME_VALID));
+        rows[i].version = std::move(texts.at(docid));
         rows[i].version.revision = key.revision;
         rows[i].version.captured_at = key.captured_at;
         rows[i].article = key.article;
