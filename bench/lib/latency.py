@@ -16,9 +16,16 @@ connection, "newsquery-engine" newsquery's library call (bench/engine_latency:
 search() or build_timeline(), rows built, not printed). Targets are judged
 both ways: CLI against CLI, engine against engine.
 
-search: top-20 and all matches, as versions (newsquery --all-versions) and
-FTS5 rows ranked by rank; also quest (Xapian's own CLI) on the scriptindex
-database for reference.
+"xapian-floor" (bench/xapian_floor) is no peer but a floor: Xapian 1.4 alone,
+in an open process, on the scriptindex index, doing the least any engine on
+it must (search: the match and each row's stored data; timeline: every match
+and one value of each). With the time a process takes to start with Xapian
+and open the index ("xapian-delve DB", the step's xapian_spawn_floor), it
+bounds what a command on Xapian can reach; targets.py shows the bound.
+
+search: top-20 and all matches, as versions best first (newsquery
+--all-versions --sort relevance) and FTS5 rows ranked by rank; also quest
+(Xapian's own CLI) on the scriptindex database for reference.
 timeline: newsquery timeline against FTS5 + the window-function SQL, both
 for the default page (the first 20 articles by first event: "timeline") and
 for every article ("timeline-all"), and against git log -S (all queries) and
@@ -31,7 +38,9 @@ against rg -c over the text dump.
 
 import argparse
 import json
+import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -100,10 +109,12 @@ class InProcessFts5:
 
 
 class EngineDriver:
-    """newsquery's library timed inside one process (bench/engine_latency):
-    engine time only. The driver times each request itself."""
+    """A request-per-line timer in one process (bench/engine_latency,
+    bench/xapian_floor): engine time only. The program times each request
+    itself."""
 
     def __init__(self, engine, db):
+        self.name = os.path.basename(engine)
         self.process = subprocess.Popen([engine, "--db", db], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, text=True)
 
@@ -112,13 +123,13 @@ class EngineDriver:
             self.process.stdin.write(request + "\n")
             self.process.stdin.flush()
         except BrokenPipeError:
-            raise ValueError(f"engine_latency ended (exit {self.process.wait()})") from None
+            raise ValueError(f"{self.name} ended (exit {self.process.wait()})") from None
         answer = self.process.stdout.readline()
         if not answer:
-            raise ValueError(f"engine_latency ended (exit {self.process.wait()})")
+            raise ValueError(f"{self.name} ended (exit {self.process.wait()})")
         took, rows = answer.rstrip("\n").split("\t", 1)
         if took == "error":
-            raise ValueError(f"engine_latency: {rows}")
+            raise ValueError(f"{self.name}: {rows}")
         return float(took), int(rows)
 
 
@@ -128,6 +139,9 @@ def in_process_sessions(space):
     engine = our_command("newsquery_engine")
     if engine:
         sessions["newsquery-engine"] = lambda: EngineDriver(engine, space.index("newsindex"))
+    floor = our_command("xapian_floor")
+    if floor:
+        sessions["xapian-floor"] = lambda: EngineDriver(floor, space.index("scriptindex"))
     return sessions
 
 
@@ -140,9 +154,12 @@ def add_ours(plan, space, mode, command, counter):
 
 
 def add_engine(plan, mode):
-    """Adds newsquery's in-process figure when engine_latency is built."""
-    if our_command("newsquery_engine"):
-        plan[("newsquery-engine", mode)] = (lambda x: q.engine_request(mode, x), None)
+    """Adds newsquery's in-process figure when engine_latency is built, and
+    Xapian's floor when xapian_floor is."""
+    for tool, program in (("newsquery-engine", "newsquery_engine"),
+                          ("xapian-floor", "xapian_floor")):
+        if our_command(program):
+            plan[(tool, mode)] = (lambda x: q.engine_request(mode, x), None)
 
 
 def search_plan(space):
@@ -265,10 +282,20 @@ def measure(plan, queries_for, runs, sessions=None, warmup=True):
     return results
 
 
-def spawn_floor(runs=20):
+def spawn_floor(argv=("/bin/true",), runs=20):
     """Median wall time of starting /bin/true the same way: the floor every
-    process-per-query figure shares."""
-    return spread(run_latency(["/bin/true"])[0] for _ in range(runs))["median"]
+    process-per-query figure shares. With `argv`, of that command."""
+    return spread(run_latency(list(argv))[0] for _ in range(runs))["median"]
+
+
+def xapian_spawn_floor(space, runs=20):
+    """Median wall time of a process that starts with Xapian and opens our
+    index (xapian-delve prints its summary): the floor of any command on
+    Xapian; None without xapian-delve or the index."""
+    db = space.index("newsindex")
+    if not shutil.which("xapian-delve") or not os.path.isdir(db):
+        return None
+    return spawn_floor(["xapian-delve", db], runs)
 
 
 def git_subset(queries, limit):
@@ -309,7 +336,8 @@ def main():
                 and (not modes or key[1] in modes)}
 
     outcome = {"queries_file": args.queries, "runs": args.runs, "warmup": bool(args.warmup),
-               "queries": [vars(x) for x in queries], "spawn_floor": spawn_floor()}
+               "queries": [vars(x) for x in queries], "spawn_floor": spawn_floor(),
+               "xapian_spawn_floor": xapian_spawn_floor(space)}
     if args.step == "search":
         outcome["tools"] = measure(chosen(search_plan(space)), lambda key: queries,
                                    args.runs, sessions, args.warmup)

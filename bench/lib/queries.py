@@ -61,9 +61,11 @@ def load_queries(path):
 # --- newsquery -------------------------------------------------------------
 
 def newsquery_search(newsquery, db, query, limit):
-    """Versions matching, best first; rows are versions (--all-versions), as in FTS5."""
+    """Versions matching, best first: rows are versions (--all-versions) in
+    relevance order (--sort relevance; --all-versions alone groups them by
+    article), as FTS5's ORDER BY rank gives them."""
     argv = [newsquery, "search", "--db", db, "--format", "json", "--all-versions",
-            "--limit", str(limit)]
+            "--sort", "relevance", "--limit", str(limit)]
     if query.source:
         argv += ["--source", query.source]
     return argv + [query.text]

@@ -36,6 +36,7 @@ TOOL_NOTES = {
     "fts5-inproc": "FTS5 in an open connection (engine time only)",
     "newsquery-engine": "newsquery's library in one open process (engine time only)",
     "quest": "Xapian quest CLI on the scriptindex index",
+    "xapian-floor": "Xapian alone on the scriptindex index, in one open process (floor)",
     "git-S": "git log -S",
     "git-G": "git log -G",
     "rg": "rg -c over the text dump",
@@ -205,7 +206,7 @@ def with_range(entry, quantile):
 
 # Ours that each tool is compared with: engines with our engine, processes
 # with our command.
-IN_PROCESS = {"fts5-inproc"}
+IN_PROCESS = {"fts5-inproc", "xapian-floor"}
 OURS = {"newsquery", "newsquery-engine"}
 
 
@@ -246,7 +247,10 @@ def latency_section(r, commit):
             which = ("all queries" if len(numbers) == len(result["queries"])
                      else "queries " + ", ".join(map(str, numbers)))
             runs += f"; git: {plural(result.get('git_runs'), 'run')} over {which}"
+        xapian_start = result.get("xapian_spawn_floor")
         lines += [heading(title, [runs, f"process start floor {seconds(result['spawn_floor'])}",
+                                  xapian_start and "Xapian process floor "
+                                  f"{seconds(xapian_start)}",
                                   measured_at(r, step, commit)]), "",
                   table(header, latency_rows(r, step, modes)), ""]
         for tool, mode, error in r.failures(step):
@@ -256,8 +260,8 @@ def latency_section(r, commit):
         lines += ["¹ p50/p95 across the queries' median times; in brackets the same quantile "
                   "over each query's fastest and over its slowest run.",
                   "² a command (one process per query) against the newsquery command; "
-                  "an engine in an open process (fts5-inproc) against newsquery's library "
-                  "in an open process (newsquery-engine).", ""]
+                  "an engine in an open process (fts5-inproc, xapian-floor) against "
+                  "newsquery's library in an open process (newsquery-engine).", ""]
     return lines
 
 
@@ -267,7 +271,7 @@ def hits_section(r):
     if not search.get("tools"):
         return []
     columns = [(tool, mode) for tool, by_mode in search["tools"].items() for mode in ("all",)
-               if mode in by_mode and tool != "fts5-inproc"]
+               if mode in by_mode and tool not in IN_PROCESS]
     index = {(tool, mode): {row["query"]: row for row in search["tools"][tool][mode]["per_query"]}
              for tool, mode in columns}
     rows = []
@@ -285,8 +289,9 @@ def hits_section(r):
 
 def shown(command, tool=""):
     """A command as a reader would type it from the repository root."""
-    if tool == "newsquery-engine":
-        text = f"engine_latency --db DIR, request {command!r}"
+    if tool in ("newsquery-engine", "xapian-floor"):
+        program = "engine_latency" if tool == "newsquery-engine" else "xapian_floor"
+        text = f"{program} --db DIR, request {command!r}"
     elif isinstance(command, str):
         text = f"SQL: {command}"
     elif command[0] == "sqlite3":
@@ -333,9 +338,10 @@ METHOD = """## What each figure measures
 - **Index size**: du -sb of the bulk-built index; then compacted (xapian-compact /
   FTS5 optimize + VACUUM). FTS5's file includes its history table (article, revision).
 - **Search**: one process per query for both sides (newsquery; the sqlite3 CLI with
-  `... WHERE version MATCH ? ORDER BY rank [LIMIT 20]`), rows are versions
-  (newsquery --all-versions). fts5-inproc times only the statement in an open
-  connection, quest is Xapian's own CLI on the scriptindex index: references.
+  `... WHERE version MATCH ? ORDER BY rank [LIMIT 20]`), rows are versions best
+  first (newsquery --all-versions --sort relevance). fts5-inproc times only the
+  statement in an open connection, quest is Xapian's own CLI on the scriptindex
+  index: references.
   newsquery-engine is the same searches and timelines through newsquery's library
   in one open process (bench/engine_latency.cpp: the library call, rows built, not
   printed); targets are judged both CLI against CLI and engine against engine.
@@ -353,6 +359,16 @@ METHOD = """## What each figure measures
 - p50/p95 are across the queries' medians (linear interpolation); "faster by" is
   peer time / newsquery time on the same queries. Process start floor: median time to
   run /bin/true the same way.
+- **Xapian's floor** (xapian-floor, bench/xapian_floor.cpp): no peer, but the least
+  an engine on Xapian 1.4 can take, timed in one open process on the scriptindex
+  index (stems as terms, one shard): search, the match by BM25 and each row's
+  stored data read (the text a snippet needs; no snippet made); timeline, every
+  match enumerated and one value of each read in document order (no events, no
+  text). Xapian process floor: median time to run `xapian-delve` on our index (a
+  process starting with Xapian and opening it). A target whose peer is less than
+  the required factor slower than this floor (engine targets: xapian-floor; CLI
+  targets: Xapian process floor + xapian-floor) is marked out of reach on Xapian
+  1.4, which the stack fixes.
 """
 
 

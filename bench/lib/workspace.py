@@ -8,9 +8,10 @@ bench/work/<full|smoke>/<corpus>/
     incremental/  the 99 % indexes and their copies the 1 % goes into
     results/   one JSON file per step, read by report.py
 
-Our commands are found through $NEWSINDEX, $NEWSQUERY and $NEWSQUERY_ENGINE
-(bench/engine_latency; set by bench/run to the freshly built binaries); when
-unset or missing, steps skip our tools and RESULTS.md says so.
+Our commands are found through $NEWSINDEX, $NEWSQUERY, $NEWSQUERY_ENGINE
+(bench/engine_latency) and $XAPIAN_FLOOR (bench/xapian_floor), set by
+bench/run to the freshly built binaries; when unset or missing, steps skip
+those tools and RESULTS.md says so.
 """
 
 import os
