@@ -19,9 +19,10 @@ both ways: CLI against CLI, engine against engine.
 "xapian-floor" (bench/xapian_floor) is no peer but a floor: Xapian 1.4 alone,
 in an open process, on the scriptindex index, doing the least any engine on
 it must (search: the match and each row's stored data; timeline: every match
-and one value of each). With the time a process takes to start with Xapian
-and open the index ("xapian-delve DB", the step's xapian_spawn_floor), it
-bounds what a command on Xapian can reach; targets.py shows the bound.
+and one value of each). "xapian-start" is the time a process takes to start
+with Xapian and open our index (xapian-delve DB), run for every query in
+every round like the other commands. Their sum bounds what a command on
+Xapian can reach; targets.py shows the bound.
 
 search: top-20 and all matches, as versions best first (newsquery
 --all-versions --sort relevance) and FTS5 rows ranked by rank; also quest
@@ -91,6 +92,10 @@ def count_git_commits(output):
     return len(re.findall(rb"^[0-9a-f]{40} ", output, re.MULTILINE))
 
 
+def count_nothing(output):
+    return 0
+
+
 def count_rg(output):
     text = output.decode().strip()
     return int(text) if text else 0
@@ -153,13 +158,17 @@ def add_ours(plan, space, mode, command, counter):
         plan[("newsquery", mode)] = (lambda x: command(newsquery, db, x), counter)
 
 
-def add_engine(plan, mode):
+def add_engine(plan, space, mode):
     """Adds newsquery's in-process figure when engine_latency is built, and
-    Xapian's floor when xapian_floor is."""
+    Xapian's floor when xapian_floor is: its engine time and the start of a
+    process on Xapian (xapian-delve on our index)."""
     for tool, program in (("newsquery-engine", "newsquery_engine"),
                           ("xapian-floor", "xapian_floor")):
         if our_command(program):
             plan[(tool, mode)] = (lambda x: q.engine_request(mode, x), None)
+    if our_command("xapian_floor") and shutil.which("xapian-delve"):
+        db = space.index("newsindex")
+        plan[("xapian-start", mode)] = (lambda x: ["xapian-delve", db], count_nothing)
 
 
 def search_plan(space):
@@ -169,8 +178,8 @@ def search_plan(space):
              count_json_rows)
     add_ours(plan, space, "all", lambda n, db, x: q.newsquery_search(n, db, x, q.ALL_MATCHES),
              count_json_rows)
-    add_engine(plan, "top20")
-    add_engine(plan, "all")
+    add_engine(plan, space, "top20")
+    add_engine(plan, space, "all")
     fts = space.index("fts5")
     plan[("fts5-cli", "top20")] = (lambda x: q.sqlite_cli(fts, q.fts5_search_sql(x, 20)),
                                    count_json_rows)
@@ -194,7 +203,7 @@ def timeline_plan(space):
         add_ours(plan, space, mode,
                  lambda n, db, x, articles=articles: q.newsquery_timeline(n, db, x, articles),
                  count_timeline_events)
-        add_engine(plan, mode)
+        add_engine(plan, space, mode)
         plan[("fts5-cli", mode)] = (
             lambda x, articles=articles: q.sqlite_cli(fts, q.fts5_timeline_sql(x, articles)),
             count_json_rows)
@@ -282,20 +291,10 @@ def measure(plan, queries_for, runs, sessions=None, warmup=True):
     return results
 
 
-def spawn_floor(argv=("/bin/true",), runs=20):
+def spawn_floor(runs=20):
     """Median wall time of starting /bin/true the same way: the floor every
-    process-per-query figure shares. With `argv`, of that command."""
-    return spread(run_latency(list(argv))[0] for _ in range(runs))["median"]
-
-
-def xapian_spawn_floor(space, runs=20):
-    """Median wall time of a process that starts with Xapian and opens our
-    index (xapian-delve prints its summary): the floor of any command on
-    Xapian; None without xapian-delve or the index."""
-    db = space.index("newsindex")
-    if not shutil.which("xapian-delve") or not os.path.isdir(db):
-        return None
-    return spawn_floor(["xapian-delve", db], runs)
+    process-per-query figure shares."""
+    return spread(run_latency(["/bin/true"])[0] for _ in range(runs))["median"]
 
 
 def git_subset(queries, limit):
@@ -336,8 +335,7 @@ def main():
                 and (not modes or key[1] in modes)}
 
     outcome = {"queries_file": args.queries, "runs": args.runs, "warmup": bool(args.warmup),
-               "queries": [vars(x) for x in queries], "spawn_floor": spawn_floor(),
-               "xapian_spawn_floor": xapian_spawn_floor(space)}
+               "queries": [vars(x) for x in queries], "spawn_floor": spawn_floor()}
     if args.step == "search":
         outcome["tools"] = measure(chosen(search_plan(space)), lambda key: queries,
                                    args.runs, sessions, args.warmup)

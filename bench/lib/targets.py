@@ -5,6 +5,7 @@ judgment shows the values it was made from.
 """
 
 from figures import faster, megabytes, ratio, seconds
+from measure import percentile
 
 MET, NOT_MET, NOT_MEASURED = "met", "**not met**", "not measured"
 
@@ -15,13 +16,23 @@ def judged(ok):
 
 def xapian_floor(result, step, command, mode, numbers):
     """p50/p95 of Xapian's floor on the given queries: xapian-floor's engine
-    times, plus the Xapian process floor for a command (one process per
-    query); None when not measured."""
-    floor = result.quantiles_on(step, "xapian-floor", mode, numbers)
-    if not floor or not command:
-        return floor
-    start = (getattr(result, step) or {}).get("xapian_spawn_floor")
-    return None if start is None else {q: floor[q] + start for q in floor}
+    time of each query, plus for a command (one process per query) the start
+    of a process on Xapian measured beside it (xapian-start); None when not
+    measured."""
+    if not command:
+        return result.quantiles_on(step, "xapian-floor", mode, numbers)
+    times = {}
+    for tool in ("xapian-floor", "xapian-start"):
+        entry = result.latency(step, tool, mode)
+        if not entry:
+            return None
+        for row in entry["per_query"]:
+            if row["query"] in numbers:
+                times[row["query"]] = times.get(row["query"], 0) + row["median"]
+    if not times:
+        return None
+    return {"p50": percentile(list(times.values()), 50),
+            "p95": percentile(list(times.values()), 95)}
 
 
 def judged_with_floor(speedup, required, theirs, floor):
