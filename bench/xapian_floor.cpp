@@ -6,9 +6,9 @@
 //
 // Answers the same requests as engine_latency (bench/request_loop.h); ROWS
 // is the search's rows, or the timeline's matches with a capture time. The
-// query is parsed as
-// Xapian's quest parses it for that index (English stemmer, STEM_SOME,
-// source: as a boolean prefix), and answered by Xapian alone:
+// query is parsed as Xapian's quest parses it for that index (English
+// stemmer, STEM_SOME, source: as a boolean prefix), and answered by Xapian
+// alone:
 //
 //   top20, all              the best 20 (or every) match by BM25, as FTS5's
 //                           ORDER BY rank, and each row's stored data read:

@@ -209,6 +209,10 @@ def with_range(entry, quantile):
 # with our command.
 IN_PROCESS = {"fts5-inproc", "xapian-floor"}
 OURS = {"newsquery", "newsquery-engine"}
+# Xapian's floor (bench/xapian_floor.cpp, xapian-delve): no peers, no hits.
+FLOORS = {"xapian-floor", "xapian-start"}
+# The in-process timers of bench/, by the tool each is measured as.
+TIMERS = {"newsquery-engine": "engine_latency", "xapian-floor": "xapian_floor"}
 
 
 def latency_rows(r, step, modes):
@@ -269,7 +273,7 @@ def hits_section(r):
     if not search.get("tools"):
         return []
     columns = [(tool, mode) for tool, by_mode in search["tools"].items() for mode in ("all",)
-               if mode in by_mode and tool not in IN_PROCESS and tool != "xapian-start"]
+               if mode in by_mode and tool not in IN_PROCESS | FLOORS]
     index = {(tool, mode): {row["query"]: row for row in search["tools"][tool][mode]["per_query"]}
              for tool, mode in columns}
     rows = []
@@ -287,9 +291,8 @@ def hits_section(r):
 
 def shown(command, tool=""):
     """A command as a reader would type it from the repository root."""
-    if tool in ("newsquery-engine", "xapian-floor"):
-        program = "engine_latency" if tool == "newsquery-engine" else "xapian_floor"
-        text = f"{program} --db DIR, request {command!r}"
+    if tool in TIMERS:
+        text = f"{TIMERS[tool]} --db DIR, request {command!r}"
     elif isinstance(command, str):
         text = f"SQL: {command}"
     elif command[0] == "sqlite3":

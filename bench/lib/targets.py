@@ -21,18 +21,17 @@ def xapian_floor(result, step, command, mode, numbers):
     measured."""
     if not command:
         return result.quantiles_on(step, "xapian-floor", mode, numbers)
-    times = {}
+    medians = []
     for tool in ("xapian-floor", "xapian-start"):
         entry = result.latency(step, tool, mode)
         if not entry:
             return None
-        for row in entry["per_query"]:
-            if row["query"] in numbers:
-                times[row["query"]] = times.get(row["query"], 0) + row["median"]
-    if not times:
+        medians.append({row["query"]: row["median"] for row in entry["per_query"]})
+    engine, start = medians
+    sums = [engine[x] + start[x] for x in numbers if x in engine and x in start]
+    if not sums:
         return None
-    return {"p50": percentile(list(times.values()), 50),
-            "p95": percentile(list(times.values()), 95)}
+    return {"p50": percentile(sums, 50), "p95": percentile(sums, 95)}
 
 
 def judged_with_floor(speedup, required, theirs, floor):
