@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUnknownKind = "unknown kind of file (binary or not UTF-8), skipped";
+constexpr const char* kBlankFile = "blank file (empty or only whitespace), skipped";
 
 // JSON lines handed to the parsers at a time: large enough that handing
 // over costs nothing next to parsing, small enough to spread over threads.
@@ -54,7 +55,7 @@ void CaptureWalk::read_path(const std::string& path) {
     if (fs::is_directory(status)) return read_directory(path, path);
     fs::path file(path);
     fs::path parent = file.parent_path();
-    read_file(parent.empty() ? fs::path(".") : parent, file);
+    read_file(parent.empty() ? fs::path(".") : parent, file, false);
 }
 
 void CaptureWalk::read_directory(const Path& root, const Path& directory) {
@@ -81,7 +82,7 @@ void CaptureWalk::read_directory(const Path& root, const Path& directory) {
         } else if (fs::is_directory(status)) {
             read_directory(root, entry);
         } else if (fs::is_regular_file(status)) {
-            read_file(root, entry);
+            read_file(root, entry, true);
         } else {
             reject(entry.string(), 0, "not a regular file, skipped");
         }
@@ -89,14 +90,16 @@ void CaptureWalk::read_directory(const Path& root, const Path& directory) {
     walking_.erase(identity);
 }
 
-void CaptureWalk::read_file(const Path& root, const Path& file) {
+void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
     std::string name = file.string();
     try {
         InputFile input(name);
         ++counts_.files;
         std::optional<char> first = input.first_visible_byte();
         if (!first || *first == '{') {
+            const std::uint64_t records_before = counts_.records;
             read_json_lines(input);
+            if (in_tree && counts_.records == records_before) reject(name, 0, kBlankFile);
         } else {
             read_snapshot(input, root, file);
         }

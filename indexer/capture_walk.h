@@ -34,7 +34,10 @@ class CaptureWalk {
 
     void read_directory(const Path& root, const Path& directory);
     // `root` is where a snapshot's source and article are counted from.
-    void read_file(const Path& root, const Path& file);
+    // `in_tree`: found walking a directory, where a blank file is a snapshot
+    // with nothing in it (rejected); named by the user, it is an empty JSON
+    // Lines file.
+    void read_file(const Path& root, const Path& file, bool in_tree);
     void read_json_lines(InputFile& input);
     void read_snapshot(InputFile& input, const Path& root, const Path& file);
     void reject(std::string file, std::uint64_t line, std::string reason);

@@ -4,6 +4,7 @@
 #include "indexer/url.h"
 
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <array>
@@ -30,8 +31,25 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// Non-empty after whitespace normalisation, without building the result.
-bool has_visible(const std::string& s) { return !std::all_of(s.begin(), s.end(), is_space); }
+// Holds a character that shows: not only whitespace (of any script: U+00A0,
+// U+3000, ...), controls and invisible format characters (zero-width
+// spaces and joiners U+200B-U+200D, word joiner U+2060, byte order mark
+// U+FEFF, soft hyphen U+00AD), which no reader sees and no word is made of.
+bool has_visible(const std::string& s) {
+    for (Xapian::Utf8Iterator it(s); it != Xapian::Utf8Iterator(); ++it) {
+        switch (Xapian::Unicode::get_category(*it)) {
+            case Xapian::Unicode::SPACE_SEPARATOR:
+            case Xapian::Unicode::LINE_SEPARATOR:
+            case Xapian::Unicode::PARAGRAPH_SEPARATOR:
+            case Xapian::Unicode::CONTROL:
+            case Xapian::Unicode::FORMAT:
+                continue;
+            default:
+                return true;
+        }
+    }
+    return false;
+}
 
 // nlohmann's error reduced to what a user needs: the position and what was
 // wrong, without its exception id or the raw bytes it last read (which may
@@ -235,7 +253,7 @@ schema::VersionRecord record_from_json(std::string_view line) {
 
 void complete_record(schema::VersionRecord& record) {
     if (!has_visible(record.title) && !has_visible(record.summary) && !has_visible(record.text))
-        throw BadRecord("empty document (no title, summary or text)");
+        throw BadRecord("empty document (no visible title, summary or text)");
     record.article.identity = !record.article_id.empty() ? record.article_id : normalise_url(record.url);
     if (record.article.identity.empty()) throw BadRecord("missing both url and article_id");
     record.content_hash = schema::content_hash(record.title, record.summary, record.text);

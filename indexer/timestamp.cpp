@@ -13,7 +13,9 @@ namespace {
 
 using std::chrono::seconds;
 
-constexpr int kFirstYear = 1970;
+// Times before 1970 are negative seconds, which every encoding of a time
+// keeps (schema/values.h); earlier than 1900 is a mistake, not a capture.
+constexpr int kFirstYear = 1900;
 constexpr int kLastYear = 2200;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -156,6 +158,25 @@ bool safe_for_date_parse(std::string_view text) {
     return true;
 }
 
+// A leap second ("23:59:60") read as the last second of its minute: UTC
+// seconds have no 61st second, and date::parse refuses it. `seconds_at` is
+// where the two digits of the seconds are in `text`.
+void fold_leap_second(std::string& text, std::size_t seconds_at) {
+    if (seconds_at >= text.size() || text.size() - seconds_at < 2) return;
+    if (text.compare(seconds_at, 2, "60") != 0) return;
+    if (seconds_at + 2 < text.size() && is_digit(text[seconds_at + 2])) return;
+    text.replace(seconds_at, 2, "59");
+}
+
+// Where the seconds of the clock "HH:MM:SS" in `text` are, if it has one:
+// the first colon's clock (a numeric zone's colon comes after it).
+std::size_t clock_seconds_at(std::string_view text) {
+    std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon + 3 >= text.size() || text[colon + 3] != ':')
+        return std::string_view::npos;
+    return colon + 4;
+}
+
 // Parses `text` with `format` in full (no trailing characters), into UTC
 // seconds; nullopt for an empty format. date::parse applies a parsed
 // numeric offset itself.
@@ -191,6 +212,9 @@ std::optional<schema::CaptureTime> parse_time(std::string_view text) {
         normalised[separator] = 'T';
         if (normalised.back() == 'z') normalised.back() = 'Z';
         if (!drop_fraction_of_second(normalised)) return std::nullopt;
+        // "YYYYMMDDTHHMMSS": the seconds are at 13.
+        fold_leap_second(normalised, basic ? (normalised.size() >= 15 ? 13 : std::string::npos)
+                                           : clock_seconds_at(normalised));
         return parse_with(iso_format(normalised, basic), normalised);
     }
     // RFC 822: a trailing zone name becomes an offset added afterwards.
@@ -203,7 +227,9 @@ std::optional<schema::CaptureTime> parse_time(std::string_view text) {
         text = trim(text.substr(0, space));
     }
     if (text.empty() || !(is_digit(text.front()) || is_alpha(text.front()))) return std::nullopt;
-    std::optional<schema::CaptureTime> local = parse_with(rfc822_format(text), text);
+    std::string folded(text);
+    fold_leap_second(folded, clock_seconds_at(folded));
+    std::optional<schema::CaptureTime> local = parse_with(rfc822_format(folded), folded);
     if (!local) return std::nullopt;
     return *local - std::chrono::duration_cast<seconds>(std::chrono::hours(offset_hours)).count();
 }

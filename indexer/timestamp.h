@@ -15,8 +15,10 @@ namespace newsindex::indexer {
 // basic format "20160202T140500Z"), plain dates ("2016-02-02", midnight
 // UTC), and RFC 822/1123 dates as RSS feeds write them ("Tue, 02 Feb 2016
 // 14:05:00 GMT", "+0100" offsets, common zone names). No zone means UTC.
-// Returns nullopt for anything else, and for impossible dates (2016-02-30,
-// hour 25).
+// Returns nullopt for anything else, for impossible dates (2016-02-30,
+// hour 25) and for years outside 1900..2200. Times before 1970 are negative.
+// A leap second (23:59:60) is the last second of its minute, 23:59:59: UTC
+// seconds, as Unix counts them, have no 61st second.
 std::optional<schema::CaptureTime> parse_time(std::string_view text);
 
 // True when `text` is a plain date without a time of day (for --until

@@ -236,7 +236,7 @@ TEST(ReadCaptures, EachBadRecordIsRejectedOnceWithFileAndLineAndGoodOnesStillRea
         {R"({"source": "wire", "article_id": "a", "timestamp": "02/02/2016", "title": "T"})",
          "unparseable timestamp \"02/02/2016\""},
         {R"({"source": "wire", "article_id": "a", "timestamp": "2016-02-02T14:05:00Z", "title": " ", "summary": "", "text": "\n\t"})",
-         "empty document (no title, summary or text)"},
+         "empty document (no visible title, summary or text)"},
         {good, ""},
         {R"({"source": "wire", "article_id": "a", "timestamp": "2016-02-02T14:05:00Z", "title": 42})",
          "field title is a number, expected a string"},
@@ -412,6 +412,75 @@ TEST(ReadCaptures, SnapshotLargerThanTheLimitIsRejected) {
               std::vector<std::string>{
                   file_rejection(dir / "wire/a/2016-02-02T14:05:00Z.txt", "record too large: 510 bytes")});
     EXPECT_EQ(result.counts.records, 1u);
+}
+
+TEST(ReadCaptures, ABlankFileInASnapshotTreeIsRejectedWithItsReason) {
+    ScratchDir dir;
+    write_file(dir / "wire" / "a" / "2016-02-02T14:05:00Z.txt", "Headline\nBody.\n");
+    write_file(dir / "wire" / "a" / "2016-02-02T15:05:00Z.txt", "");
+    write_file(dir / "wire" / "a" / "2016-02-02T16:05:00Z.txt", " \n\t\r\n\n");
+    ReadResult result = read_all({dir.path().string()});
+    EXPECT_EQ(result.captures.size(), 1u);
+    const std::string blank = "blank file (empty or only whitespace), skipped";
+    EXPECT_EQ(messages(result.rejections),
+              (std::vector<std::string>{file_rejection(dir / "wire/a/2016-02-02T15:05:00Z.txt", blank),
+                                        file_rejection(dir / "wire/a/2016-02-02T16:05:00Z.txt", blank)}));
+    EXPECT_EQ(result.counts.files, 3u);
+}
+
+TEST(ReadCaptures, AnEmptyJsonLinesFileNamedOnTheCommandLineHoldsNoRecords) {
+    // Not a snapshot: a day's capture log that is still empty.
+    ScratchDir dir;
+    write_file(dir / "today.jsonl", "");
+    ReadResult result = read_all({(dir / "today.jsonl").string()});
+    EXPECT_TRUE(result.rejections.empty());
+    EXPECT_EQ(result.counts.records, 0u);
+}
+
+TEST(ReadCaptures, ADocumentOfInvisibleCharactersOnlyIsEmptyInJsonLinesAndSnapshots) {
+    // Spaces of every kind, zero-width space, non-joiner and joiner, word
+    // joiner, byte order mark, soft hyphen, no-break and ideographic space.
+    const std::string invisible =
+        "\u200B\u200C\u200D\u2060\uFEFF\u00AD\u00A0\u3000\u2028";
+    const std::string reason = "empty document (no visible title, summary or text)";
+    ScratchDir dir;
+    write_file(dir / "in.jsonl",
+               R"({"source":"wire","article_id":"a","timestamp":"2016-02-02T14:05:00Z","title":"   ","summary":"\u200b"})"
+               "\n"
+               R"({"source":"wire","article_id":"b","timestamp":"2016-02-02T14:05:00Z","title":" \u00a0","summary":")" +
+                   invisible + R"(","text":"\t"})"
+               "\n"
+               R"({"source":"wire","article_id":"c","timestamp":"2016-02-02T14:05:00Z","title":"\u200bA"})"
+               "\n");
+    write_file(dir / "tree" / "wire" / "d" / "2016-02-02T14:05:00Z.txt",
+               "Source: wire\nTitle: \u200B \u00AD\n\n\u2060\uFEFF \n");
+    write_file(dir / "tree" / "wire" / "e" / "2016-02-02T14:05:00Z.txt", "\u200B\n\u200C\n");
+    ReadResult result =
+        read_all({(dir / "in.jsonl").string(), (dir / "tree").string()});
+    ASSERT_EQ(result.captures.size(), 1u);
+    EXPECT_EQ(result.captures[0].record.article_id, "c");
+    const std::string in = (dir / "in.jsonl").string();
+    EXPECT_EQ(messages(result.rejections),
+              (std::vector<std::string>{
+                  "newsindex: " + in + ":1: " + reason, "newsindex: " + in + ":2: " + reason,
+                  file_rejection(dir / "tree/wire/d/2016-02-02T14:05:00Z.txt", reason),
+                  file_rejection(dir / "tree/wire/e/2016-02-02T14:05:00Z.txt", reason)}));
+}
+
+TEST(ReadCaptures, CapturesBefore1970AndAtALeapSecondAreRead) {
+    ScratchDir dir;
+    write_file(dir / "in.jsonl",
+               R"({"source":"wire","article_id":"a","timestamp":"1969-12-31T23:59:59Z","title":"Before"})"
+               "\n"
+               R"({"source":"wire","article_id":"a","timestamp":"2016-12-31T23:59:60Z","title":"Leap"})"
+               "\n");
+    write_file(dir / "tree" / "wire" / "b" / "1969-12-31T23-59-58Z.txt", "Headline\nBody.\n");
+    ReadResult result = read_all({(dir / "in.jsonl").string(), (dir / "tree").string()});
+    EXPECT_TRUE(result.rejections.empty()) << messages(result.rejections).front();
+    ASSERT_EQ(result.captures.size(), 3u);
+    EXPECT_EQ(result.captures[0].record.captured_at, -1);
+    EXPECT_EQ(result.captures[1].record.captured_at, 1483228799);  // 2016-12-31T23:59:59Z
+    EXPECT_EQ(result.captures[2].record.captured_at, -2);
 }
 
 TEST(ReadCaptures, InvalidUtf8TextFileIsOfUnknownKind) {

@@ -115,10 +115,33 @@ TEST(ParseTime, RejectsTrailingGarbage) {
     EXPECT_EQ(parse_time("Tue, 02 Feb 2016 14:05:00 CEST"), std::nullopt);
 }
 
-TEST(ParseTime, RejectsYearsOutside1970To2200) {
-    EXPECT_EQ(parse_time("1969-12-31T23:59:59Z"), std::nullopt);
+TEST(ParseTime, RejectsYearsOutside1900To2200) {
+    EXPECT_EQ(parse_time("1899-12-31T23:59:59Z"), std::nullopt);
+    EXPECT_EQ(parse_time("1900-01-01"), -2208988800);
     EXPECT_EQ(parse_time("2201-01-01"), std::nullopt);
     EXPECT_EQ(parse_time("2200-12-31T23:59:59Z"), 7289654399);
+}
+
+TEST(ParseTime, TimesBefore1970AreNegativeSeconds) {
+    EXPECT_EQ(parse_time("1969-12-31T23:59:59Z"), -1);
+    EXPECT_EQ(parse_time("1969-12-31"), -86400);
+    EXPECT_EQ(parse_time("19691231T235959Z"), -1);
+    EXPECT_EQ(parse_time("Wed, 31 Dec 1969 23:59:59 GMT"), -1);
+    EXPECT_EQ(parse_time("1970-01-01T00:59:59+01:00"), -1);
+}
+
+TEST(ParseTime, ALeapSecondIsTheLastSecondOfItsMinute) {
+    const CaptureTime last = *parse_time("2016-12-31T23:59:59Z");
+    EXPECT_EQ(parse_time("2016-12-31T23:59:60Z"), last);
+    EXPECT_EQ(parse_time("2016-12-31T23:59:60.5Z"), last);
+    EXPECT_EQ(parse_time("20161231T235960Z"), last);
+    EXPECT_EQ(parse_time("Sat, 31 Dec 2016 23:59:60 GMT"), last);
+    EXPECT_EQ(parse_time("2017-01-01T00:59:60+01:00"), last);
+    EXPECT_EQ(parse_time("1969-12-31T23:59:60Z"), -1);
+    // Only :60 is a leap second; 61 and a 60th minute are still errors.
+    EXPECT_EQ(parse_time("2016-12-31T23:59:61Z"), std::nullopt);
+    EXPECT_EQ(parse_time("2016-12-31T23:60:00Z"), std::nullopt);
+    EXPECT_EQ(parse_time("2016-12-31T23:59:600Z"), std::nullopt);
 }
 
 TEST(ParseTime, RejectsWhatIsNoTime) {
@@ -143,6 +166,7 @@ TEST(FormatIso8601, WritesUtcWithZ) {
 }
 
 TEST(FormatIso8601, RoundTripsThroughParseTime) {
-    for (CaptureTime t : {CaptureTime{0}, k14h05, CaptureTime{1587455479}, CaptureTime{7289654399}})
+    for (CaptureTime t : {CaptureTime{0}, k14h05, CaptureTime{1587455479}, CaptureTime{7289654399},
+                          CaptureTime{-1}, CaptureTime{-2208988800}})
         EXPECT_EQ(parse_time(format_iso8601(t)), t);
 }
