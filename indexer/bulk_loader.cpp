@@ -1,5 +1,6 @@
 #include "indexer/bulk_loader.h"
 
+#include "indexer/interruption.h"
 #include "indexer/version_adder.h"
 #include "indexer/writable_database.h"
 #include "schema/stored_version.h"
@@ -50,6 +51,7 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
     auto commit = [&] {
         adder.write_words();
         db.commit();
+        interruption_point("part");
     };
     for (std::size_t i = part.range.first; i < part.range.end; ++i) {
         const PlannedVersion& version = plan.added[i];
@@ -74,6 +76,7 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
             // The database as the plan numbers it: its shards, as database().
             Xapian::Database current(writer.directory().path().string());
             for (std::size_t p = next++; p < parts.size(); p = next++) {
+                interruption_point("part");
                 build_part(parts[p], plan, log, builder, current);
             }
         } catch (...) {
@@ -94,6 +97,15 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
         if (failure) std::rethrow_exception(failure);
     }
 }
+
+// Abandons the compaction when the run is interrupted: Xapian reports the
+// start and end of each table it merges.
+class InterruptibleCompactor : public Xapian::Compactor {
+  public:
+    void set_status(const std::string&, const std::string&) override {
+        interruption_point("compaction");
+    }
+};
 
 }  // namespace
 
@@ -142,9 +154,11 @@ void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& l
         for (const Part& part : parts) sources.add_database(Xapian::Database(part.path.string()));
         {
             WriteFailureReport::Writing writing;
-            sources.compact(generation.string(), Xapian::Compactor::FULL);
+            InterruptibleCompactor compactor;
+            sources.compact(generation.string(), Xapian::Compactor::FULL, 0, compactor);
         }
         for (const Part& part : parts) fs::remove_all(part.path);
+        interruption_point("compaction");  // the last moment to abandon the load
     } catch (const Xapian::Error& error) {
         throw database_failure(error, writer.database_path());
     } catch (const fs::filesystem_error& error) {

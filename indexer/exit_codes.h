@@ -32,6 +32,10 @@ inline constexpr int kIoError = 74;
 inline constexpr int kLocked = 75;
 // EX_CONFIG: the database has another schema version.
 inline constexpr int kWrongSchema = 78;
+// Interrupted by a signal, plus its number, as a shell reports a command a
+// signal ended: 130 for SIGINT, 143 for SIGTERM (interruption.h). The run
+// stopped at a safe point and kept its committed batches only.
+inline constexpr int kInterruptedBase = 128;
 
 }  // namespace newsindex::indexer::exit_code
 

@@ -3,6 +3,7 @@
 #include "indexer/capture_log.h"
 #include "indexer/capture_reader.h"
 #include "indexer/exit_codes.h"
+#include "indexer/interruption.h"
 #include "indexer/progress.h"
 #include "indexer/writable_database.h"
 #include "indexer/version_plan.h"
@@ -53,6 +54,7 @@ IngestSummary ingest(const IngestOptions& options) {
     CaptureLog log = open_log(writer);
     Progress progress(options.show_progress, options.inputs);
     auto on_capture = [&](Capture&& capture) {
+        interruption_point("read");
         progress.record(capture.where.file, log.size() + summary.rejected + 1, 0);
         log.append(capture.record);
     };
@@ -68,6 +70,9 @@ IngestSummary ingest(const IngestOptions& options) {
         ReadCounts counts = read_captures(options.inputs, read_options, on_capture, on_rejection);
         summary.files = counts.files;
         summary.records = counts.records;
+        interruption_point("read");
+    } catch (const Interrupted& stop) {
+        throw interrupted_run(stop, "nothing was written (stopped while reading the input)");
     } catch (const StrictStop&) {
         throw IndexError("--strict: stopped at the first rejected input; nothing of this run "
                          "was written to the database",
@@ -79,6 +84,8 @@ IngestSummary ingest(const IngestOptions& options) {
     // The whole run's plan decides between a bulk load (which carries it
     // out) and batches written in place (each planned as it is written).
     MergeCounts counts;
+    bool bulk = false;
+    std::size_t batches = 0, committed_batches = 0, committed_captures = 0;
     try {
         VersionPlan plan;
         const Xapian::doccount packed = writer.packed_documents();
@@ -86,19 +93,36 @@ IngestSummary ingest(const IngestOptions& options) {
         if (use_bulk_load(options.bulk, log.size(), packed, unpacked)) {
             plan = plan_versions(writer.database(), log.keys());  // log.size() bounds what it adds
         }
-        if (use_bulk_load(options.bulk, plan.counts.added, packed, unpacked)) {
+        bulk = use_bulk_load(options.bulk, plan.counts.added, packed, unpacked);
+        if (bulk) {
             bulk_load(writer, plan, log);
             counts = plan.counts;
         } else {
             auto record = [&](std::size_t i) { return log.record(i); };
             std::size_t batch = std::max<std::size_t>(1, options.batch_size);
+            batches = (log.size() + batch - 1) / batch;
             for (std::size_t first = 0; first < log.size(); first += batch) {
-                counts += writer.write_batch(log.keys(), first, std::min(log.size(), first + batch),
-                                             record);
+                interruption_point("batch");
+                std::size_t end = std::min(log.size(), first + batch);
+                counts += writer.write_batch(log.keys(), first, end, record);
+                ++committed_batches;
+                committed_captures = end;
             }
         }
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options.writer.database);
+    } catch (const Interrupted& stop) {
+        // Unwinding removes the work files (~IndexWriter).
+        if (bulk) {
+            throw interrupted_run(stop, "nothing was written (the bulk load was abandoned; the "
+                                        "database is as before the run)");
+        }
+        if (options.writer.strict) {
+            throw interrupted_run(stop, "nothing was written (--strict keeps a run only whole)");
+        }
+        throw interrupted_run(stop, fmt::format("{} of {} batches committed ({} captures); the "
+                                                "rest was not written",
+                                                committed_batches, batches, committed_captures));
     }
     writer.finish();
     progress.finish();

@@ -1,6 +1,7 @@
 // newsindex: ingest captures of news articles into a newsindex database.
 #include "indexer/exit_codes.h"
 #include "indexer/ingest.h"
+#include "indexer/interruption.h"
 #include "indexer/progress.h"
 #include "schema/database_format.h"
 
@@ -46,6 +47,10 @@ Exit codes:
       completed batch
   75  another newsindex run holds the database (see --wait)
   78  the database has another schema version
+ 130  interrupted by SIGINT (143: by SIGTERM): stopped at the next safe point,
+      its work files removed, one line saying what was kept: the batches
+      committed before the signal (a bulk load or a --strict run keeps
+      nothing); run the same command again to complete it
 )";
 
 }  // namespace
@@ -101,6 +106,7 @@ int main(int argc, char** argv) {
     options.writer.wait_seconds = wait;
     options.show_progress = !quiet && indexer::Progress::stderr_is_terminal();
     try {
+        indexer::catch_interruptions();
         indexer::IngestSummary summary = indexer::ingest(options);
         if (!quiet) fmt::print(stderr, "{}\n", summary.line());
         if (json_summary) fmt::print("{}\n", summary.json());

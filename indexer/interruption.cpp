@@ -1,0 +1,111 @@
+#include "indexer/interruption.h"
+
+#include <fmt/format.h>
+
+#include <signal.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+namespace newsindex::indexer {
+
+namespace {
+
+// The first signal received; 0 until then. Written by the handler only.
+std::atomic<int> requested{0};
+static_assert(std::atomic<int>::is_always_lock_free,
+              "a signal handler may only touch lock-free atomics");
+
+extern "C" void on_stop_signal(int signal) {
+    int none = 0;
+    if (requested.compare_exchange_strong(none, signal)) return;
+    // A second signal: end now, by the signal's default action (sigaction
+    // and raise are async-signal-safe; the signal is blocked until the
+    // handler returns, then delivered).
+    struct sigaction default_action {};
+    default_action.sa_handler = SIG_DFL;
+    sigemptyset(&default_action.sa_mask);
+    sigaction(signal, &default_action, nullptr);
+    raise(signal);
+}
+
+// The test hook of interruption_point: where to pause, and the file that
+// says the run got there.
+struct PausePoint {
+    std::string name;
+    long occurrence = 1;
+    std::string paused_file;
+    std::atomic<long> reached{0};
+};
+
+// The pause NEWSINDEX_TEST_PAUSE_AT asks for, or null (always, outside tests).
+PausePoint* pause_point() {
+    static PausePoint point;
+    static const bool wanted = [] {
+        const char* at = std::getenv("NEWSINDEX_TEST_PAUSE_AT");
+        const char* file = std::getenv("NEWSINDEX_TEST_PAUSED_FILE");
+        if (!at || !*at || !file || !*file) return false;
+        std::string_view spec = at;
+        if (auto hash = spec.find('#'); hash != std::string_view::npos) {
+            point.occurrence = std::max(1L, std::strtol(spec.data() + hash + 1, nullptr, 10));
+            spec = spec.substr(0, hash);
+        }
+        point.name = spec;
+        point.paused_file = file;
+        return true;
+    }();
+    return wanted ? &point : nullptr;
+}
+
+void pause_for_test(PausePoint& point) {
+    {
+        std::ofstream(point.paused_file) << "paused\n";
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+    while (requested.load() == 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+}  // namespace
+
+void catch_interruptions() {
+    for (int signal : {SIGTERM, SIGINT}) {
+        struct sigaction previous {};
+        if (sigaction(signal, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) continue;
+        struct sigaction action {};
+        action.sa_handler = on_stop_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(signal, &action, nullptr);
+    }
+}
+
+int interruption_signal() { return requested.load(std::memory_order_relaxed); }
+
+Interrupted::Interrupted(int signal)
+    : signal_(signal),
+      message_(signal == SIGTERM  ? "interrupted by SIGTERM"
+               : signal == SIGINT ? "interrupted by SIGINT"
+                                  : fmt::format("interrupted by signal {}", signal)) {}
+
+int Interrupted::exit_code() const { return exit_code::kInterruptedBase + signal_; }
+
+IndexError interrupted_run(const Interrupted& stop, std::string_view kept) {
+    return IndexError(
+        fmt::format("{}: {}; run the same command again to complete it", stop.what(), kept),
+        stop.exit_code());
+}
+
+void interruption_point(std::string_view name) {
+    if (PausePoint* point = pause_point(); point && name == point->name) {
+        if (++point->reached == point->occurrence) pause_for_test(*point);
+    }
+    if (int signal = interruption_signal()) throw Interrupted(signal);
+}
+
+}  // namespace newsindex::indexer
