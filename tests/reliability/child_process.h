@@ -33,10 +33,21 @@ class ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 1, out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         posix_spawn_file_actions_addopen(&actions, 2, err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        // SIGINT and SIGTERM as a terminal gives them, even when the test
+        // runs with them ignored (a background job of a script, nohup).
+        posix_spawnattr_t attributes;
+        posix_spawnattr_init(&attributes);
+        sigset_t defaults;
+        sigemptyset(&defaults);
+        sigaddset(&defaults, SIGINT);
+        sigaddset(&defaults, SIGTERM);
+        posix_spawnattr_setsigdefault(&attributes, &defaults);
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
         std::vector<char*> args;
         for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
         args.push_back(nullptr);
-        int error = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
+        int error = posix_spawn(&pid_, args[0], &actions, &attributes, args.data(), environ);
+        posix_spawnattr_destroy(&attributes);
         posix_spawn_file_actions_destroy(&actions);
         if (error != 0) throw std::runtime_error("cannot start " + argv[0]);
     }
@@ -74,12 +85,15 @@ class ChildProcess {
     }
 
     bool killed_by(int signal) const { return reaped_ && exit_code_ == 128 + signal; }
+    // Whether it ended by exiting (its exit code its own), not by a signal.
+    bool exited() const { return reaped_ && exited_; }
     std::string out() const { return slurp(out_path_); }
     std::string err() const { return slurp(err_path_); }
 
   private:
     void record(int status) {
         reaped_ = true;
+        exited_ = WIFEXITED(status);
         exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     static std::string slurp(const std::string& path) {
@@ -92,6 +106,7 @@ class ChildProcess {
     std::string out_path_, err_path_;
     pid_t pid_ = -1;
     bool reaped_ = false;
+    bool exited_ = false;
     int exit_code_ = -1;
 };
 
