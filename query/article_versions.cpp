@@ -110,10 +110,12 @@ std::vector<VersionRef> list_versions(const Xapian::Database& db, const std::str
 }
 
 std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
-                                                   const std::vector<std::uint64_t>& digests) {
+                                                   const std::vector<std::uint64_t>& digests,
+                                                   const QueryDeadline* deadline) {
     // (docid, article index) of every version of every article.
     std::vector<std::pair<Xapian::docid, std::size_t>> all;
     for (std::size_t i = 0; i < digests.size(); ++i) {
+        if (deadline) deadline->check();
         std::string term = schema::article_term(schema::digest_hex(digests[i]));
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
             all.emplace_back(*it, i);

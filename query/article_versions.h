@@ -4,6 +4,7 @@
 // only by load_version, for the versions a command actually prints.
 #pragma once
 
+#include "query/query_limits.h"
 #include "schema/version_record.h"
 
 #include <xapian.h>
@@ -41,8 +42,10 @@ std::vector<VersionRef> list_versions(const Xapian::Database& db, const std::str
 // The same for many articles at once (result i for digests[i]): their
 // versions' revisions and capture times are read in one pass along the
 // timeline value stream, in docid order, rather than one lookup per version.
+// `deadline`, when given, is checked at each article (QueryDeadline::check).
 std::vector<std::vector<VersionRef>> list_versions(const Xapian::Database& db,
-                                                   const std::vector<std::uint64_t>& digests);
+                                                   const std::vector<std::uint64_t>& digests,
+                                                   const QueryDeadline* deadline = nullptr);
 
 // The versions captured at or before `as_of` (all when nullopt): the article
 // as it stood then. Order is kept.

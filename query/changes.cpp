@@ -17,6 +17,7 @@ std::vector<ChangeEvent> build_changes(NewsDatabase& db, const ChangesRequest& r
     timeline_request.filters = request.filters;
     timeline_request.births = false;
     timeline_request.version_ids = true;
+    timeline_request.time_budget = request.time_budget;
     timeline_request.limit = 0;  // every article: the feed is bounded by its window
 
     std::vector<ChangeEvent> out;

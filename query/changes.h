@@ -5,6 +5,7 @@
 
 #include "query/database.h"
 #include "query/matcher.h"
+#include "query/query_limits.h"
 #include "query/timeline_events.h"
 
 #include <optional>
@@ -19,6 +20,7 @@ struct ChangesRequest {
     // and language as for timeline (timeline.h).
     Filters filters;
     std::optional<EventType> only;  // keep only events of this type
+    std::chrono::duration<double> time_budget = kDefaultTimeBudget;  // as timeline's
 };
 
 // One event with its article's identity. title and url are the article's

@@ -41,12 +41,22 @@ const char* const kQuerySyntaxHelp = R"(Query syntax:
                         also date:2016-02-01.. and date:..2016-02-03, date:2016-02-02
 )";
 
+const std::string kLimitsHelp = fmt::format(
+    R"(Limits (each past it: exit 2, saying which):
+  a query of at most {} bytes and {} terms (a word counts twice: text and title);
+  a wildcard expands to the {} most frequent words that start so, in each field,
+  and a query's wildcards to {} in all (at most {} plain wildcards);
+  a question takes at most {:g} s (--timeout SECONDS gives it another budget).
+)",
+    kMaxQueryBytes, kMaxQueryTerms, kMaxWildcardExpansion, kMaxWildcardTerms,
+    kMaxWildcardTerms / kMaxWildcardExpansion / 2, kDefaultTimeBudget.count());
+
 const char* const kDatabaseHelp = R"(Database: --db PATH, else $NEWSINDEX_DB, else $XDG_DATA_HOME/newsindex/db,
 else ~/.local/share/newsindex/db. Create it with newsindex.
 )";
 
-const char* const kExitCodesHelp = R"(Exit codes: 0 found, 1 nothing found, 2 bad query or usage, 66 no database,
-78 database of another schema version, 70 unexpected error.
+const char* const kExitCodesHelp = R"(Exit codes: 0 found, 1 nothing found, 2 bad query or usage (also a query past
+its limits), 66 no database, 78 database of another schema version, 70 unexpected error.
 )";
 
 void add_database_option(CLI::App& cmd, CommonOptions& options) {
@@ -88,6 +98,18 @@ void add_filter_options(CLI::App& cmd, CommonOptions& options) {
     cmd.add_option("--lang", options.language,
                    "Stem query words in this language (ISO code, e.g. en, de; default: the "
                    "database's)");
+}
+
+void add_timeout_option(CLI::App& cmd, CommonOptions& options) {
+    cmd.add_option("--timeout", options.timeout,
+                   fmt::format("Give up after this many seconds, with exit 2 (fractions allowed; "
+                               "default: {:g})",
+                               kDefaultTimeBudget.count()))
+        ->check(CLI::PositiveNumber);
+}
+
+std::chrono::duration<double> time_budget(const CommonOptions& options) {
+    return std::chrono::duration<double>(options.timeout);
 }
 
 Filters to_filters(const CommonOptions& options) {

@@ -12,6 +12,7 @@
 
 #include "query/matcher.h"
 #include "query/output.h"
+#include "query/query_limits.h"
 
 #include <CLI/CLI.hpp>
 
@@ -32,6 +33,7 @@ struct CommonOptions {
     std::string language;              // --lang
     bool colour_always = false;        // --color=always (tests, pagers)
     bool colour_never = false;         // --color=never
+    double timeout = kDefaultTimeBudget.count();  // --timeout, seconds
 };
 
 // Adds --db to `cmd`.
@@ -49,6 +51,9 @@ void add_filter_options(CLI::App& cmd, CommonOptions& options);
 // that day for --until and --as-of. Throws QueryError(kExitBadQuery) naming
 // the bad flag and value.
 Filters to_filters(const CommonOptions& options);
+// Adds --timeout SECONDS (the question's time budget, query_limits.h).
+void add_timeout_option(CLI::App& cmd, CommonOptions& options);
+std::chrono::duration<double> time_budget(const CommonOptions& options);
 OutputFormat to_format(const CommonOptions& options);
 
 // The colours to write to `stream` with: on a TTY unless NO_COLOR is set or
@@ -66,5 +71,6 @@ void finish_with(int exit_code);
 extern const char* const kQuerySyntaxHelp;
 extern const char* const kDatabaseHelp;
 extern const char* const kExitCodesHelp;
+extern const std::string kLimitsHelp;
 
 }  // namespace newsindex::query

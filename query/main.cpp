@@ -22,8 +22,8 @@ int main(int argc, char** argv) {
         "article, and the other commands follow articles through their revisions."};
     app.name("newsquery");
     app.require_subcommand(1);
-    app.footer(fmt::format("Run 'newsquery COMMAND --help' for a command's flags.\n\n{}\n{}\n{}",
-                           kQuerySyntaxHelp, kDatabaseHelp, kExitCodesHelp));
+    app.footer(fmt::format("Run 'newsquery COMMAND --help' for a command's flags.\n\n{}\n{}\n{}\n{}",
+                           kQuerySyntaxHelp, kLimitsHelp, kDatabaseHelp, kExitCodesHelp));
     add_search_command(app);
     add_revision_commands(app);
 

@@ -2,6 +2,7 @@
 
 #include "indexer/timestamp.h"
 #include "indexer/url.h"
+#include "query/query_limits.h"
 #include "schema/terms.h"
 #include "schema/values.h"
 
@@ -14,10 +15,6 @@
 namespace newsindex::query {
 
 namespace {
-
-// Wildcards expand to at most this many terms, keeping the most frequent, so
-// "a*" stays fast instead of failing; rare expansions beyond it are dropped.
-constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 constexpr schema::CaptureTime kSecondsPerDay = 86400;
 
@@ -136,6 +133,8 @@ Xapian::QueryParser make_parser(const NewsDatabase& db, const Xapian::Stem& stem
                                       : Xapian::QueryParser::STEM_NONE);
     // News searchers expect every word to be required, as in web search.
     parser.set_default_op(Xapian::Query::OP_AND);
+    // "a*" keeps its most frequent words, fast instead of failing; rarer
+    // ones beyond the limit are dropped (query_limits.h).
     parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                              Xapian::QueryParser::FLAG_WILDCARD);
     // Plain words search the summary and body (no prefix) and the title,
@@ -195,6 +194,7 @@ MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
     Xapian::Query parsed = Xapian::Query::MatchAll;
     Xapian::Query matched = parsed;
     if (!is_blank(text)) {
+        check_query_text(text);
         auto date_error = std::make_shared<std::string>();
         try {
             Xapian::QueryParser parser = make_parser(db, stemmer, filters.stem, date_error);
@@ -202,6 +202,7 @@ MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
                                    Xapian::QueryParser::FLAG_WILDCARD |
                                    Xapian::QueryParser::FLAG_PURE_NOT;
             parsed = parser.parse_query(text, flags);
+            check_parsed_query(text, parsed);
             // The index has no stem terms: each stem is a synonym-table key
             // listing the words that have it (schema/terms.h).
             matched = filters.stem ? parser.parse_query(

@@ -41,8 +41,8 @@ struct MatchQuery {
 //                 filters.stem is false
 //   "a phrase"    exact, unstemmed, in this order
 //   AND OR NOT, +word -word, a NEAR b, (brackets), wildc*
-//                 (a wildcard expands to at most the 1000 most frequent
-//                 matching words)
+//                 (a wildcard expands to the most frequent matching words,
+//                 up to the bounds of query_limits.h)
 //   title:w author:w          words in that field only
 //   source:nytimes lang:de    boolean filters, case-insensitive; two values
 //                             of one field mean either
@@ -52,7 +52,8 @@ struct MatchQuery {
 // Blank `text` matches every version (for listings by filters alone);
 // commands that need a query refuse blank text before calling this.
 // Throws QueryError(kExitBadQuery) with one line naming the problem when the
-// text does not parse or the language has no stemmer.
+// text does not parse, passes a bound of query_limits.h (length, terms,
+// wildcards) or the language has no stemmer.
 MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
                              const Filters& filters);
 

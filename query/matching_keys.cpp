@@ -95,7 +95,7 @@ void number_across_shards(const Xapian::Database& db, std::vector<MatchingKey>& 
 }  // namespace
 
 std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian::Query& query,
-                                       Xapian::doccount at_most) {
+                                       Xapian::doccount at_most, const QueryDeadline& deadline) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -105,8 +105,11 @@ std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian:
     out.reserve(std::min(at_most, db.get_doccount()));
     KeySpy spy(out);
     enquire.add_matchspy(&spy);
-    // No rows, but every match looked at, and so shown to the spy.
+    deadline.bound(enquire);
+    // No rows, but every match looked at, and so shown to the spy: unless
+    // Xapian's time limit cut the match short, which the deadline says.
     enquire.get_mset(0, 0, db.get_doccount());
+    deadline.check();
     number_across_shards(db, out);
     return out;
 }

@@ -3,6 +3,7 @@
 // matching revisions of the articles it shows.
 #pragma once
 
+#include "query/query_limits.h"
 #include "schema/values.h"
 
 #include <xapian.h>
@@ -23,8 +24,9 @@ struct MatchingKey {
 // several shards (a generation and its recent shard). `at_most` bounds the number of matches (the database's
 // document count when nothing better is known): room for that many is
 // reserved at once. Throws schema::SchemaError, naming the document, when a
-// match has no key: the database is damaged.
+// match has no key: the database is damaged; QueryError(kExitBadQuery) when
+// `deadline` passes before every match is in.
 std::vector<MatchingKey> matching_keys(const Xapian::Database& db, const Xapian::Query& query,
-                                       Xapian::doccount at_most);
+                                       Xapian::doccount at_most, const QueryDeadline& deadline);
 
 }  // namespace newsindex::query

@@ -44,6 +44,7 @@ void run_timeline(const RevisionOptions& options) {
     TimelineRequest request{query_text(options), to_filters(options.common), only_type(options)};
     request.limit = options.limit;
     request.offset = options.offset;
+    request.time_budget = time_budget(options.common);
     NewsDatabase db = open_database(options.common);
     TimelinePage page = build_timeline(db, request);
     write_timeline(stdout, page, request.offset, to_format(options.common),
@@ -54,6 +55,7 @@ void run_timeline(const RevisionOptions& options) {
 
 void run_changes(const RevisionOptions& options) {
     ChangesRequest request{query_text(options), to_filters(options.common), only_type(options)};
+    request.time_budget = time_budget(options.common);
     NewsDatabase db = open_database(options.common);
     auto changes = build_changes(db, request);
     FeedDescription feed{request.query, request.filters.sources, request.filters.since.value_or(0),
@@ -97,7 +99,8 @@ CLI::App* add_query_command(CLI::App& app, const std::shared_ptr<RevisionOptions
                             const std::vector<std::string>& formats, const std::string& footer) {
     CLI::App* cmd = app.add_subcommand(name, description);
     cmd->footer(
-        fmt::format("{}\n\n{}\n{}\n{}", footer, kQuerySyntaxHelp, kDatabaseHelp, kExitCodesHelp));
+        fmt::format("{}\n\n{}\n{}\n{}\n{}", footer, kQuerySyntaxHelp, kLimitsHelp, kDatabaseHelp,
+                    kExitCodesHelp));
     cmd->add_option("query", options->words, "The query (see Query syntax below)")
         ->required()
         ->expected(1, -1);
@@ -106,6 +109,7 @@ CLI::App* add_query_command(CLI::App& app, const std::shared_ptr<RevisionOptions
                     "revision)")
         ->check(CLI::IsMember({"appeared", "vanished"}));
     add_filter_options(*cmd, options->common);
+    add_timeout_option(*cmd, options->common);
     add_format_option(*cmd, options->common, formats);
     add_database_option(*cmd, options->common);
     return cmd;

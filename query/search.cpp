@@ -50,14 +50,15 @@ void configure_order(Xapian::Enquire& enquire, SearchOrder order) {
 // match `query`, ascending. One match over the versions of all of them
 // (matching_keys): a page of rows costs one query, not one per article.
 std::map<std::string, std::vector<std::uint32_t>> matching_revisions(
-    const Xapian::Database& db, const Xapian::Query& query, const std::vector<std::string>& terms) {
+    const Xapian::Database& db, const Xapian::Query& query, const std::vector<std::string>& terms,
+    const QueryDeadline& deadline) {
     std::map<std::string, std::vector<std::uint32_t>> out;
     if (terms.empty()) return out;
     Xapian::doccount versions = 0;
     for (const std::string& term : terms) versions += db.get_termfreq(term);
     Xapian::Query of_those(Xapian::Query::OP_FILTER, query,
                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    for (const MatchingKey& match : matching_keys(db, of_those, versions)) {
+    for (const MatchingKey& match : matching_keys(db, of_those, versions, deadline)) {
         out[schema::article_term(schema::digest_hex(match.key.article))].push_back(
             match.key.revision);
     }
@@ -105,11 +106,12 @@ std::vector<RowVersion> read_rows(const Xapian::Database& db, const Xapian::MSet
 }
 
 SearchResult run(const Xapian::Database& db, const MatchQuery& match,
-                 const SearchRequest& request) {
+                 const SearchRequest& request, const QueryDeadline& deadline) {
     Xapian::Enquire enquire(db);
     enquire.set_query(match.query);
     if (!request.all_versions) enquire.set_collapse_key(schema::slot::kArticle);
     configure_order(enquire, request.order);
+    deadline.bound(enquire);
     Xapian::doccount wanted = request.limit == 0 ? db.get_doccount() : request.limit;
     Xapian::MSet mset = enquire.get_mset(request.offset, wanted);
 
@@ -126,6 +128,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
     const Snippets snippets(mset, match, request.snippet_length, request.highlight_start,
                             request.highlight_end);
     for (Xapian::doccount first = 0; first < mset.size(); first += kRowBatch) {
+        deadline.check();
         Xapian::doccount count = std::min(kRowBatch, mset.size() - first);
         for (const RowVersion& read : read_rows(db, mset, first, count)) {
             const schema::VersionRecord& version = read.version;
@@ -157,7 +160,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
     }
     std::sort(unknown.begin(), unknown.end());
     unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
-    revisions_by_article.merge(matching_revisions(db, match.query, unknown));
+    revisions_by_article.merge(matching_revisions(db, match.query, unknown, deadline));
     for (std::size_t i = 0; i < result.rows.size(); ++i) {
         SearchRow& row = result.rows[i];
         auto known = revisions_by_article.find(row_terms[i]);
@@ -175,8 +178,10 @@ SearchResult search(NewsDatabase& db, const SearchRequest& request) {
                          "see newsquery search --help)",
                          kExitBadQuery);
     }
+    const QueryDeadline deadline(request.time_budget);
     return db.with_retry([&](const Xapian::Database& xapian) {
-        return run(xapian, build_match_query(db, request.text, request.filters), request);
+        return run(xapian, build_match_query(db, request.text, request.filters), request,
+                   deadline);
     });
 }
 

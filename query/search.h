@@ -4,6 +4,7 @@
 
 #include "query/database.h"
 #include "query/matcher.h"
+#include "query/query_limits.h"
 #include "schema/version_record.h"
 
 #include <xapian.h>
@@ -33,6 +34,8 @@ struct SearchRequest {
     // Put around matched words in snippets ("" for plain text).
     std::string highlight_start, highlight_end;
     std::size_t snippet_length = 200;  // bytes of text in a snippet
+    // Past it, search ends with QueryError(kExitBadQuery) (query_limits.h).
+    std::chrono::duration<double> time_budget = kDefaultTimeBudget;
 };
 
 // One result row: an article's version. The data is decoded only for the
@@ -61,7 +64,8 @@ struct SearchResult {
 };
 
 // Runs `request` against `db` (with its retry on concurrent writes).
-// Throws QueryError(kExitBadQuery) for a blank or unparsable query.
+// Throws QueryError(kExitBadQuery) for a blank or unparsable query, one past
+// the bounds of query_limits.h, and once request.time_budget is spent.
 SearchResult search(NewsDatabase& db, const SearchRequest& request);
 
 }  // namespace newsindex::query

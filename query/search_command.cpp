@@ -36,6 +36,7 @@ void run_search(const SearchOptions& options) {
     request.order = to_order(options);
     request.limit = options.limit;
     request.offset = options.offset;
+    request.time_budget = time_budget(options.common);
     OutputFormat format = to_format(options.common);
     Style style = output_style(options.common);
     if (format == OutputFormat::Table && style.on) {
@@ -59,8 +60,8 @@ void add_search_command(CLI::App& app) {
     cmd->footer(fmt::format(
         "Results: one row per article, its best-matching version, with the revisions of the\n"
         "article that match; --all-versions lists every matching version instead, grouped\n"
-        "by article with revisions in order (or newest first with --sort date).\n\n{}\n{}\n{}",
-        kQuerySyntaxHelp, kDatabaseHelp, kExitCodesHelp));
+        "by article with revisions in order (or newest first with --sort date).\n\n{}\n{}\n{}\n{}",
+        kQuerySyntaxHelp, kLimitsHelp, kDatabaseHelp, kExitCodesHelp));
     cmd->add_option("query", options->words, "The query (see Query syntax below)")
         ->required()
         ->expected(1, -1);
@@ -73,6 +74,7 @@ void add_search_command(CLI::App& app) {
     cmd->add_option("--limit", options->limit, "Show at most N rows; 0 for all (default: 20)");
     cmd->add_option("--offset", options->offset, "Skip the first N rows (default: 0)");
     add_filter_options(*cmd, options->common);
+    add_timeout_option(*cmd, options->common);
     add_format_option(*cmd, options->common, {"table", "json", "csv"});
     add_database_option(*cmd, options->common);
     cmd->callback([options] { run_search(*options); });

@@ -52,8 +52,10 @@ struct MatchedVersions {
 // in each bucket, and only the buckets are sorted. std::sort over a common
 // word's tens of thousands of matches, whose comparisons the CPU cannot
 // predict, took a sixth of a timeline.
-MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query) {
-    const std::vector<MatchingKey> matches = matching_keys(db, query, db.get_doccount());
+MatchedVersions matching_versions(const Xapian::Database& db, const Xapian::Query& query,
+                                  const QueryDeadline& deadline) {
+    const std::vector<MatchingKey> matches =
+        matching_keys(db, query, db.get_doccount(), deadline);
     const int bits = std::clamp(static_cast<int>(std::bit_width(matches.size())) - 2, 1, 18);
     auto bucket = [bits](std::uint64_t article) { return article >> (64 - bits); };
     std::vector<std::uint32_t> starts((std::size_t{1} << bits) + 1, 0);
@@ -197,13 +199,15 @@ constexpr std::size_t kArticleBatch = 256;
 }  // namespace
 
 TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
+    const QueryDeadline deadline(request.time_budget);
     MatchQuery match = build_match_query(db, request.query, matching_filters(request.filters));
     SentenceFinder finder(match.text, match.stemmer);
     return db.with_retry([&](const Xapian::Database& xapian) {
-        MatchedVersions matched = matching_versions(xapian, match.query);
+        MatchedVersions matched = matching_versions(xapian, match.query, deadline);
         std::vector<Candidate> candidates;
         ArticleEvents derived;
         for (std::size_t i = 0; i < matched.articles.size(); ++i) {
+            deadline.check();
             const MatchedVersions::Article& article = matched.articles[i];
             if (kept_events(matched.of(article), request, derived)) {
                 candidates.push_back({article.digest, derived.events.front().captured_at, i});
@@ -223,11 +227,12 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
         page.total = candidates.size();
         std::vector<std::uint64_t> digests;
         for (std::size_t i = first; i < last; ++i) digests.push_back(candidates[i].digest);
-        std::vector<std::vector<VersionRef>> versions = list_versions(xapian, digests);
+        std::vector<std::vector<VersionRef>> versions = list_versions(xapian, digests, &deadline);
         for (std::size_t batch = first; batch < last; batch += kArticleBatch) {
             std::vector<PageArticle> articles;
             std::vector<Xapian::docid> wanted;
             for (std::size_t i = batch; i < std::min(last, batch + kArticleBatch); ++i) {
+                deadline.check();
                 // The page's articles only: their events derived again, to keep.
                 ArticleEvents events;
                 kept_events(matched.of(matched.articles[candidates[i].article]), request, events);
@@ -240,6 +245,7 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
             }
             auto texts = load_versions_data(xapian, std::move(wanted));
             for (PageArticle& article : articles) {
+                deadline.check();
                 complete(xapian, finder, texts, request, article);
                 page.articles.push_back(std::move(article.timeline));
             }

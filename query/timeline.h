@@ -12,6 +12,7 @@
 
 #include "query/database.h"
 #include "query/matcher.h"
+#include "query/query_limits.h"
 #include "query/timeline_events.h"
 
 #include <optional>
@@ -43,6 +44,9 @@ struct TimelineRequest {
     // `limit` (0: all).
     std::size_t offset = 0;
     std::size_t limit = 20;
+    // Past it, the timeline ends with QueryError(kExitBadQuery)
+    // (query_limits.h).
+    std::chrono::duration<double> time_budget = kDefaultTimeBudget;
 };
 
 struct ArticleTimeline {
@@ -64,7 +68,8 @@ struct TimelinePage {
 };
 
 // Articles ordered by the capture time of their first (kept) event, then by
-// article digest. Throws QueryError as build_match_query does.
+// article digest. Throws QueryError as build_match_query does, and once
+// request.time_budget is spent.
 TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request);
 
 }  // namespace newsindex::query
