@@ -1,6 +1,11 @@
 #include "indexer/database_directory.h"
 
+#include "indexer/exit_codes.h"
+#include "schema/database_format.h"
+#include "schema/database_layout.h"
+
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,21 +13,24 @@
 #include <algorithm>
 #include <cerrno>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 #include <vector>
 
 namespace newsindex::indexer {
 
 namespace fs = std::filesystem;
+using schema::kGenerationPrefix;
+using schema::kGlassVersionFile;
+using schema::kMarkerFile;
+using schema::kRecentPrefix;
+using schema::kShardListFile;
 
 namespace {
 
-constexpr const char* kShardList = "XAPIANDB";
-constexpr const char* kShardListTemporary = "XAPIANDB.tmp";
-constexpr const char* kGlassVersionFile = "iamglass";
-constexpr const char* kGenerationPrefix = "gen-";
-constexpr const char* kRecentPrefix = "recent-";
+// The tables of a plain glass database (Xapian's names), removed once a
+// generation replaced it.
+constexpr const char* kGlassTables[] = {"docdata.glass",  "position.glass", "postlist.glass",
+                                        "spelling.glass", "synonym.glass",  "termlist.glass"};
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path) {
     throw fs::filesystem_error(what, path, std::error_code(errno, std::generic_category()));
@@ -45,27 +53,27 @@ void sync_tree(const fs::path& directory) {
     sync_path(directory);
 }
 
-// "gen-000012" -> 12 (with `prefix` "gen-"); 0 for anything else.
-unsigned long shard_number(const std::string& name, const std::string& prefix) {
-    if (!name.starts_with(prefix)) return 0;
-    try {
-        return std::stoul(name.substr(prefix.size()));
-    } catch (const std::exception&) {
-        return 0;
+// Writes `text` to `temporary`, durably, and renames it to `file`.
+void replace_file(const fs::path& temporary, const fs::path& file, const std::string& text) {
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out) {
+            int reason = errno;
+            std::error_code ignored;
+            fs::remove(temporary, ignored);  // a new directory stays empty
+            errno = reason;
+            fail("cannot write", temporary);
+        }
     }
+    sync_path(temporary);
+    fs::rename(temporary, file);
+    sync_path(file.parent_path());
 }
 
-unsigned long generation_number(const std::string& name) {
-    return shard_number(name, kGenerationPrefix);
-}
-
-// The shards Xapian's XAPIANDB file at `path` names, one line each
-// ("glass gen-NNNNNN", then perhaps "glass recent-NNNNNN"); empty if none.
-std::vector<std::string> shards_listed_in(const fs::path& path) {
-    std::ifstream in(path);
-    std::vector<std::string> shards;
-    for (std::string backend, name; in >> backend >> name;) shards.push_back(name);
-    return shards;
+unsigned generation_number(const std::string& name) {
+    return schema::shard_number(name, kGenerationPrefix).value_or(0);
 }
 
 std::string joined(const std::vector<std::string>& shards) {
@@ -74,12 +82,33 @@ std::string joined(const std::vector<std::string>& shards) {
     return out;
 }
 
+// Whether `shard` is a glass database of our schema version.
+bool opens_as_ours(const fs::path& shard) {
+    try {
+        Xapian::Database db(shard.string());
+        schema::check_schema(db, shard.string());
+        return true;
+    } catch (const Xapian::Error&) {
+    } catch (const schema::SchemaError&) {
+    }
+    return false;
+}
+
+// The shard list copied in the marker (after its heading line).
+std::optional<std::vector<std::string>> list_in_marker(const fs::path& marker) {
+    std::ifstream in(marker);
+    std::string heading, rest, line;
+    if (!std::getline(in, heading) || heading != schema::kMarkerHeading) return std::nullopt;
+    while (std::getline(in, line)) rest += line + "\n";
+    return schema::parse_shard_list(rest);
+}
+
 }  // namespace
 
 std::vector<std::string> DatabaseDirectory::shards() const {
     std::error_code ec;
     if (fs::exists(path_ / kGlassVersionFile, ec)) return {};
-    return shards_listed_in(path_ / kShardList);
+    return schema::read_shard_list(path_ / kShardListFile).value_or(std::vector<std::string>{});
 }
 
 std::string DatabaseDirectory::state() const {
@@ -103,26 +132,31 @@ std::optional<fs::path> DatabaseDirectory::recent() const {
 }
 
 fs::path DatabaseDirectory::next_generation() const {
-    return path_ / fmt::format("{}{:06d}", kGenerationPrefix,
-                               generation_number(current().filename().string()) + 1);
+    return path_ / schema::generation_name(generation_number(current().filename().string()) + 1);
 }
 
 fs::path DatabaseDirectory::next_recent() const {
-    return path_ / fmt::format("{}{:06d}", kRecentPrefix,
-                               generation_number(current().filename().string()));
+    return path_ / schema::recent_name(generation_number(current().filename().string()));
+}
+
+bool DatabaseDirectory::marked() const {
+    std::error_code ec;
+    return fs::exists(path_ / kMarkerFile, ec);
+}
+
+void DatabaseDirectory::mark() const {
+    fs::create_directories(path_);
+    replace_file(path_ / schema::kMarkerTemporary, path_ / kMarkerFile,
+                 fmt::format("{}\n{}", schema::kMarkerHeading, schema::shard_list_text(shards())));
 }
 
 void DatabaseDirectory::write_shard_list(const std::vector<std::string>& shards) const {
-    fs::path temporary = path_ / kShardListTemporary;
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        for (const std::string& shard : shards) out << "glass " << shard << "\n";
-        out.flush();
-        if (!out) fail("cannot write", temporary);
-    }
-    sync_path(temporary);
-    fs::rename(temporary, path_ / kShardList);
-    sync_path(path_);
+    // The marker's copy first: a run killed in between leaves a list that
+    // repair would also have written.
+    replace_file(path_ / schema::kMarkerTemporary, path_ / kMarkerFile,
+                 fmt::format("{}\n{}", schema::kMarkerHeading, schema::shard_list_text(shards)));
+    replace_file(path_ / schema::kShardListTemporary, path_ / kShardListFile,
+                 schema::shard_list_text(shards));
 }
 
 void DatabaseDirectory::publish(const fs::path& generation) const {
@@ -137,7 +171,128 @@ void DatabaseDirectory::publish_recent(const fs::path& shard) const {
     write_shard_list({current().filename().string(), shard.filename().string()});
 }
 
+bool DatabaseDirectory::has_generation_directory() const {
+    std::error_code ec;
+    for (fs::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
+        if (generation_number(it->path().filename().string()) > 0) return true;
+    }
+    return false;
+}
+
+bool DatabaseDirectory::check_for_writing() const {
+    const std::string path = path_.string();
+    std::error_code ec;
+    if (!fs::exists(path_, ec)) return true;
+    if (!fs::is_directory(path_, ec)) {
+        throw IndexError(fmt::format("{} is not a directory: a newsindex database is a "
+                                     "directory of its own (give --db a new path)",
+                                     path),
+                         exit_code::kCantCreate);
+    }
+    if (fs::exists(path_ / kGlassVersionFile, ec)) return false;  // plain: its schema says
+    const fs::path list = path_ / kShardListFile;
+    if (fs::exists(list, ec)) {
+        std::optional<std::vector<std::string>> listed = schema::read_shard_list(list);
+        if (!listed && !marked() && !has_generation_directory()) {
+            throw IndexError(fmt::format("{} holds a Xapian shard list (XAPIANDB) newsindex did "
+                                         "not write; it is not a newsindex database (give --db "
+                                         "a new path)",
+                                         path),
+                             exit_code::kCantCreate);
+        }
+        if (!listed) {
+            throw IndexError(fmt::format("database {} is damaged: its shard list {} cannot be "
+                                         "read; nothing was written. Run newsindex --repair --db "
+                                         "{} to rebuild it from the generations on disk",
+                                         path, list.string(), path),
+                             exit_code::kCantCreate);
+        }
+        for (const std::string& shard : *listed) {
+            if (!fs::exists(path_ / shard / kGlassVersionFile, ec)) {
+                throw IndexError(
+                    fmt::format("database {} is damaged: the shard {} its list names is "
+                                "missing; nothing was written. Run newsindex --repair --db {} "
+                                "to search what is left (versions held only by the missing "
+                                "shard are lost: feed their captures again)",
+                                path, (path_ / shard).string(), path),
+                    exit_code::kIoError);
+            }
+        }
+        return false;
+    }
+    if (has_generation_directory()) {
+        throw IndexError(fmt::format("database {} has lost its shard list {} (its generations "
+                                     "are there); nothing was written. Run newsindex --repair "
+                                     "--db {} to rebuild it",
+                                     path, list.string(), path),
+                         exit_code::kCantCreate);
+    }
+    if (marked() || fs::is_empty(path_, ec)) return true;
+    throw IndexError(fmt::format("{} is a directory holding other files, not a newsindex "
+                                 "database; newsindex creates a database only in a missing or "
+                                 "empty directory (give --db a new path)",
+                                 path),
+                     exit_code::kCantCreate);
+}
+
+std::string DatabaseDirectory::repair_shard_list() const {
+    const std::string path = path_.string();
+    std::error_code ec;
+    if (fs::exists(path_ / kGlassVersionFile, ec)) {
+        return fmt::format("{} is a single glass database: it has no shard list to repair", path);
+    }
+    auto all_ours = [&](const std::vector<std::string>& shards) {
+        return std::all_of(shards.begin(), shards.end(),
+                           [&](const std::string& shard) { return opens_as_ours(path_ / shard); });
+    };
+    std::optional<std::vector<std::string>> listed = schema::read_shard_list(path_ / kShardListFile);
+    if (listed && all_ours(*listed)) {
+        return fmt::format("the shard list of {} names {}, which open: nothing to repair", path,
+                           joined(*listed));
+    }
+    std::vector<std::string> chosen;
+    std::string source;
+    if (auto copied = list_in_marker(path_ / kMarkerFile); copied && all_ours(*copied)) {
+        chosen = *copied;
+        source = fmt::format("from the copy in {}", (path_ / kMarkerFile).string());
+    } else {
+        std::vector<unsigned> generations;
+        for (fs::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
+            if (unsigned number = generation_number(it->path().filename().string())) {
+                generations.push_back(number);
+            }
+        }
+        std::sort(generations.rbegin(), generations.rend());
+        for (unsigned number : generations) {
+            if (!opens_as_ours(path_ / schema::generation_name(number))) continue;
+            chosen = {schema::generation_name(number)};
+            if (opens_as_ours(path_ / schema::recent_name(number))) {
+                chosen.push_back(schema::recent_name(number));
+            }
+            source = "from the newest generation on disk that opens";
+            break;
+        }
+    }
+    if (chosen.empty()) {
+        throw IndexError(fmt::format("cannot repair {}: no generation on disk opens as a "
+                                     "newsindex database of schema {}; rebuild it from your "
+                                     "inputs in a new directory",
+                                     path, schema::kSchemaVersion),
+                         exit_code::kIoError);
+    }
+    try {
+        write_shard_list(chosen);
+    } catch (const fs::filesystem_error& error) {
+        throw IndexError(fmt::format("cannot repair {}: {} ({})", path, error.path1().string(),
+                                     error.code().message()),
+                         exit_code::kIoError);
+    }
+    return fmt::format("rebuilt the shard list of {} {}: {}", path, source, joined(chosen));
+}
+
 void DatabaseDirectory::remove_leftovers() const {
+    // Only in a directory we made or adopted: anything else is the user's.
+    if (!marked()) return;
     std::error_code ec;
     const std::string now = state();
     const std::vector<std::string> in_use = shards();
@@ -146,15 +301,18 @@ void DatabaseDirectory::remove_leftovers() const {
         return std::find(in_use.begin(), in_use.end(), name) != in_use.end();
     };
     fs::remove_all(staging(), ec);
-    fs::remove(path_ / kShardListTemporary, ec);
-    if (now == "plain") fs::remove(path_ / kShardList, ec);
+    fs::remove(path_ / schema::kShardListTemporary, ec);
+    fs::remove(path_ / schema::kMarkerTemporary, ec);
+    if (now == "plain") fs::remove(path_ / kShardListFile, ec);
     std::vector<fs::path> unused;
     for (fs::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
-        bool shard = generation_number(name) > 0 || shard_number(name, kRecentPrefix) > 0;
-        if (shard && !used(name)) {
+        bool shard = schema::shard_number(name, kGenerationPrefix) ||
+                     schema::shard_number(name, kRecentPrefix);
+        if (shard && !used(name) && now != "none") {
             unused.push_back(it->path());
-        } else if (generations && it->path().extension() == ".glass") {
+        } else if (generations && std::find(std::begin(kGlassTables), std::end(kGlassTables),
+                                            name) != std::end(kGlassTables)) {
             // The tables of a plain database a generation replaced.
             unused.push_back(it->path());
         }

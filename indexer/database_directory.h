@@ -35,7 +35,20 @@
 // remove leftovers. Published generation numbers only ever grow, which is
 // what lets a writer that waited for the lock tell that the database it
 // locked is still the current one (state() before and after).
+// Whose directory it is: newsindex writes its marker (schema::kMarkerFile,
+// holding a copy of the shard list) in every database directory it creates,
+// and in an existing newsindex database on its first write (a plain glass
+// database of our schema, or a XAPIANDB of ours: adopted). It creates a
+// database only in a missing or empty directory, and removes leftovers only
+// where its marker is, by exact name (gen- or recent- and six digits,
+// staging, XAPIANDB.tmp, NEWSINDEX.tmp) and never what XAPIANDB names. A
+// directory whose generations are there but whose XAPIANDB is missing or
+// unreadable is refused, never recreated: `newsindex --repair` rebuilds the
+// list (repair_shard_list).
+//
 #pragma once
+
+#include "schema/database_layout.h"
 
 #include <filesystem>
 #include <optional>
@@ -69,7 +82,7 @@ class DatabaseDirectory {
     std::filesystem::path next_recent() const;
 
     // Where a run keeps its work files: PATH/staging (not created here).
-    std::filesystem::path staging() const { return path_ / "staging"; }
+    std::filesystem::path staging() const { return path_ / schema::kStagingDirectory; }
 
     // The directory the next generation is built in (not created here).
     std::filesystem::path next_generation() const;
@@ -86,13 +99,41 @@ class DatabaseDirectory {
 
     // Removes everything in PATH that the current database does not use:
     // staging files, generations and recent shards that were never
-    // published or were replaced, the files of a plain database replaced by a generation.
-    // Files it does not know are left alone. Never throws.
+    // published or were replaced, the files of a plain database replaced by
+    // a generation. Only in a marked directory and by exact name; files it
+    // does not know are left alone. Never throws.
     void remove_leftovers() const;
+
+    // Refuses a PATH newsindex must not write to, before anything is
+    // written: IndexError(kCantCreate) for something other than a missing
+    // or empty directory, our marked directory or a database; for a
+    // database whose shard list is missing or unreadable while its
+    // generations are there; IndexError(kIoError) for a shard the list
+    // names that is missing. Returns whether PATH holds no database yet.
+    bool check_for_writing() const;
+
+    // Whether PATH holds our marker.
+    bool marked() const;
+    // Writes the marker, with a copy of the current shard list (see
+    // above): first thing in a new database directory (creating PATH), and
+    // on the first write to an existing database. Throws
+    // std::filesystem::filesystem_error.
+    void mark() const;
+
+    // Rebuilds XAPIANDB from what is on disk, for a database whose list is
+    // missing, unreadable or names a shard that is gone: the copy in the
+    // marker if every shard it names opens with our schema, else the newest
+    // generation that does, with its recent shard if that does too. Returns
+    // one sentence saying what it did (or that nothing needed doing). The
+    // caller holds no lock: no writer can run on a database without a list.
+    // Throws IndexError(kIoError) when nothing on disk will do.
+    std::string repair_shard_list() const;
 
   private:
     // The shards XAPIANDB names in the generations layout; else none.
     std::vector<std::string> shards() const;
+    // Whether PATH holds a directory named as a generation (gen-NNNNNN).
+    bool has_generation_directory() const;
     void write_shard_list(const std::vector<std::string>& shards) const;
 
     std::filesystem::path path_;

@@ -23,10 +23,13 @@ inline constexpr int kNoInput = 66;
 // EX_SOFTWARE: an unexpected internal error (a bug: please report it).
 inline constexpr int kSoftware = 70;
 // EX_CANTCREAT: the database cannot be created or opened for writing
-// (read-only directory, path is not a database).
+// (read-only directory, a directory that is not a newsindex database, a
+// database whose shard list is lost: see newsindex --repair).
 inline constexpr int kCantCreate = 73;
-// EX_IOERR: writing failed (disk full, I/O error, corrupt database). The
-// database is as it was at the last completed batch.
+// EX_IOERR: writing failed (disk full, I/O error): the database is as it
+// was at the last completed batch, or holds a batch half committed, as the
+// message says. Also a damaged database (a missing shard, a damaged table),
+// found before anything was written.
 inline constexpr int kIoError = 74;
 // EX_TEMPFAIL: another run holds the database lock (and --wait expired).
 inline constexpr int kLocked = 75;

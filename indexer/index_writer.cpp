@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include "indexer/database_damage.h"
 #include "indexer/document_pool.h"
 #include "indexer/generation_revisions.h"
 #include "indexer/writable_database.h"
@@ -34,6 +35,7 @@ IndexWriter::IndexWriter(const WriterOptions& options)
     }
     db_ = open_for_writing(options_.database, options_.language, options_.wait_seconds);
     directory_.remove_leftovers();
+    refuse_damage();
     language_ = schema::database_language(db_);
     try {
         open_recent();
@@ -48,6 +50,23 @@ IndexWriter::IndexWriter(const WriterOptions& options)
 IndexWriter::~IndexWriter() {
     abandon();
     directory_.remove_leftovers();
+}
+
+std::vector<std::filesystem::path> IndexWriter::shards() const {
+    std::vector<std::filesystem::path> shards{directory_.current()};
+    if (std::optional<std::filesystem::path> recent = directory_.recent()) {
+        shards.push_back(*recent);
+    }
+    return shards;
+}
+
+// Before anything is written: adding to a damaged database hides the damage.
+void IndexWriter::refuse_damage() const {
+    if (std::optional<std::string> damage =
+            find_damage(options_.database, shards(), /*changed_only=*/true)) {
+        throw damaged_database(options_.database, *damage);
+    }
+    record_checked(options_.database, shards());
 }
 
 Xapian::doccount IndexWriter::packed_documents() const {
@@ -66,7 +85,7 @@ void IndexWriter::open_recent() {
     if (std::optional<std::filesystem::path> shard = directory_.recent()) {
         recent_ = Xapian::WritableDatabase(shard->string(), Xapian::DB_OPEN);
         WriteFailureReport::Writing writing;
-        complete_generation_revisions(db_, *recent_);
+        if (complete_generation_revisions(db_, *recent_)) completed_batch_ = true;
     }
     target_ = recent_ ? *recent_ : db_;
     reader_ = Xapian::Database();
@@ -104,12 +123,19 @@ void IndexWriter::commit() {
     // generation_revisions.h.
     in_transaction_ = false;
     WriteFailureReport::Writing writing;
+    const bool revises_generation = recent_ && !generation_revised_.empty();
     if (recent_) {
         try {
             recent_->set_metadata(schema::kMetaGenerationRevisions,
-                                  generation_revised_.empty()
-                                      ? std::string()
-                                      : encode({db_.get_revision(), generation_revised_}));
+                                  revises_generation
+                                      ? encode({db_.get_revision(), generation_revised_})
+                                      : std::string());
+            // Readers holding the generation at this revision or before are
+            // ahead of it in the recent shard (schema/database_layout.h).
+            if (revises_generation) {
+                recent_->set_metadata(schema::kMetaGenerationBase,
+                                      std::to_string(db_.get_revision()));
+            }
             recent_->commit_transaction();
         } catch (...) {
             generation_revised_.clear();
@@ -118,7 +144,21 @@ void IndexWriter::commit() {
         }
     }
     generation_revised_.clear();
-    db_.commit_transaction();
+    try {
+        if (options_.before_generation_commit) options_.before_generation_commit();
+        db_.commit_transaction();
+    } catch (const Xapian::Error& error) {
+        cancel(db_);
+        if (!revises_generation) throw;
+        throw IndexError(
+            fmt::format("writing database {} failed: {}; the batch's new versions are committed "
+                        "in its recent shard, but not their changes to older versions in the "
+                        "generation. newsquery waits for that and then refuses the database "
+                        "(exit 75) until newsindex --repair --db {}, or any newsindex run, "
+                        "completes it",
+                        options_.database, describe(error), options_.database),
+            exit_code::kIoError);
+    }
 }
 
 std::pair<std::size_t, Xapian::docid> IndexWriter::locate(Xapian::docid document) const {
@@ -215,6 +255,7 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
         }
         // Compaction copied the recent shard's record along.
         next.set_metadata(schema::kMetaGenerationRevisions, std::string());
+        next.set_metadata(schema::kMetaGenerationBase, std::string());
         WriteFailureReport::Writing writing;
         next.commit();
         directory_.publish(generation);
@@ -232,12 +273,15 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
 }
 
 void IndexWriter::finish() {
-    if (!in_transaction_) return;
-    try {
-        commit();
-    } catch (const Xapian::Error& error) {
-        throw database_failure(error, options_.database);
+    if (in_transaction_) {
+        try {
+            commit();
+        } catch (const Xapian::Error& error) {
+            throw database_failure(error, options_.database);
+        }
     }
+    // What this run wrote is known good: the next run need not check it.
+    record_checked(options_.database, shards());
 }
 
 void IndexWriter::abandon() {

@@ -64,6 +64,10 @@ struct WriterOptions {
     std::optional<double> wait_seconds;   // wait this long for another run's lock
     bool strict = false;                  // one transaction for the whole run
     unsigned threads = 0;                 // document-building threads; 0 = all cores
+    // For tests only: called between a batch's two commits (its recent
+    // shard committed, its generation not yet), where a test injects a
+    // failure (a Xapian::DatabaseError such as a full disk).
+    std::function<void()> before_generation_commit;
 };
 
 // The record of a planned capture (CaptureLog::record, or a batch in
@@ -72,8 +76,10 @@ using CaptureRecords = std::function<schema::VersionRecord(std::size_t)>;
 
 class IndexWriter {
   public:
-    // Opens the database (see open_for_writing), taking its write lock, and
-    // removes what killed runs left beside it (DatabaseDirectory). Throws
+    // Opens the database (see open_for_writing), taking its write lock,
+    // removes what killed runs left beside it (DatabaseDirectory), refuses
+    // a damaged database (database_damage.h: IndexError(kIoError)) and
+    // completes a batch a killed or failed run left half committed. Throws
     // IndexError.
     explicit IndexWriter(const WriterOptions& options);
     ~IndexWriter();  // abandon(), then releases the lock
@@ -118,8 +124,15 @@ class IndexWriter {
     const std::string& language() const { return language_; }
     // Document-building threads.
     unsigned threads() const { return static_cast<unsigned>(builders_.size()); }
+    // Whether opening completed a batch that a run left half committed
+    // (generation_revisions.h).
+    bool completed_batch() const { return completed_batch_; }
 
   private:
+    // The glass databases in use: the plain database or the generation, and
+    // its recent shard.
+    std::vector<std::filesystem::path> shards() const;
+    void refuse_damage() const;
     void open_recent();
     void create_recent();
     void begin();
@@ -143,6 +156,7 @@ class IndexWriter {
     std::string language_;
     std::vector<DocumentBuilder> builders_;  // one per thread
     bool in_transaction_ = false;
+    bool completed_batch_ = false;
 };
 
 }  // namespace newsindex::indexer

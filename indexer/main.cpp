@@ -3,6 +3,7 @@
 #include "indexer/ingest.h"
 #include "indexer/interruption.h"
 #include "indexer/progress.h"
+#include "indexer/repair.h"
 #include "schema/database_format.h"
 
 #include <CLI/CLI.hpp>
@@ -33,7 +34,9 @@ always or never overrides the rule; --bulk always rewrites the database
 packed, in one shard, even when the run adds nothing.
 
 Database: --db PATH, else $NEWSINDEX_DB, else $XDG_DATA_HOME/newsindex/db,
-else ~/.local/share/newsindex/db.
+else ~/.local/share/newsindex/db. A new database is made only in a missing or
+empty directory. --repair rebuilds a lost shard list (XAPIANDB), completes a
+batch a failed run left half committed, and checks the database.
 
 Exit codes:
    0  every input was indexed
@@ -42,9 +45,11 @@ Exit codes:
       ones were indexed (with --strict: nothing was)
   66  an INPUT does not exist or cannot be read; the others were indexed
   70  internal error
-  73  the database cannot be created or opened for writing
+  73  the database cannot be created or opened for writing (a directory that
+      is not a newsindex database; a lost shard list: see --repair)
   74  writing failed (disk full, I/O error); the database is as at the last
-      completed batch
+      completed batch, or as the message says; or the database is damaged
+      (the message names the file and what to do) and nothing was written
   75  another newsindex run holds the database (see --wait)
   78  the database has another schema version
  130  interrupted by SIGINT (143: by SIGTERM): stopped at the next safe point,
@@ -70,8 +75,10 @@ int main(int argc, char** argv) {
     std::optional<double> wait;
     bool quiet = false;
     bool json_summary = false;
-    app.add_option("INPUT", options.inputs, "JSON Lines file (.jsonl, .jsonl.gz), directory, or -")
-        ->required();
+    bool repair = false;
+    app.add_option("INPUT", options.inputs, "JSON Lines file (.jsonl, .jsonl.gz), directory, or -");
+    app.add_flag("--repair", repair,
+                 "rebuild a lost shard list, complete a half-committed batch, check; no INPUT");
     app.add_option("--db", db_flag, "database path (see below)");
     app.add_option("--language", options.writer.language,
                    "language of records without one, for a new database (ISO 639-1)")
@@ -97,6 +104,10 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        if (repair == !options.inputs.empty()) {
+            throw CLI::ValidationError("INPUT", repair ? "--repair takes no INPUT"
+                                                       : "give at least one INPUT");
+        }
     } catch (const CLI::ParseError& error) {
         int code = app.exit(error);
         return code == 0 ? 0 : exit_code::kUsage;
@@ -106,6 +117,12 @@ int main(int argc, char** argv) {
     options.writer.wait_seconds = wait;
     options.show_progress = !quiet && indexer::Progress::stderr_is_terminal();
     try {
+        if (repair) {
+            for (const std::string& line : indexer::repair_database(options.writer)) {
+                fmt::print(stderr, "newsindex: {}\n", line);
+            }
+            return exit_code::kOk;
+        }
         indexer::catch_interruptions();
         indexer::IngestSummary summary = indexer::ingest(options);
         if (!quiet) fmt::print(stderr, "{}\n", summary.line());

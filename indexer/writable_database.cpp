@@ -1,5 +1,6 @@
 #include "indexer/writable_database.h"
 
+#include "indexer/database_damage.h"
 #include "indexer/database_directory.h"
 #include "schema/database_format.h"
 
@@ -15,6 +16,7 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 namespace newsindex::indexer {
 
@@ -27,13 +29,6 @@ bool held_by_another_writer(const Xapian::DatabaseLockError& error) {
     // other lock failure (permissions, no locking support) will not go away
     // by waiting.
     return error.get_msg().ends_with("already locked");
-}
-
-// Xapian's own words, with the system's reason where it gave one.
-std::string detail(const Xapian::Error& error) {
-    const char* reason = error.get_error_string();
-    if (reason && *reason) return fmt::format("{} ({})", error.get_msg(), reason);
-    return error.get_msg();
 }
 
 // Opens PATH for writing, waiting for another writer's lock if allowed. A
@@ -91,6 +86,19 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, const std::st
                                      parent.string(), ec.message()),
                          exit_code::kCantCreate);
     }
+    DatabaseDirectory directory(path);
+    try {
+        // Our marker goes in first: the directory is ours from its creation.
+        if (directory.check_for_writing() && !directory.marked()) directory.mark();
+    } catch (const std::filesystem::filesystem_error& error) {
+        int reason = error.code().value();
+        if (reason == EROFS || reason == EACCES || reason == EPERM) {
+            throw IndexError(fmt::format("cannot open database {} for writing: {} ({})", path,
+                                         error.path1().string(), error.code().message()),
+                             exit_code::kCantCreate);
+        }
+        throw write_failure(path, error);
+    }
     try {
         Xapian::WritableDatabase db = open_waiting(path, wait_seconds);
         schema::check_schema(db, path, /*allow_empty=*/true);
@@ -98,12 +106,22 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, const std::st
             schema::stamp_schema(db, language);
             db.commit();
         }
+        // A newsindex database made before markers: adopted on its first write.
+        if (!directory.marked()) directory.mark();
         return db;
     } catch (const schema::SchemaError& error) {
         throw IndexError(error.what(), exit_code::kWrongSchema);
     } catch (const Xapian::Error& error) {
         throw database_failure(error, path);
+    } catch (const std::filesystem::filesystem_error& error) {
+        throw write_failure(path, error);
     }
+}
+
+std::string describe(const Xapian::Error& error) {
+    const char* reason = error.get_error_string();
+    if (reason && *reason) return fmt::format("{} ({})", error.get_msg(), reason);
+    return error.get_msg();
 }
 
 IndexError database_failure(const Xapian::Error& error, const std::string& path) {
@@ -111,22 +129,30 @@ IndexError database_failure(const Xapian::Error& error, const std::string& path)
     std::string_view type = error.get_type();
     if (type == "DatabaseVersionError") {
         return IndexError(fmt::format("database {} has a format this Xapian cannot write: {}",
-                                      path, detail(error)),
+                                      path, describe(error)),
                           exit_code::kWrongSchema);
     }
     if (type == "DatabaseLockError" || type == "DatabaseOpeningError" ||
         type == "DatabaseNotFoundError" || type == "DatabaseCreateError") {
         return IndexError(fmt::format("cannot open database {} for writing: {}", path,
-                                      detail(error)),
+                                      describe(error)),
                           exit_code::kCantCreate);
     }
-    if (type == "DatabaseCorruptError") {
-        return IndexError(fmt::format("database {} is damaged: {}", path, detail(error)),
-                          exit_code::kIoError);
+    // Reading a block failed (a short file, an I/O error) or gave nonsense:
+    // the database is damaged, not the disk full.
+    if (type == "DatabaseCorruptError" ||
+        (type == "DatabaseError" && error.get_msg().find("read") != std::string::npos)) {
+        DatabaseDirectory directory(path);
+        std::vector<std::filesystem::path> shards{directory.current()};
+        if (std::optional<std::filesystem::path> recent = directory.recent()) {
+            shards.push_back(*recent);
+        }
+        return damaged_database(path, find_damage(path, shards, /*changed_only=*/false)
+                                           .value_or(describe(error)));
     }
-    if (type == "DatabaseError") return write_failure(path, detail(error));
+    if (type == "DatabaseError") return write_failure(path, describe(error));
     return IndexError(fmt::format("unexpected error on database {}: {}: {}", path, type,
-                                  detail(error)),
+                                  describe(error)),
                       exit_code::kSoftware);
 }
 

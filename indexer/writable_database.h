@@ -18,12 +18,18 @@ namespace newsindex::indexer {
 // `path` for writing — in the generations layout, the current generation
 // (database_directory.h) — checks that it is a newsindex database of our schema
 // version (or empty), and records the schema version and — for a new
-// database — `language`. A database another process is writing is waited
+// database — `language`. A path DatabaseDirectory::check_for_writing refuses
+// is refused before anything is written; a new database directory is marked
+// first, an existing database on its first write (DatabaseDirectory::mark). A database another process is writing is waited
 // for, retrying every 200 ms, for up to `wait_seconds`; without it, or when
 // it expires, IndexError(kLocked). Other failures: IndexError with kCantCreate,
 // kWrongSchema or kIoError.
 Xapian::WritableDatabase open_for_writing(const std::string& path, const std::string& language,
                                           std::optional<double> wait_seconds);
+
+// Xapian's own words for `error`, with the system's reason where it gave
+// one (for a message that says more around them).
+std::string describe(const Xapian::Error& error);
 
 // The IndexError for a Xapian error met while working on the database at
 // `path`: the exit code its kind calls for, and a sentence naming the path.

@@ -56,7 +56,9 @@ else ~/.local/share/newsindex/db. Create it with newsindex.
 )";
 
 const char* const kExitCodesHelp = R"(Exit codes: 0 found, 1 nothing found, 2 bad query or usage (also a query past
-its limits), 66 no database, 78 database of another schema version, 70 unexpected error.
+its limits), 66 no database, 78 database of another schema version, 70 unexpected error,
+74 database damaged (the message says what to do), 75 a batch left half committed by a
+failed newsindex run (run newsindex --repair).
 )";
 
 void add_database_option(CLI::App& cmd, CommonOptions& options) {

@@ -17,6 +17,9 @@ auto NewsDatabase::with_retry(Work&& work)
             // Outside the handler below, so that an error while reopening is
             // reported like any other instead of escaping raw.
             before_retry(e, attempt, deadline);
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            // A shard gone under us (also DatabaseNotFoundError).
+            before_retry(e, attempt, deadline);
         } catch (const Xapian::Error& e) {
             fail(e);
         }
