@@ -20,6 +20,8 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <map>
+#include <sstream>
 
 namespace newsindex::testing {
 namespace {
@@ -131,6 +133,79 @@ TEST_F(ReadersDuringWrites, LongListingOutlastingTheCommitsFailsInOnePlainLine) 
     }
     EXPECT_EQ(writer->wait(), 0) << writer->err();
     std::cout << reads << " long listings, " << gave_up << " gave up\n";
+}
+
+
+// The cron-then-nightly pattern: in-place runs, each followed by a --bulk
+// always run that switches generations (issue 38, point 3). Readers must
+// open the shards the list names now, not reopen a generation a bulk load
+// removed (Xapian's DatabaseNotFoundError) nor keep reading a generation
+// without the recent shard created since, and never see a state between
+// two commits: with --latest, each article has one row, its last revision.
+TEST_F(ReadersDuringWrites, ReadersAcrossInPlaceRunsAndGenerationSwitches) {
+    CommandResult bulk = run_command(newsindex_argv(db(), {"--bulk", "always"}, {rest_.parent_path() / "first.jsonl"}));
+    ASSERT_EQ(bulk.exit_code, 0) << bulk.err;
+    std::string script = "set -e";
+    for (int cycle = 0; cycle < 3; ++cycle) {
+        fs::path in_place = line_range(rest_, cycle * 700, cycle * 700 + 500,
+                                       dir_ / ("in-place-" + std::to_string(cycle) + ".jsonl"));
+        fs::path nightly = line_range(rest_, cycle * 700 + 500, cycle * 700 + 700,
+                                      dir_ / ("nightly-" + std::to_string(cycle) + ".jsonl"));
+        for (const auto& argv : {newsindex_argv(db(), {"--bulk", "never", "--batch-size", "25"}, {in_place}),
+                                 newsindex_argv(db(), {"--bulk", "always"}, {nightly})}) {
+            script += ";";
+            for (const std::string& arg : argv) script += " '" + arg + "'";
+        }
+    }
+    std::string db_path = db().string();
+    std::vector<std::string> latest{"search", "--db", db_path, "--latest", "--all-versions",
+                                    "--limit", "0", "--format", "json", "the"};
+    // Each article once, at its last revision; else what is wrong.
+    auto mixed = [](const std::string& json_lines) -> std::string {
+        std::map<std::string, int> rows;
+        std::istringstream in(json_lines);
+        for (std::string line; std::getline(in, line);) {
+            nlohmann::json row = nlohmann::json::parse(line);
+            if (row.at("revision") != row.at("revisions")) return "not its last revision: " + line;
+            if (++rows[row.at("article_key").get<std::string>()] > 1) return "two latest: " + line;
+        }
+        return "";
+    };
+    query::NewsDatabase handle(db_path);
+    query::SearchRequest request;
+    request.text = "the";
+    request.all_versions = true;
+    request.limit = 0;
+    request.filters.latest_only = true;
+
+    ChildProcess writer({"/bin/sh", "-c", script}, dir_ / "writer");
+    int reads = 0;
+    for (std::size_t i = 0; writer.running() || reads < 6; ++i) {
+        ++reads;
+        const std::vector<std::string> args =
+            i % 3 == 0 ? latest
+                       : std::vector<std::string>{"history", "--db", db_path, "--format", "json", article_id_};
+        CommandResult read = run_newsquery(args);
+        std::string what = "newsquery " + args[0] + " (read " + std::to_string(reads) + ")";
+        EXPECT_TRUE(read.exit_code == 0 || read.exit_code == 1) << what << " exit " << read.exit_code << ": " << read.err;
+        EXPECT_EQ(read.err, "") << what;
+        if (args == latest) {
+            EXPECT_EQ(mixed(read.out), "") << what;
+        }
+        try {
+            query::SearchResult result = query::search(handle, request);
+            std::map<std::string, int> rows;
+            for (const query::SearchRow& row : result.rows) {
+                EXPECT_EQ(++rows[row.article_key], 1) << "two latest on the long-lived handle";
+                EXPECT_EQ(row.revision, row.revisions) << "not the last revision on the long-lived handle";
+            }
+        } catch (const std::exception& error) {
+            ADD_FAILURE() << "search on the long-lived handle (read " << reads << "): " << error.what();
+        }
+        if (::testing::Test::HasFailure()) break;
+    }
+    EXPECT_EQ(writer.wait(), 0) << writer.err();
+    std::cout << reads << " reads across 3 in-place runs and 3 generation switches\n";
 }
 
 }  // namespace
