@@ -54,6 +54,7 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
         interruption_point("part");
     };
     for (std::size_t i = part.range.first; i < part.range.end; ++i) {
+        interruption_point("version");
         const PlannedVersion& version = plan.added[i];
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)

@@ -9,7 +9,7 @@
 //     been written to the database yet);
 //   - before each batch written in place (a batch commits atomically, so
 //     the batches before it are kept);
-//   - during a bulk load, before and while each part is built, and between
+//   - during a bulk load, before each version put in a part, and between
 //     the tables of the compaction (Xapian::Compactor::set_status): the
 //     load is abandoned and the database stays as before the run.
 // There interruption_point throws Interrupted; ingest() turns it into an
@@ -36,7 +36,8 @@ namespace newsindex::indexer {
 // except for a signal the process was started with ignored (nohup, a
 // background job of a non-interactive shell), which stays ignored. Reads
 // and writes interrupted by a signal are restarted (SA_RESTART): a run
-// blocked reading an idle standard input stops when the input does.
+// blocked reading an idle standard input stops once more input comes or
+// the input ends (a second signal ends it at once).
 void catch_interruptions();
 
 // The signal that asked the run to stop (SIGTERM or SIGINT), or 0.
@@ -67,7 +68,8 @@ class Interrupted : public std::exception {
 // set, the run creates that file when it gets there and waits for a signal
 // (at most five minutes) before going on. The names: "read" (each
 // capture), "batch" (each batch in place), "part" (a bulk load's parts, at
-// each commit of one), "compaction" (each table the compaction starts).
+// each commit of one), "version" (each version put in a part),
+// "compaction" (each table the compaction starts).
 void interruption_point(std::string_view name);
 
 // The error an interrupted run ends with: "interrupted by SIGTERM: KEPT;
