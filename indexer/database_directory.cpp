@@ -245,7 +245,8 @@ std::string DatabaseDirectory::repair_shard_list() const {
         return std::all_of(shards.begin(), shards.end(),
                            [&](const std::string& shard) { return opens_as_ours(path_ / shard); });
     };
-    std::optional<std::vector<std::string>> listed = schema::read_shard_list(path_ / kShardListFile);
+    std::optional<std::vector<std::string>> listed =
+        schema::read_shard_list(path_ / kShardListFile);
     if (listed && all_ours(*listed)) {
         return fmt::format("the shard list of {} names {}, which open: nothing to repair", path,
                            joined(*listed));

@@ -1,5 +1,6 @@
 #include "query/database.h"
 
+#include "indexer/database_damage.h"
 #include "schema/database_format.h"
 #include "schema/database_layout.h"
 
@@ -183,7 +184,25 @@ void NewsDatabase::before_retry(const Xapian::Error& error, int attempt,
 }
 
 void NewsDatabase::fail(const Xapian::Error& e) const {
-    if (std::string_view(e.get_type()) == "DatabaseModifiedError") {
+    const std::string_view type = e.get_type();
+    if (type == "DatabaseCorruptError" ||
+        (type == "DatabaseError" && e.get_msg().find("read") != std::string::npos)) {
+        // A block that cannot be read, or reads as nonsense: name the table.
+        const fs::path directory(path_);
+        std::vector<fs::path> shards{directory};
+        if (auto listed = schema::read_shard_list(directory / schema::kShardListFile);
+            listed && !fs::exists(directory / schema::kGlassVersionFile)) {
+            shards.clear();
+            for (const std::string& name : *listed) shards.push_back(directory / name);
+        }
+        std::optional<std::string> found =
+            indexer::find_damage(directory, shards, /*changed_only=*/false);
+        throw damaged(path_,
+                      found.value_or(fmt::format("Xapian could not read it ({})", e.get_msg())),
+                      "restore it from a backup, or build it again from your inputs in a new "
+                      "directory");
+    }
+    if (type == "DatabaseModifiedError") {
         // with_retry gave up: say what happened, not Xapian's words.
         throw QueryError(fmt::format("newsquery: database {} kept changing while being read for "
                                      "{} s (a newsindex run is committing); try again",

@@ -3,8 +3,8 @@
 // a directory whose shard list is lost is refused, never recreated over its
 // generations, and `newsindex --repair` rebuilds the list; a directory that
 // is not a newsindex database is neither written to nor cleaned; a missing
-// shard, a short table and a table of garbage are named, with what to do,
-// and a run that finds damage writes nothing (74).
+// shard, a short table and a table of garbage are named by both commands,
+// with what to do, and a run that finds damage writes nothing (74).
 #include "indexer/exit_codes.h"
 #include "query/database.h"
 #include "schema/database_layout.h"
@@ -202,6 +202,15 @@ class DamagedTable : public DatabaseDirectory {
             << run.err;
         EXPECT_EQ(run.err.find("writing"), std::string::npos) << run.err;
         EXPECT_EQ(fs::file_size(table), size);
+        // A reader that meets the damage names it too.
+        CommandResult read = run_newsquery({"search", "--db", db().string(), "--all-versions",
+                                            "--limit", "0", "--format", "json", "the"});
+        EXPECT_EQ(read.exit_code, query::kExitDamaged) << read.err;
+        EXPECT_EQ(read.err.rfind("newsquery: database " + db().string() + " is damaged: " +
+                                     table.string() + " is damaged (",
+                                 0),
+                  0u)
+            << read.err;
     }
 };
 
