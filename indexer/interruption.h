@@ -5,8 +5,9 @@
 // The signal handler does nothing but record the signal (an atomic, as
 // async-signal-safe as a sig_atomic_t); the run looks at it at its safe
 // points (interruption_point), where stopping leaves the database whole:
-//   - while reading the input, before each capture is spooled (nothing has
-//     been written to the database yet);
+//   - while waiting for another run's lock (--wait), and while reading the
+//     input, before each capture is spooled (nothing has been written to
+//     the database yet);
 //   - before each batch written in place (a batch commits atomically, so
 //     the batches before it are kept);
 //   - during a bulk load, before each version put in a part, and between
@@ -66,10 +67,11 @@ class Interrupted : public std::exception {
 // the signal: with NEWSINDEX_TEST_PAUSE_AT=NAME (or NAME#N, the N-th time
 // that point is reached; N = 1 by default) and NEWSINDEX_TEST_PAUSED_FILE
 // set, the run creates that file when it gets there and waits for a signal
-// (at most five minutes) before going on. The names: "read" (each
-// capture), "batch" (each batch in place), "part" (a bulk load's parts, at
-// each commit of one), "version" (each version put in a part),
-// "compaction" (each table the compaction starts).
+// (at most five minutes) before going on. The names: "lock" (each retry
+// of another run's lock), "read" (each capture), "batch" (each batch in
+// place), "part" (a bulk load's parts, at each commit of one), "version"
+// (each version put in a part), "compaction" (each table the compaction
+// starts).
 void interruption_point(std::string_view name);
 
 // The error an interrupted run ends with: "interrupted by SIGTERM: KEPT;

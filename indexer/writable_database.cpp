@@ -2,6 +2,7 @@
 
 #include "indexer/database_damage.h"
 #include "indexer/database_directory.h"
+#include "indexer/interruption.h"
 #include "schema/database_format.h"
 
 #include <fmt/format.h>
@@ -64,6 +65,12 @@ Xapian::WritableDatabase open_waiting(const std::string& path,
                                              "run after waiting {} s",
                                              path, *wait_seconds),
                                  exit_code::kLocked);
+            }
+            try {
+                interruption_point("lock");
+            } catch (const Interrupted& stop) {
+                throw interrupted_run(stop, "nothing was written (stopped waiting for another "
+                                            "run's lock)");
             }
             std::this_thread::sleep_for(kLockRetryInterval);
         } catch (const Xapian::DatabaseOpeningError&) {

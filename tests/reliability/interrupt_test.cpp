@@ -6,9 +6,10 @@
 // The run is made to wait at a named point (NEWSINDEX_TEST_PAUSE_AT, see
 // indexer/interruption.h) and signalled once it says it is there, so each
 // test interrupts exactly the moment it names, with no sleeping on a guess:
-// while reading, between two batches written in place, while a bulk load
-// builds its parts, and during its compaction. One more test signals a bulk
-// load as soon as its first part appears on disk, with no hook.
+// while waiting for another run's lock, while reading, between two batches
+// written in place, while a bulk load builds its parts and during its
+// compaction. One more test signals a bulk load as soon as its first part
+// appears on disk, with no hook.
 #include "tests/reliability/child_process.h"
 #include "tests/reliability/database_contents.h"
 #include "tests/reliability/test_inputs.h"
@@ -163,6 +164,22 @@ TEST_P(InterruptedRun, BetweenBatchesKeepsTheCommittedBatchesOnly) {
         ended,
         interrupted_line(signal(),
                          "3 of 15 batches committed (600 captures); the rest was not written"),
+        argv);
+}
+
+// --wait: a run waiting for another run's lock stops waiting.
+TEST_P(InterruptedRun, WhileWaitingForTheLockStopsWaiting) {
+    CommandResult base = run_command(newsindex_argv(db_, {}, {corpus().first_third}));
+    ASSERT_EQ(base.exit_code, 0) << base.err;
+    std::vector<std::string> argv =
+        newsindex_argv(db_, {"--wait", "600", "--batch-size", "200"}, {corpus().input});
+    Ended ended;
+    {
+        Xapian::WritableDatabase holder(db_.string(), Xapian::DB_OPEN);  // the other run
+        ended = interrupt_at(argv, "lock#2", signal(), dir_.path());
+    }
+    expect_stopped_then_completed(
+        ended, interrupted_line(signal(), "nothing was written (stopped waiting for another run's lock)"),
         argv);
 }
 
