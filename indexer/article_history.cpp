@@ -1,7 +1,6 @@
 #include "indexer/article_history.h"
 
 #include <algorithm>
-#include <numeric>
 #include <tuple>
 
 namespace newsindex::indexer {
@@ -15,167 +14,145 @@ MergeCounts& MergeCounts::operator+=(const MergeCounts& other) {
 
 namespace {
 
-// One version on the article's timeline while the merge runs.
-struct Entry {
+// One capture, known or new, on the article's timeline.
+struct Stamp {
+    CaptureStamp at;
     std::uint64_t content_hash = 0;
-    VersionState state;
-    // Exactly one of these says where the version comes from.
-    std::optional<DocumentNumber> document;  // already in the database
-    std::optional<std::size_t> capture;      // created from a capture of this merge
-    std::optional<DocumentNumber> copy_of;   // a revert copying a database document
-    VersionId id;                            // new versions only
-    VersionState original;                   // existing versions only
+    std::optional<DocumentNumber> document;  // a known version's capture
+    std::optional<std::size_t> capture;      // else: index into the new captures
 
-    std::tuple<CaptureTime, std::int64_t> order() const {
-        return {state.first_seen, state.sequence};
+    // Timeline order; at the same place a known capture comes first, so that
+    // a new capture equal to it is the duplicate.
+    auto order() const {
+        return std::make_tuple(at.time, at.sequence, content_hash, !document.has_value(),
+                               capture.value_or(0));
+    }
+    bool same_capture(const Stamp& other) const {
+        return at == other.at && content_hash == other.content_hash;
     }
 };
 
-class Timeline {
-  public:
-    explicit Timeline(const std::vector<KnownVersion>& known) {
-        for (const KnownVersion& version : known) {
-            taken_.push_back(version.id);
-            Entry entry;
-            entry.content_hash = version.content_hash;
-            entry.state = version.state;
-            entry.original = version.state;
-            entry.document = version.document;
-            entries_.push_back(entry);
-        }
-        sort();
+// A known version's captures; a state written before captures were listed
+// has its first and last.
+std::vector<CaptureStamp> captures_of(const KnownVersion& version) {
+    if (!version.state.captures.empty()) return version.state.captures;
+    std::vector<CaptureStamp> captures{{version.state.first_seen, version.state.sequence}};
+    if (version.state.last_seen > version.state.first_seen) {
+        captures.push_back({version.state.last_seen, version.state.sequence});
     }
+    return captures;
+}
 
-    CaptureOutcome apply(const ArticleCapture& capture, std::size_t index) {
-        std::tuple<CaptureTime, std::int64_t> at{capture.time, capture.sequence};
-        // P: the last version ordered at or before the capture; N: the next.
-        auto next = std::upper_bound(entries_.begin(), entries_.end(), at,
-                                     [](const auto& key, const Entry& e) { return key < e.order(); });
-        std::size_t n = static_cast<std::size_t>(next - entries_.begin());
-        Entry* previous = n > 0 ? &entries_[n - 1] : nullptr;
-
-        if (previous && previous->content_hash == capture.content_hash) {
-            if (capture.time <= previous->state.last_seen) return CaptureOutcome::kDuplicate;
-            previous->state.last_seen = capture.time;
-            return CaptureOutcome::kUnchanged;
-        }
-        if (previous && capture.time < previous->state.last_seen) {
-            split(n - 1, capture, index);
-            return CaptureOutcome::kSplit;
-        }
-        if (n < entries_.size() && entries_[n].content_hash == capture.content_hash) {
-            entries_[n].state.first_seen = capture.time;
-            entries_[n].state.sequence = capture.sequence;
-            return CaptureOutcome::kUnchanged;
-        }
-        insert(new_entry(capture, index));
-        return CaptureOutcome::kAdded;
-    }
-
-    HistoryMerge finish() {
-        sort();
-        HistoryMerge merge;
-        for (std::size_t i = 0; i < entries_.size(); ++i) {
-            Entry& entry = entries_[i];
-            entry.state.revision = static_cast<std::uint32_t>(i + 1);
-            entry.state.superseded_at = std::nullopt;
-            if (i + 1 < entries_.size()) entry.state.superseded_at = entries_[i + 1].state.first_seen;
-
-            if (!entry.document) {
-                merge.added.push_back(NewVersion{entry.capture, entry.copy_of, entry.content_hash,
-                                                 entry.state, entry.id});
-            } else if (entry.state != entry.original) {
-                bool moved = entry.state.first_seen != entry.original.first_seen ||
-                             entry.state.sequence != entry.original.sequence;
-                merge.revised.push_back(RevisedVersion{*entry.document, entry.state, moved});
-            }
-        }
-        return merge;
-    }
-
-  private:
-    // The capture falls inside P's seen span with other text: P was replaced
-    // and later came back, so P keeps its first capture only, the capture
-    // becomes a version, and P's text returns as a version at P's old
-    // last_seen.
-    void split(std::size_t p, const ArticleCapture& capture, std::size_t index) {
-        Entry revert;
-        revert.content_hash = entries_[p].content_hash;
-        revert.capture = entries_[p].capture;
-        revert.copy_of = entries_[p].document ? entries_[p].document : entries_[p].copy_of;
-        CaptureTime old_last_seen = entries_[p].state.last_seen;
-        revert.state.first_seen = old_last_seen;
-        revert.state.last_seen = old_last_seen;
-        revert.state.sequence = entries_[p].state.sequence;
-        revert.id = free_id({old_last_seen, entries_[p].state.sequence});
-        entries_[p].state.last_seen = entries_[p].state.first_seen;
-
-        insert(new_entry(capture, index));
-        insert(std::move(revert));
-    }
-
-    Entry new_entry(const ArticleCapture& capture, std::size_t index) {
-        Entry entry;
-        entry.content_hash = capture.content_hash;
-        entry.state.first_seen = capture.time;
-        entry.state.last_seen = capture.time;
-        entry.state.sequence = capture.sequence;
-        entry.capture = index;
-        entry.id = free_id({capture.time, capture.sequence});
-        return entry;
-    }
-
-    VersionId free_id(VersionId id) {
-        while (std::find(taken_.begin(), taken_.end(), id) != taken_.end()) ++id.sequence;
-        taken_.push_back(id);
-        return id;
-    }
-
-    // Keeps the order stable for equal keys: a version inserted at the same
-    // (time, sequence) as another goes after it.
-    void insert(Entry entry) {
-        auto at = std::upper_bound(
-            entries_.begin(), entries_.end(), entry.order(),
-            [](const auto& key, const Entry& e) { return key < e.order(); });
-        entries_.insert(at, std::move(entry));
-    }
-
-    void sort() {
-        std::stable_sort(entries_.begin(), entries_.end(),
-                         [](const Entry& a, const Entry& b) { return a.order() < b.order(); });
-    }
-
-    std::vector<Entry> entries_;
-    std::vector<VersionId> taken_;  // known versions' ids, then those assigned
+// The stamps of a stretch of one text: [first, end) of the sorted stamps.
+struct Stretch {
+    std::size_t first = 0, end = 0;
+    std::optional<DocumentNumber> document;  // the known version it holds captures of
 };
 
 }  // namespace
 
 HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
                             const std::vector<ArticleCapture>& captures) {
-    std::vector<std::size_t> order(captures.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return std::tie(captures[a].time, captures[a].sequence) <
-               std::tie(captures[b].time, captures[b].sequence);
-    });
-
-    Timeline timeline(known);
-    std::vector<CaptureOutcome> outcomes(captures.size(), CaptureOutcome::kDuplicate);
-    MergeCounts counts;
-    for (std::size_t index : order) {
-        CaptureOutcome outcome = timeline.apply(captures[index], index);
-        outcomes[index] = outcome;
-        switch (outcome) {
-            case CaptureOutcome::kAdded:
-            case CaptureOutcome::kSplit: ++counts.added; break;
-            case CaptureOutcome::kUnchanged: ++counts.unchanged; break;
-            case CaptureOutcome::kDuplicate: ++counts.duplicates; break;
+    std::vector<Stamp> stamps;
+    for (const KnownVersion& version : known) {
+        for (const CaptureStamp& at : captures_of(version)) {
+            stamps.push_back({at, version.content_hash, version.document, std::nullopt});
         }
     }
-    HistoryMerge merge = timeline.finish();
-    merge.outcomes = std::move(outcomes);
-    merge.counts = counts;
+    for (std::size_t i = 0; i < captures.size(); ++i) {
+        stamps.push_back(
+            {{captures[i].time, captures[i].sequence}, captures[i].content_hash, std::nullopt, i});
+    }
+    std::sort(stamps.begin(), stamps.end(),
+              [](const Stamp& a, const Stamp& b) { return a.order() < b.order(); });
+
+    HistoryMerge merge;
+    merge.outcomes.assign(captures.size(), CaptureOutcome::kUnchanged);
+    // Drop repeated captures: a new one equal to a known one (or to an
+    // earlier new one) is a duplicate.
+    std::vector<Stamp> unique;
+    unique.reserve(stamps.size());
+    for (const Stamp& stamp : stamps) {
+        if (!unique.empty() && unique.back().same_capture(stamp)) {
+            if (stamp.capture) merge.outcomes[*stamp.capture] = CaptureOutcome::kDuplicate;
+            continue;
+        }
+        unique.push_back(stamp);
+    }
+
+    // Stretches of one text. One also ends where the captures of one known
+    // version meet those of another (two versions of one text, side by side,
+    // as only a database written before this rule can hold): documents are
+    // never merged.
+    std::vector<Stretch> stretches;
+    for (std::size_t i = 0; i < unique.size(); ++i) {
+        const Stamp& stamp = unique[i];
+        bool next_stretch =
+            stretches.empty() || unique[i - 1].content_hash != stamp.content_hash ||
+            (stamp.document && stretches.back().document &&
+             *stretches.back().document != *stamp.document);
+        if (next_stretch) stretches.push_back({i, i, std::nullopt});
+        Stretch& stretch = stretches.back();
+        stretch.end = i + 1;
+        if (stamp.document) stretch.document = stamp.document;
+    }
+
+    // Which stretch each known document stays: the one with its first capture.
+    std::vector<std::optional<DocumentNumber>> owner(stretches.size());
+    std::vector<DocumentNumber> placed;
+    for (std::size_t s = 0; s < stretches.size(); ++s) {
+        for (std::size_t i = stretches[s].first; i < stretches[s].end; ++i) {
+            const auto& document = unique[i].document;
+            if (!document || std::find(placed.begin(), placed.end(), *document) != placed.end()) {
+                continue;
+            }
+            placed.push_back(*document);
+            owner[s] = document;
+            break;
+        }
+    }
+
+    std::vector<VersionId> taken;
+    for (std::size_t s = 0; s < stretches.size(); ++s) {
+        const Stretch& stretch = stretches[s];
+        const Stamp& first = unique[stretch.first];
+        VersionState state;
+        state.first_seen = first.at.time;
+        state.sequence = first.at.sequence;
+        state.last_seen = unique[stretch.end - 1].at.time;
+        state.revision = static_cast<std::uint32_t>(s + 1);
+        if (s + 1 < stretches.size()) state.superseded_at = unique[stretches[s + 1].first].at.time;
+        for (std::size_t i = stretch.first; i < stretch.end; ++i) state.captures.push_back(unique[i].at);
+        state.id = {first.at.time, first.at.sequence};
+        while (std::find(taken.begin(), taken.end(), state.id) != taken.end()) ++state.id.sequence;
+        taken.push_back(state.id);
+
+        if (owner[s]) {
+            auto was = std::find_if(known.begin(), known.end(), [&](const KnownVersion& v) {
+                return v.document == *owner[s];
+            });
+            if (!(was->state == state)) merge.revised.push_back({*owner[s], std::move(state)});
+            continue;
+        }
+        NewVersion version;
+        version.content_hash = first.content_hash;
+        if (first.capture) {
+            version.capture = first.capture;
+            merge.outcomes[*first.capture] = CaptureOutcome::kAdded;
+        } else {
+            version.copy_of = first.document;
+        }
+        version.state = std::move(state);
+        merge.added.push_back(std::move(version));
+    }
+
+    for (CaptureOutcome outcome : merge.outcomes) {
+        switch (outcome) {
+            case CaptureOutcome::kAdded: ++merge.counts.added; break;
+            case CaptureOutcome::kUnchanged: ++merge.counts.unchanged; break;
+            case CaptureOutcome::kDuplicate: ++merge.counts.duplicates; break;
+        }
+    }
     return merge;
 }
 

@@ -2,16 +2,20 @@
 // database already holds. Pure logic — no Xapian — so that every rule below
 // is unit-tested on small hand-built histories.
 //
-// A version is a stretch of captures with the same text (same content hash):
-// it was first seen at (first_seen, sequence) and last seen at last_seen.
-// Versions are ordered by (first_seen, sequence); revisions number them 1..n
-// in that order, and each version is superseded when the next one appears.
+// An article's history is a function of the set of its captures alone, not
+// of the order they arrived in. Each capture is (time, sequence, content
+// hash); ordered by those three (the hash breaks ties between captures of
+// different text at the same time and sequence), consecutive captures with
+// the same text make one version. Revisions number the versions 1..n in that
+// order; each version is superseded when the next one begins. A return to
+// an earlier text after another one is a new version (a revert).
 //
-// Merging is idempotent: applying captures that were applied before changes
-// nothing, so a run killed between two commits is completed by running the
-// same command again. The merge also recomputes every revision, so a state
-// left stale by anything at all is repaired the next time the article is
-// touched.
+// A version keeps the list of its captures (slot::kCaptures), so a late
+// capture that falls inside a version's stretch splits it exactly where a
+// run over every capture in order would have: the part after the capture
+// begins at the next capture of that text. Merging captures that were merged
+// before changes nothing, in any order, so a killed run is completed, and
+// any input fed again is a no-op.
 #pragma once
 
 #include "schema/version_record.h"
@@ -33,13 +37,18 @@ using DocumentNumber = std::uint32_t;
 // changes once assigned.
 using schema::VersionId;
 
-// Everything about a version that later captures can change.
+using schema::CaptureStamp;
+
+// Everything about a version that later captures can change. first_seen,
+// sequence and last_seen repeat the first and last of `captures`.
 struct VersionState {
     CaptureTime first_seen = 0;
     std::int64_t sequence = 0;   // tie-break of captures in the same second
     CaptureTime last_seen = 0;
     std::uint32_t revision = 0;
     std::optional<CaptureTime> superseded_at;
+    std::vector<CaptureStamp> captures;  // in order; never empty
+    VersionId id;
     bool operator==(const VersionState&) const = default;
 };
 
@@ -48,7 +57,6 @@ struct KnownVersion {
     DocumentNumber document = 0;
     std::uint64_t content_hash = 0;
     VersionState state;
-    VersionId id;
 };
 
 // One new capture of the article. Its index in the vector passed to
@@ -60,33 +68,32 @@ struct ArticleCapture {
 };
 
 enum class CaptureOutcome {
-    kAdded,      // a new version (a capture inside another version's span also
-                 // re-creates the interrupted text after it: see kSplit)
-    kSplit,      // a new version that cut an older version's span in two
-    kUnchanged,  // same text as the version in force: its seen span grew
-    kDuplicate,  // already known: nothing changed
+    kAdded,      // the first capture of a new version (one that falls inside
+                 // another version's stretch also makes the rest of that
+                 // stretch a new version, with the older text)
+    kUnchanged,  // a new capture of a version's text: its stretch grew
+    kDuplicate,  // already known (same time, sequence and text): nothing changed
 };
 
 // A version the merge creates. Its text is that of a capture of this merge,
-// or — for the revert a split creates — that of an existing document.
+// or — for the rest of a version's stretch that a late capture cut off —
+// that of an existing document.
 struct NewVersion {
     std::optional<std::size_t> capture;        // index into the captures
     std::optional<DocumentNumber> copy_of;     // else: the document to copy
     std::uint64_t content_hash = 0;
     VersionState state;
-    VersionId id;
 };
 
 // An existing version whose state the merge changed.
 struct RevisedVersion {
     DocumentNumber document = 0;
     VersionState state;
-    bool first_capture_moved = false;  // first_seen/sequence changed too
     bool operator==(const RevisedVersion&) const = default;
 };
 
 struct MergeCounts {
-    std::uint64_t added = 0;       // captures that became a new version (kAdded, kSplit)
+    std::uint64_t added = 0;       // captures that began a new version (kAdded)
     std::uint64_t unchanged = 0;
     std::uint64_t duplicates = 0;
     MergeCounts& operator+=(const MergeCounts& other);
@@ -99,22 +106,13 @@ struct HistoryMerge {
     MergeCounts counts;
 };
 
-// Merges `captures` into the history `known`. Captures are applied in
-// (time, sequence, given) order; for each, with P the version in force at
-// (time, sequence) — the last one ordered at or before it — and N the next:
-//   same text as P and time <= P.last_seen   -> kDuplicate
-//   time < P.last_seen, other text           -> kSplit: P ends at its first
-//       capture, the capture becomes a version, and P's text comes back as a
-//       new version at P's old last_seen (id: that time, P's sequence)
-//   same text as P                           -> kUnchanged, P.last_seen = time
-//   same text as N                           -> kUnchanged, N starts here
-//   otherwise                                -> kAdded between P and N
-//       (a return to an older, non-adjacent text is a new version: a revert)
-// Then revisions are renumbered 1..n and superseded_at set from the next
-// version's first_seen. A new version whose creating capture gives an id
-// that a known or newly added version of the article already has (an id
-// names the creating capture, and a late capture can move a version's first
-// capture away from it) gets the next free sequence in its id only.
+// Merges `captures` into the history `known`: the versions of the union of
+// their captures, as described at the top of this file. Each known document
+// stays the version that holds its first capture; a stretch that holds no
+// known document's first capture is a new version, made from its first
+// capture if that is one of `captures`, else copying the document whose
+// capture it is. Version ids are each version's first capture, its sequence
+// moved on past the ids of the versions before it in the article.
 HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
                             const std::vector<ArticleCapture>& captures);
 

@@ -2,6 +2,7 @@
 
 #include "schema/database_format.h"
 #include "schema/stored_version.h"
+#include "schema/values.h"
 
 #include <fmt/format.h>
 
@@ -10,15 +11,19 @@
 namespace newsindex::indexer {
 
 // One line for the base, then one per version:
-//   document first_seen sequence last_seen revision superseded_at|- moved
+//   document revision superseded_at|- id_time id_sequence n time sequence ...
+// with its n captures last.
 std::string encode(const GenerationRevisions& revisions) {
     std::string out = fmt::format("{}\n", revisions.base);
     for (const RevisedVersion& v : revisions.versions) {
         const VersionState& s = v.state;
-        out += fmt::format("{} {} {} {} {} {} {}\n", v.document, s.first_seen, s.sequence,
-                           s.last_seen, s.revision,
+        out += fmt::format("{} {} {} {} {} {}", v.document, s.revision,
                            s.superseded_at ? std::to_string(*s.superseded_at) : "-",
-                           v.first_capture_moved ? 1 : 0);
+                           s.id.created_at, s.id.sequence, s.captures.size());
+        for (const schema::CaptureStamp& c : s.captures) {
+            out += fmt::format(" {} {}", c.time, c.sequence);
+        }
+        out += "\n";
     }
     return out;
 }
@@ -30,31 +35,36 @@ GenerationRevisions decode_generation_revisions(const std::string& value) {
         throw Xapian::DatabaseCorruptError(
             fmt::format("metadata {} has no base revision", schema::kMetaGenerationRevisions));
     }
+    auto unreadable = [&] {
+        return Xapian::DatabaseCorruptError(
+            fmt::format("metadata {} has an unreadable entry after {} versions",
+                        schema::kMetaGenerationRevisions, out.versions.size()));
+    };
     RevisedVersion v;
     std::string superseded;
-    int moved = 0;
-    while (in >> v.document >> v.state.first_seen >> v.state.sequence >> v.state.last_seen >>
-           v.state.revision >> superseded >> moved) {
+    std::size_t count = 0;
+    while (in >> v.document >> v.state.revision >> superseded >> v.state.id.created_at >>
+           v.state.id.sequence >> count) {
         v.state.superseded_at.reset();
         if (superseded != "-") v.state.superseded_at = std::stoll(superseded);
-        v.first_capture_moved = moved != 0;
+        if (count == 0 || count > schema::kMaxCapturesPerVersion) throw unreadable();
+        v.state.captures.assign(count, {});
+        for (schema::CaptureStamp& c : v.state.captures) {
+            if (!(in >> c.time >> c.sequence)) throw unreadable();
+        }
+        v.state.first_seen = v.state.captures.front().time;
+        v.state.sequence = v.state.captures.front().sequence;
+        v.state.last_seen = v.state.captures.back().time;
         out.versions.push_back(v);
     }
-    if (!in.eof()) {
-        throw Xapian::DatabaseCorruptError(fmt::format(
-            "metadata {} has an unreadable entry after {} versions",
-            schema::kMetaGenerationRevisions, out.versions.size()));
-    }
+    if (!in.eof()) throw unreadable();
     return out;
 }
 
 void revise(Xapian::WritableDatabase& db, Xapian::docid document, const RevisedVersion& version) {
     Xapian::Document doc = db.get_document(document);
-    schema::write_revision_state(doc, version.state.revision, version.state.last_seen,
-                                 version.state.superseded_at);
-    if (version.first_capture_moved) {
-        schema::write_first_capture(doc, version.state.first_seen, version.state.sequence);
-    }
+    schema::write_version_state(doc, version.state.revision, version.state.superseded_at,
+                                version.state.captures, version.state.id);
     db.replace_document(document, doc);
 }
 

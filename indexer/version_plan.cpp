@@ -31,22 +31,20 @@ std::vector<std::vector<KnownVersion>> known_versions(
     std::vector<std::vector<KnownVersion>> known(article_terms.size());
     schema::SlotStream timeline(db, schema::slot::kTimeline);
     schema::SlotStream content_hash(db, schema::slot::kContentHash);
-    schema::SlotStream sequence(db, schema::slot::kSequence);
-    schema::SlotStream last_seen(db, schema::slot::kLastSeen);
+    schema::SlotStream captures(db, schema::slot::kCaptures);
     schema::SlotStream version_id(db, schema::slot::kVersionId);
     for (const auto& [docid, g] : versions) {
         schema::TimelineKey key = schema::decode_timeline_key(timeline.at(docid));
         KnownVersion version;
         version.document = docid;
         version.content_hash = schema::decode_digest(content_hash.at(docid));
+        version.state.captures = schema::decode_captures(captures.at(docid));
         version.state.first_seen = key.captured_at;
-        version.state.sequence =
-            static_cast<std::int64_t>(schema::decode_number(sequence.at(docid)));
-        version.state.last_seen =
-            static_cast<CaptureTime>(schema::decode_number(last_seen.at(docid)));
+        version.state.sequence = version.state.captures.front().sequence;
+        version.state.last_seen = version.state.captures.back().time;
         version.state.revision = key.revision;
         version.state.superseded_at = key.superseded_at;
-        version.id = schema::decode_version_id(version_id.at(docid));
+        version.state.id = schema::decode_version_id(version_id.at(docid));
         known[g].push_back(version);
     }
     return known;
@@ -119,7 +117,7 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
             std::optional<std::size_t> capture;
             if (version.capture) capture = first[*version.capture];
             plan.added.push_back(
-                {capture, version.copy_of, version.content_hash, version.state, version.id});
+                {capture, version.copy_of, version.content_hash, version.state, version.state.id});
         }
         article.end_added = plan.added.size();
         article.first_revised = plan.revised.size();
@@ -135,6 +133,7 @@ schema::VersionRecord planned_record(const PlannedVersion& version, schema::Vers
     text.captured_at = version.state.first_seen;
     text.sequence = version.state.sequence;
     text.last_seen = version.state.last_seen;
+    text.captures = version.state.captures;
     text.revision = version.state.revision;
     text.superseded_at = version.state.superseded_at;
     text.content_hash = version.content_hash;

@@ -17,8 +17,8 @@ void check_schema(const Xapian::Database& db, const std::string& path, bool allo
     if (found != std::to_string(kSchemaVersion)) {
         throw SchemaError(fmt::format(
             "{}: database has schema version {}, this program reads version {}; "
-            "rebuild it with this newsindex",
-            path, found, kSchemaVersion));
+            "rebuild it from your inputs: mv {} {}.v{} && newsindex --db {} INPUT...",
+            path, found, kSchemaVersion, path, path, found, path));
     }
 }
 

@@ -118,18 +118,26 @@ std::optional<CaptureTime> optional_time(const Xapian::Document& doc, Xapian::va
     return static_cast<CaptureTime>(seconds);
 }
 
-void set_revision_state(Xapian::Document& doc, std::uint32_t revision, CaptureTime last_seen,
-                        std::optional<CaptureTime> superseded_at) {
+// A record's captures: as the indexer planned them, or for a record that
+// has none, its first capture (and its last_seen, if later).
+std::vector<CaptureStamp> captures_of(const VersionRecord& record) {
+    if (!record.captures.empty()) return record.captures;
+    std::vector<CaptureStamp> captures{{record.captured_at, record.sequence}};
+    if (record.last_seen > record.captured_at) {
+        captures.push_back({record.last_seen, record.sequence});
+    }
+    return captures;
+}
+
+void set_state(Xapian::Document& doc, std::uint32_t revision,
+               std::optional<CaptureTime> superseded_at,
+               const std::vector<CaptureStamp>& captures) {
+    doc.add_value(slot::kCapturedAt, encode_time(static_cast<double>(captures.front().time)));
     doc.add_value(slot::kRevision, Xapian::sortable_serialise(revision));
-    doc.add_value(slot::kLastSeen, encode_time(static_cast<double>(last_seen)));
     doc.add_value(slot::kSupersededAt, superseded_at
                                            ? encode_time(static_cast<double>(*superseded_at))
                                            : encode_never());
-}
-
-void set_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::int64_t sequence) {
-    doc.add_value(slot::kCapturedAt, encode_time(static_cast<double>(captured_at)));
-    doc.add_value(slot::kSequence, encode_time(static_cast<double>(sequence)));
+    doc.add_value(slot::kCaptures, encode_captures(captures));
 }
 
 // Rewrites slot::kTimeline from the slots it repeats.
@@ -145,24 +153,20 @@ void refresh_timeline_key(Xapian::Document& doc) {
 void write_stored_version(Xapian::Document& doc, const VersionRecord& record) {
     doc.set_data(packed_data(record));
 
-    set_first_capture(doc, record.captured_at, record.sequence);
     doc.add_value(slot::kArticle, encode_digest(record.article.digest()));
     doc.add_value(slot::kContentHash, encode_digest(record.content_hash));
     if (record.published) {
         doc.add_value(slot::kPublished, encode_time(static_cast<double>(*record.published)));
     }
-    set_revision_state(doc, record.revision, record.last_seen, record.superseded_at);
+    set_state(doc, record.revision, record.superseded_at, captures_of(record));
     refresh_timeline_key(doc);
 }
 
-void write_revision_state(Xapian::Document& doc, std::uint32_t revision, CaptureTime last_seen,
-                          std::optional<CaptureTime> superseded_at) {
-    set_revision_state(doc, revision, last_seen, superseded_at);
-    refresh_timeline_key(doc);
-}
-
-void write_first_capture(Xapian::Document& doc, CaptureTime captured_at, std::int64_t sequence) {
-    set_first_capture(doc, captured_at, sequence);
+void write_version_state(Xapian::Document& doc, std::uint32_t revision,
+                         std::optional<CaptureTime> superseded_at,
+                         const std::vector<CaptureStamp>& captures, const VersionId& id) {
+    set_state(doc, revision, superseded_at, captures);
+    write_version_id(doc, id);
     refresh_timeline_key(doc);
 }
 
@@ -178,9 +182,10 @@ VersionRecord read_stored_version(const Xapian::Document& doc) {
     VersionRecord record = read_stored_data(doc);
     record.captured_at = read_captured_at(doc);
     record.revision = read_revision(doc);
-    record.sequence = read_sequence(doc);
     record.content_hash = read_content_hash(doc);
-    record.last_seen = read_last_seen(doc);
+    record.captures = read_captures(doc);
+    record.sequence = record.captures.front().sequence;
+    record.last_seen = record.captures.back().time;
     record.superseded_at = read_superseded_at(doc);
     record.published = optional_time(doc, slot::kPublished);
     return record;
@@ -195,11 +200,15 @@ CaptureTime read_captured_at(const Xapian::Document& doc) {
 }
 
 std::int64_t read_sequence(const Xapian::Document& doc) {
-    return static_cast<std::int64_t>(decode_number(doc.get_value(slot::kSequence)));
+    return first_capture(doc.get_value(slot::kCaptures)).sequence;
 }
 
 CaptureTime read_last_seen(const Xapian::Document& doc) {
-    return optional_time(doc, slot::kLastSeen).value_or(read_captured_at(doc));
+    return last_capture(doc.get_value(slot::kCaptures)).time;
+}
+
+std::vector<CaptureStamp> read_captures(const Xapian::Document& doc) {
+    return decode_captures(doc.get_value(slot::kCaptures));
 }
 
 std::optional<CaptureTime> read_superseded_at(const Xapian::Document& doc) {

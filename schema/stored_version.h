@@ -4,7 +4,7 @@
 //
 // Stored document data is a MessagePack map (msgpack-c), keys in order,
 // with the field names below. Values that change after a version is written
-// (revision, last_seen, superseded_at) live only in value slots, never in
+// (revision, captures, superseded_at, id) live only in value slots, never in
 // the data, so updating them never rewrites the text.
 #pragma once
 
@@ -12,7 +12,9 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace newsindex::schema::field {
 // Short names: they are repeated in every document's data, which glass
@@ -37,21 +39,15 @@ namespace newsindex::schema {
 // Empty optional fields are left out of the data.
 void write_stored_version(Xapian::Document& doc, const VersionRecord& record);
 
-// Updates only the slots that change after a version is first written.
-// A document obtained from the database and changed only this way is
+// Rewrites the slots that later captures change (first capture, revision,
+// superseded_at, captures, id, and the timeline key that repeats them). A
+// document obtained from the database and changed only this way is
 // rewritten by Xapian without touching its terms or data.
-void write_revision_state(Xapian::Document& doc, std::uint32_t revision,
-                          CaptureTime last_seen,
-                          std::optional<CaptureTime> superseded_at);
+void write_version_state(Xapian::Document& doc, std::uint32_t revision,
+                         std::optional<CaptureTime> superseded_at,
+                         const std::vector<CaptureStamp>& captures, const VersionId& id);
 
-// Moves a version's first capture earlier (a late capture with the same
-// text arrived): rewrites the captured_at and sequence slots only. The
-// version id (write_version_id) is left alone: it names the capture that
-// created the version, for good.
-void write_first_capture(Xapian::Document& doc, CaptureTime captured_at,
-                         std::int64_t sequence);
-
-// Sets slot::kVersionId; done once, when the version is added.
+// Sets slot::kVersionId, for a version written with write_stored_version.
 void write_version_id(Xapian::Document& doc, const VersionId& id);
 
 // Everything the document stores, with the revision state from its values.
@@ -66,8 +62,9 @@ VersionRecord read_stored_data(const Xapian::Document& doc);
 // not decode their data.
 std::uint32_t read_revision(const Xapian::Document& doc);
 CaptureTime read_captured_at(const Xapian::Document& doc);
-std::int64_t read_sequence(const Xapian::Document& doc);
-CaptureTime read_last_seen(const Xapian::Document& doc);  // captured_at if unset
+std::int64_t read_sequence(const Xapian::Document& doc);    // of the first capture
+CaptureTime read_last_seen(const Xapian::Document& doc);
+std::vector<CaptureStamp> read_captures(const Xapian::Document& doc);
 std::optional<CaptureTime> read_superseded_at(const Xapian::Document& doc);
 std::uint64_t read_content_hash(const Xapian::Document& doc);
 VersionId read_version_id(const Xapian::Document& doc);

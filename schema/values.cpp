@@ -47,6 +47,7 @@ SchemaError damaged_slot(std::string_view slot_name, std::string_view why) {
 
 constexpr std::string_view kTimelineSlot = "timeline slot";
 constexpr std::string_view kVersionIdSlot = "version id slot";
+constexpr std::string_view kCapturesSlot = "captures slot";
 
 SchemaError damaged_timeline_key(std::string_view why) { return damaged_slot(kTimelineSlot, why); }
 
@@ -61,6 +62,21 @@ std::uint64_t read_varint(const std::string& bytes, std::size_t& at, std::string
         if ((byte & 0x80) == 0) return value;
     }
     throw damaged_slot(slot_name, "holds a number longer than 64 bits");
+}
+
+// A time and a sequence, each zigzag-mapped: a version id, and the first
+// capture of a list.
+void append_time_and_sequence(std::string& out, std::int64_t time, std::int64_t sequence) {
+    append_varint(out, zigzag(time));
+    append_varint(out, zigzag(sequence));
+}
+
+CaptureStamp read_time_and_sequence(const std::string& bytes, std::size_t& at,
+                                    std::string_view slot_name) {
+    CaptureStamp stamp;
+    stamp.time = unzigzag(read_varint(bytes, at, slot_name));
+    stamp.sequence = unzigzag(read_varint(bytes, at, slot_name));
+    return stamp;
 }
 
 void expect_end(const std::string& bytes, std::size_t at, std::string_view slot_name,
@@ -137,18 +153,86 @@ TimelineKey decode_timeline_key(const std::string& bytes) {
 
 std::string encode_version_id(const VersionId& id) {
     std::string out;
-    append_varint(out, zigzag(id.created_at));
-    append_varint(out, zigzag(id.sequence));
+    append_time_and_sequence(out, id.created_at, id.sequence);
     return out;
 }
 
 VersionId decode_version_id(const std::string& bytes) {
     std::size_t at = 0;
-    VersionId id;
-    id.created_at = unzigzag(read_varint(bytes, at, kVersionIdSlot));
-    id.sequence = unzigzag(read_varint(bytes, at, kVersionIdSlot));
+    CaptureStamp id = read_time_and_sequence(bytes, at, kVersionIdSlot);
     expect_end(bytes, at, kVersionIdSlot, "id");
-    return id;
+    return {id.time, id.sequence};
+}
+
+std::string encode_captures(const std::vector<CaptureStamp>& captures) {
+    std::string out;
+    if (captures.empty()) return out;
+    append_time_and_sequence(out, captures.front().time, captures.front().sequence);
+    append_varint(out, 1);
+    for (std::size_t i = 1; i < captures.size();) {
+        const auto gap = static_cast<std::uint64_t>(captures[i].time - captures[i - 1].time);
+        const std::int64_t sequence = captures[i].sequence;
+        std::size_t end = i + 1;
+        while (end < captures.size() && captures[end].sequence == sequence &&
+               static_cast<std::uint64_t>(captures[end].time - captures[end - 1].time) == gap) {
+            ++end;
+        }
+        append_varint(out, gap);
+        append_varint(out, zigzag(sequence));
+        append_varint(out, end - i);
+        i = end;
+    }
+    return out;
+}
+
+namespace {
+
+// Calls visit(stamp) for each capture of an encoded list, in order.
+template <typename Visit>
+void walk_captures(const std::string& bytes, Visit&& visit) {
+    std::size_t at = 0;
+    std::uint64_t total = 0;
+    CaptureStamp previous;
+    while (at < bytes.size()) {
+        const std::uint64_t gap = read_varint(bytes, at, kCapturesSlot);
+        const std::int64_t sequence = unzigzag(read_varint(bytes, at, kCapturesSlot));
+        const std::uint64_t count = read_varint(bytes, at, kCapturesSlot);
+        if (count == 0 || count > kMaxCapturesPerVersion - total || (total == 0 && count != 1)) {
+            throw damaged_slot(kCapturesSlot, fmt::format("holds a run of {} captures", count));
+        }
+        for (std::uint64_t k = 0; k < count; ++k) {
+            CaptureStamp stamp{total == 0 ? unzigzag(gap)
+                                          : static_cast<CaptureTime>(
+                                                static_cast<std::uint64_t>(previous.time) + gap),
+                               sequence};
+            if (total > 0 && !(previous < stamp)) {
+                throw damaged_slot(kCapturesSlot, "holds captures out of order");
+            }
+            visit(stamp);
+            previous = stamp;
+            ++total;
+        }
+    }
+    if (total == 0) throw damaged_slot(kCapturesSlot, "holds no capture");
+}
+
+}  // namespace
+
+std::vector<CaptureStamp> decode_captures(const std::string& bytes) {
+    std::vector<CaptureStamp> captures;
+    walk_captures(bytes, [&](const CaptureStamp& stamp) { captures.push_back(stamp); });
+    return captures;
+}
+
+CaptureStamp first_capture(const std::string& bytes) {
+    std::size_t at = 0;
+    return read_time_and_sequence(bytes, at, kCapturesSlot);
+}
+
+CaptureStamp last_capture(const std::string& bytes) {
+    CaptureStamp last;
+    walk_captures(bytes, [&](const CaptureStamp& stamp) { last = stamp; });
+    return last;
 }
 
 std::string encode_time(double seconds) { return Xapian::sortable_serialise(seconds); }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace newsindex::schema::slot {
 
@@ -22,12 +23,12 @@ inline constexpr Xapian::valueno kArticle = 2;
 // the latest revision. A version is current at T iff
 // captured_at <= T < superseded_at; --latest is "superseded_at = +inf".
 inline constexpr Xapian::valueno kSupersededAt = 3;
-// sortable_serialise(seconds): the last capture that saw this same text.
-inline constexpr Xapian::valueno kLastSeen = 4;
+// Slot 4 (last_seen until schema 7) is no longer written: the last of
+// kCaptures.
 // Content digest, 8 bytes big-endian (see content_hash()).
 inline constexpr Xapian::valueno kContentHash = 5;
-// sortable_serialise(sequence): tie-break between captures at the same time.
-inline constexpr Xapian::valueno kSequence = 6;
+// Slot 6 (the first capture's sequence until schema 7) is no longer
+// written: the first of kCaptures.
 // sortable_serialise(seconds): publication time where the input gave one.
 inline constexpr Xapian::valueno kPublished = 7;
 // The four values a timeline reads of every matching version, in one slot
@@ -36,9 +37,14 @@ inline constexpr Xapian::valueno kPublished = 7;
 // common word matches versions all over the database, and reading one value
 // stream there costs a quarter of reading four.
 inline constexpr Xapian::valueno kTimeline = 8;
-// The version's id (encode_version_id): the capture that created it. Set
-// once when the version is added, never rewritten.
+// The version's id (encode_version_id): its first capture, made unique
+// within the article (version_record.h). Rewritten with the revision state.
 inline constexpr Xapian::valueno kVersionId = 9;
+// Every capture of the version's text in its stretch (encode_captures): what
+// the indexer merges late captures with, so that a history does not depend
+// on the order its captures arrived in. Its first and last are the version's
+// first capture (sequence included) and last_seen.
+inline constexpr Xapian::valueno kCaptures = 10;
 
 }  // namespace newsindex::schema::slot
 
@@ -70,6 +76,20 @@ std::string article_order_key(const TimelineKey& key);
 std::string encode_version_id(const VersionId& id);
 // Throws SchemaError unless `bytes` is one whole id.
 VersionId decode_version_id(const std::string& bytes);
+
+// What slot::kCaptures holds: entries of three unsigned LEB128 varints, gap,
+// zigzag(sequence) and count: `count` captures with that sequence, the first
+// `gap` seconds after the capture before it and each next one `gap` later.
+// The first entry's gap is its zigzag-mapped time, and its count 1. A
+// scraper's regular captures of an unchanged text take one entry.
+std::string encode_captures(const std::vector<CaptureStamp>& captures);
+// Throws SchemaError unless `bytes` is a whole list of at least one capture,
+// in strictly increasing order, of at most kMaxCapturesPerVersion.
+std::vector<CaptureStamp> decode_captures(const std::string& bytes);
+// The first and the last capture alone, without building the list.
+CaptureStamp first_capture(const std::string& bytes);
+CaptureStamp last_capture(const std::string& bytes);
+inline constexpr std::uint64_t kMaxCapturesPerVersion = 10'000'000;
 
 // Fixed-width big-endian encoding used by the digest slots.
 std::string encode_digest(std::uint64_t digest);

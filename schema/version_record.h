@@ -2,10 +2,12 @@
 // indexer stores it and the query tool reads it back.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsindex::schema {
 
@@ -31,6 +33,14 @@ struct ArticleKey {
 // article_term (terms.h) spells it.
 std::string digest_hex(std::uint64_t digest);
 
+// One capture of a version's text: its time and its tie-break sequence.
+// Captures of an article are ordered by (time, sequence, content hash).
+struct CaptureStamp {
+    CaptureTime time = 0;
+    std::int64_t sequence = 0;
+    auto operator<=>(const CaptureStamp&) const = default;
+};
+
 struct VersionRecord {
     ArticleKey article;
     std::string article_id;   // as given in the input ("" when absent)
@@ -50,13 +60,21 @@ struct VersionRecord {
     // Assigned by the indexer, read back by the query tool.
     std::uint32_t revision = 0;         // 1, 2, 3 ... in capture order
     CaptureTime last_seen = 0;          // last capture with this same text
+    // Every capture of this text in this version's stretch, in order (the
+    // first is (captured_at, sequence), the last at last_seen). Empty in a
+    // record read from the input: one capture, (captured_at, sequence).
+    std::vector<CaptureStamp> captures;
     std::optional<CaptureTime> superseded_at;  // capture time of the next revision
     std::uint64_t content_hash = 0;     // see content_hash() below
 };
 
-// The capture that created a version: its time and sequence. Assigned once
-// and never changed, even when a late capture moves the version's first
-// capture time or its revision number; stored in slot::kVersionId.
+// A version's id: its first capture's time and sequence (the sequence moved
+// on past the ids of earlier versions of the article at that same time and
+// sequence, which differ in text). Like every revision state it is computed
+// from the article's whole set of captures (indexer/article_history.h), so it
+// does not depend on the order captures arrived in; a late capture of the
+// same text earlier than the version's first changes it. Stored in
+// slot::kVersionId.
 struct VersionId {
     CaptureTime created_at = 0;
     std::int64_t sequence = 0;

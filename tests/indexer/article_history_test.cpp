@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace newsindex::indexer {
 namespace {
@@ -15,28 +17,40 @@ ArticleCapture capture(CaptureTime time, std::int64_t sequence, std::uint64_t ha
     return ArticleCapture{time, sequence, hash};
 }
 
+// What a version's state says of its stretch, without the list of its
+// captures and its id (checked apart where a test is about them).
+using Span = std::tuple<CaptureTime, std::int64_t, CaptureTime, std::uint32_t,
+                        std::optional<CaptureTime>>;
+
+Span state(CaptureTime first, std::int64_t sequence, CaptureTime last, std::uint32_t revision,
+           std::optional<CaptureTime> superseded) {
+    return {first, sequence, last, revision, superseded};
+}
+
+Span span(const VersionState& s) {
+    return {s.first_seen, s.sequence, s.last_seen, s.revision, s.superseded_at};
+}
+
+// A version the database holds, seen at `first` and, if later, at `last`
+// (both with `sequence`); its id its first capture.
 KnownVersion known(DocumentNumber document, std::uint64_t hash, CaptureTime first,
                    CaptureTime last, std::uint32_t revision,
                    std::optional<CaptureTime> superseded, std::int64_t sequence = 0) {
-    // Its id: as if no late capture had moved its first capture since.
-    return KnownVersion{document, hash, VersionState{first, sequence, last, revision, superseded},
-                        VersionId{first, sequence}};
+    VersionState s{first, sequence, last, revision, superseded, {{first, sequence}},
+                   VersionId{first, sequence}};
+    if (last > first) s.captures.push_back({last, sequence});
+    return KnownVersion{document, hash, s};
 }
 
-VersionState state(CaptureTime first, std::int64_t sequence, CaptureTime last,
-                   std::uint32_t revision, std::optional<CaptureTime> superseded) {
-    return VersionState{first, sequence, last, revision, superseded};
-}
-
-std::vector<VersionState> states_of(const std::vector<NewVersion>& added) {
-    std::vector<VersionState> states;
-    for (const NewVersion& version : added) states.push_back(version.state);
+std::vector<Span> states_of(const std::vector<NewVersion>& added) {
+    std::vector<Span> states;
+    for (const NewVersion& version : added) states.push_back(span(version.state));
     return states;
 }
 
 // Three versions first seen at 100, 200 and 300 (sequences 0, 1, 2), each
 // seen once.
-std::vector<VersionState> three_versions_at_100_200_300() {
+std::vector<Span> three_versions_at_100_200_300() {
     return {state(100, 0, 100, 1, 200), state(200, 1, 200, 2, 300), state(300, 2, 300, 3, std::nullopt)};
 }
 
@@ -51,12 +65,13 @@ std::vector<KnownVersion> applied(std::vector<KnownVersion> before, const Histor
     DocumentNumber next = 1;
     for (const KnownVersion& version : before) next = std::max(next, version.document + 1);
     for (const NewVersion& added : merge.added) {
-        before.push_back(KnownVersion{next++, added.content_hash, added.state, added.id});
+        before.push_back(KnownVersion{next++, added.content_hash, added.state});
     }
     return before;
 }
 
-// (revision -> (hash, state)) of a whole history, for comparing histories.
+// (revision -> (hash, state)) of a whole history, for comparing histories:
+// the state with its captures and id.
 std::map<std::uint32_t, std::pair<std::uint64_t, VersionState>> by_revision(
     const std::vector<KnownVersion>& versions) {
     std::map<std::uint32_t, std::pair<std::uint64_t, VersionState>> out;
@@ -71,7 +86,7 @@ TEST(ArticleHistory, InOrderCapturesBecomeRevisionsInCaptureOrder) {
     ASSERT_EQ(merge.added.size(), 3u);
     EXPECT_EQ(merge.added[0].capture, std::optional<std::size_t>(0));
     EXPECT_EQ(merge.added[2].capture, std::optional<std::size_t>(2));
-    EXPECT_EQ(merge.added[1].id, (VersionId{200, 1}));
+    EXPECT_EQ(merge.added[1].state.id, (VersionId{200, 1}));
     EXPECT_TRUE(merge.revised.empty());
     EXPECT_EQ(merge.counts.added, 3u);
     EXPECT_EQ(merge.counts.unchanged, 0u);
@@ -81,7 +96,7 @@ TEST(ArticleHistory, InOrderCapturesBecomeRevisionsInCaptureOrder) {
 TEST(ArticleHistory, UnchangedConsecutiveCaptureExtendsLastSeen) {
     HistoryMerge merge = merge_captures({}, {capture(100, 0, kA), capture(200, 1, kA),
                                              capture(300, 2, kB)});
-    EXPECT_EQ(states_of(merge.added), (std::vector<VersionState>{state(100, 0, 200, 1, 300),
+    EXPECT_EQ(states_of(merge.added), (std::vector<Span>{state(100, 0, 200, 1, 300),
                                                                  state(300, 2, 300, 2, std::nullopt)}));
     EXPECT_EQ(merge.outcomes[1], CaptureOutcome::kUnchanged);
     EXPECT_EQ(merge.counts.added, 2u);
@@ -94,19 +109,32 @@ TEST(ArticleHistory, UnchangedCaptureOfTheLatestVersionInTheDatabaseRevisesOnlyL
     EXPECT_TRUE(merge.added.empty());
     ASSERT_EQ(merge.revised.size(), 1u);
     EXPECT_EQ(merge.revised[0].document, 4u);
-    EXPECT_EQ(merge.revised[0].state, state(100, 0, 500, 1, std::nullopt));
-    EXPECT_FALSE(merge.revised[0].first_capture_moved);
+    EXPECT_EQ(span(merge.revised[0].state), state(100, 0, 500, 1, std::nullopt));
 }
 
 TEST(ArticleHistory, DuplicateCaptureChangesNothing) {
     std::vector<KnownVersion> history{known(1, kA, 100, 200, 1, 300), known(2, kB, 300, 300, 2, {})};
     HistoryMerge merge = merge_captures(
-        history, {capture(150, 0, kA), capture(200, 0, kA), capture(100, 0, kA), capture(300, 0, kB)});
+        history, {capture(200, 0, kA), capture(100, 0, kA), capture(300, 0, kB)});
     EXPECT_TRUE(merge.added.empty());
     EXPECT_TRUE(merge.revised.empty());
-    EXPECT_EQ(merge.counts.duplicates, 4u);
+    EXPECT_EQ(merge.counts.duplicates, 3u);
     EXPECT_EQ(merge.counts.added + merge.counts.unchanged, 0u);
     for (CaptureOutcome outcome : merge.outcomes) EXPECT_EQ(outcome, CaptureOutcome::kDuplicate);
+}
+
+TEST(ArticleHistory, ANewCaptureInsideAVersionsStretchWithItsTextIsRecorded) {
+    // Seen at 100 and 200; a capture at 150 of the same text is one more
+    // capture, kept: a later capture of other text at 160 must split there.
+    std::vector<KnownVersion> history{known(1, kA, 100, 200, 1, {})};
+    HistoryMerge merge = merge_captures(history, {capture(150, 0, kA)});
+    EXPECT_EQ(merge.outcomes[0], CaptureOutcome::kUnchanged);
+    ASSERT_EQ(merge.revised.size(), 1u);
+    EXPECT_EQ(merge.revised[0].state.captures,
+              (std::vector<CaptureStamp>{{100, 0}, {150, 0}, {200, 0}}));
+    HistoryMerge split = merge_captures(applied(history, merge), {capture(160, 0, kB)});
+    ASSERT_EQ(split.added.size(), 2u);
+    EXPECT_EQ(span(split.revised[0].state), state(100, 0, 150, 1, 160));
 }
 
 TEST(ArticleHistory, ReturnToAnOlderTextIsANewVersion) {
@@ -114,7 +142,7 @@ TEST(ArticleHistory, ReturnToAnOlderTextIsANewVersion) {
                                              capture(300, 2, kA)});
     ASSERT_EQ(merge.added.size(), 3u);
     EXPECT_EQ(merge.added[2].content_hash, kA);
-    EXPECT_EQ(merge.added[2].state, state(300, 2, 300, 3, std::nullopt));
+    EXPECT_EQ(span(merge.added[2].state), state(300, 2, 300, 3, std::nullopt));
     EXPECT_EQ(merge.added[1].state.superseded_at, std::optional<CaptureTime>(300));
     EXPECT_EQ(merge.counts.added, 3u);
 }
@@ -123,13 +151,12 @@ TEST(ArticleHistory, LateArrivalBeforeEverythingRenumbersAllLaterRevisions) {
     std::vector<KnownVersion> history{known(1, kA, 100, 150, 1, 200), known(2, kB, 200, 200, 2, {})};
     HistoryMerge merge = merge_captures(history, {capture(50, 0, kC)});
     ASSERT_EQ(merge.added.size(), 1u);
-    EXPECT_EQ(merge.added[0].state, state(50, 0, 50, 1, 100));
+    EXPECT_EQ(span(merge.added[0].state), state(50, 0, 50, 1, 100));
     ASSERT_EQ(merge.revised.size(), 2u);
     EXPECT_EQ(merge.revised[0].document, 1u);
-    EXPECT_EQ(merge.revised[0].state, state(100, 0, 150, 2, 200));
+    EXPECT_EQ(span(merge.revised[0].state), state(100, 0, 150, 2, 200));
     EXPECT_EQ(merge.revised[1].document, 2u);
-    EXPECT_EQ(merge.revised[1].state, state(200, 0, 200, 3, std::nullopt));
-    EXPECT_FALSE(merge.revised[0].first_capture_moved);
+    EXPECT_EQ(span(merge.revised[1].state), state(200, 0, 200, 3, std::nullopt));
     EXPECT_EQ(merge.counts.added, 1u);
 }
 
@@ -137,11 +164,11 @@ TEST(ArticleHistory, LateArrivalBetweenTwoVersionsSlotsInBetween) {
     std::vector<KnownVersion> history{known(1, kA, 100, 100, 1, 300), known(2, kB, 300, 300, 2, {})};
     HistoryMerge merge = merge_captures(history, {capture(200, 7, kC)});
     ASSERT_EQ(merge.added.size(), 1u);
-    EXPECT_EQ(merge.added[0].state, state(200, 7, 200, 2, 300));
-    EXPECT_EQ(merge.added[0].id, (VersionId{200, 7}));
+    EXPECT_EQ(span(merge.added[0].state), state(200, 7, 200, 2, 300));
+    EXPECT_EQ(merge.added[0].state.id, (VersionId{200, 7}));
     ASSERT_EQ(merge.revised.size(), 2u);
-    EXPECT_EQ(merge.revised[0].state, state(100, 0, 100, 1, 200));  // superseded earlier
-    EXPECT_EQ(merge.revised[1].state, state(300, 0, 300, 3, std::nullopt));
+    EXPECT_EQ(span(merge.revised[0].state), state(100, 0, 100, 1, 200));  // superseded earlier
+    EXPECT_EQ(span(merge.revised[1].state), state(300, 0, 300, 3, std::nullopt));
 }
 
 TEST(ArticleHistory, LateArrivalWithTheNextVersionsTextMovesItsFirstSeenEarlier) {
@@ -152,11 +179,9 @@ TEST(ArticleHistory, LateArrivalWithTheNextVersionsTextMovesItsFirstSeenEarlier)
     EXPECT_EQ(merge.outcomes[0], CaptureOutcome::kUnchanged);
     ASSERT_EQ(merge.revised.size(), 2u);
     EXPECT_EQ(merge.revised[0].document, 1u);
-    EXPECT_EQ(merge.revised[0].state, state(100, 0, 100, 1, 200));
-    EXPECT_FALSE(merge.revised[0].first_capture_moved);
+    EXPECT_EQ(span(merge.revised[0].state), state(100, 0, 100, 1, 200));
     EXPECT_EQ(merge.revised[1].document, 2u);
-    EXPECT_EQ(merge.revised[1].state, state(200, 3, 400, 2, std::nullopt));
-    EXPECT_TRUE(merge.revised[1].first_capture_moved);
+    EXPECT_EQ(span(merge.revised[1].state), state(200, 3, 400, 2, std::nullopt));
     EXPECT_EQ(merge.counts.unchanged, 1u);
 }
 
@@ -165,20 +190,20 @@ TEST(ArticleHistory, CaptureInsideAVersionsSpanWithOtherTextSplitsIt) {
     // replaced by B, and A's text came back by 300.
     std::vector<KnownVersion> history{known(9, kA, 100, 300, 1, {}, /*sequence=*/2)};
     HistoryMerge merge = merge_captures(history, {capture(200, 4, kB)});
-    EXPECT_EQ(merge.outcomes[0], CaptureOutcome::kSplit);
+    EXPECT_EQ(merge.outcomes[0], CaptureOutcome::kAdded);
     EXPECT_EQ(merge.counts.added, 1u);
     ASSERT_EQ(merge.revised.size(), 1u);
     EXPECT_EQ(merge.revised[0].document, 9u);
-    EXPECT_EQ(merge.revised[0].state, state(100, 2, 100, 1, 200));
+    EXPECT_EQ(span(merge.revised[0].state), state(100, 2, 100, 1, 200));
     ASSERT_EQ(merge.added.size(), 2u);
     EXPECT_EQ(merge.added[0].content_hash, kB);
     EXPECT_EQ(merge.added[0].capture, std::optional<std::size_t>(0));
-    EXPECT_EQ(merge.added[0].state, state(200, 4, 200, 2, 300));
+    EXPECT_EQ(span(merge.added[0].state), state(200, 4, 200, 2, 300));
     EXPECT_EQ(merge.added[1].content_hash, kA);
     EXPECT_EQ(merge.added[1].copy_of, std::optional<DocumentNumber>(9));
     EXPECT_FALSE(merge.added[1].capture.has_value());
-    EXPECT_EQ(merge.added[1].state, state(300, 2, 300, 3, std::nullopt));
-    EXPECT_EQ(merge.added[1].id, (VersionId{300, 2}));
+    EXPECT_EQ(span(merge.added[1].state), state(300, 2, 300, 3, std::nullopt));
+    EXPECT_EQ(merge.added[1].state.id, (VersionId{300, 2}));
 }
 
 TEST(ArticleHistory, SplitOfAVersionCreatedInTheSameMergeCopiesItsCapture) {
@@ -193,14 +218,13 @@ TEST(ArticleHistory, SplitOfAVersionCreatedInTheSameMergeCopiesItsCapture) {
     // In two merges (300:A arrived first), the second one splits.
     HistoryMerge first = merge_captures({}, {capture(100, 0, kA), capture(300, 2, kA)});
     ASSERT_EQ(first.added.size(), 1u);
-    EXPECT_EQ(first.added[0].state, state(100, 0, 300, 1, std::nullopt));
+    EXPECT_EQ(span(first.added[0].state), state(100, 0, 300, 1, std::nullopt));
     HistoryMerge second = merge_captures(applied({}, first), {capture(200, 1, kB)});
     std::vector<KnownVersion> after = applied(applied({}, first), second);
     auto history = by_revision(after);
     ASSERT_EQ(history.size(), 3u);
-    EXPECT_EQ(history[1], std::make_pair(kA, state(100, 0, 100, 1, 200)));
-    EXPECT_EQ(history[2], std::make_pair(kB, state(200, 1, 200, 2, 300)));
-    EXPECT_EQ(history[3], std::make_pair(kA, state(300, 0, 300, 3, std::nullopt)));
+    EXPECT_EQ(history, by_revision(applied({}, merge)));
+    EXPECT_EQ(span(history[3].second), state(300, 2, 300, 3, std::nullopt));
 }
 
 TEST(ArticleHistory, CapturesInTheSameSecondAreOrderedBySequence) {
@@ -209,11 +233,11 @@ TEST(ArticleHistory, CapturesInTheSameSecondAreOrderedBySequence) {
                                              capture(100, 3, kA)});
     ASSERT_EQ(merge.added.size(), 3u);
     EXPECT_EQ(merge.added[0].content_hash, kA);
-    EXPECT_EQ(merge.added[0].state, state(100, 1, 100, 1, 100));
+    EXPECT_EQ(span(merge.added[0].state), state(100, 1, 100, 1, 100));
     EXPECT_EQ(merge.added[1].content_hash, kB);
-    EXPECT_EQ(merge.added[1].state, state(100, 2, 100, 2, 100));
+    EXPECT_EQ(span(merge.added[1].state), state(100, 2, 100, 2, 100));
     EXPECT_EQ(merge.added[2].content_hash, kA);
-    EXPECT_EQ(merge.added[2].state, state(100, 3, 100, 3, std::nullopt));
+    EXPECT_EQ(span(merge.added[2].state), state(100, 3, 100, 3, std::nullopt));
     EXPECT_EQ(merge.outcomes[0], CaptureOutcome::kAdded);
     EXPECT_EQ(merge.outcomes[2], CaptureOutcome::kAdded);
 
@@ -252,7 +276,8 @@ TEST(ArticleHistory, CapturesMergedInTwoBatchesGiveTheSameHistoryAsInOne) {
     db = applied(db, merge_captures(db, batch2));
     EXPECT_EQ(by_revision(db), once);
     ASSERT_EQ(once.size(), 4u);
-    EXPECT_EQ(once[2], std::make_pair(kB, state(200, 1, 300, 2, 400)));
+    EXPECT_EQ(once[2].first, kB);
+    EXPECT_EQ(span(once[2].second), state(200, 1, 300, 2, 400));
 }
 
 TEST(ArticleHistory, StaleRevisionStateIsRepairedWhenTheArticleIsTouched) {
@@ -261,21 +286,90 @@ TEST(ArticleHistory, StaleRevisionStateIsRepairedWhenTheArticleIsTouched) {
     HistoryMerge merge = merge_captures(history, {capture(200, 0, kB)});
     EXPECT_EQ(merge.counts.duplicates, 1u);
     ASSERT_EQ(merge.revised.size(), 2u);
-    EXPECT_EQ(merge.revised[0].state, state(100, 0, 100, 1, 200));
-    EXPECT_EQ(merge.revised[1].state, state(200, 0, 200, 2, std::nullopt));
+    EXPECT_EQ(span(merge.revised[0].state), state(100, 0, 100, 1, 200));
+    EXPECT_EQ(span(merge.revised[1].state), state(200, 0, 200, 2, std::nullopt));
 }
 
-TEST(ArticleHistory, ATakenVersionIdMovesTheNewIdToTheNextFreeSequence) {
-    // Versions created at 100 (sequences 0 and 1) whose first captures late
-    // captures have since moved to 40 and 60: their ids stay taken.
-    std::vector<KnownVersion> history{known(1, kC, 40, 40, 1, 60), known(2, kB, 60, 60, 2, {})};
-    history[0].id = VersionId{100, 0};
-    history[1].id = VersionId{100, 1};
-    HistoryMerge merge = merge_captures(history, {capture(100, 0, kA), capture(200, 0, kB)});
-    ASSERT_EQ(merge.added.size(), 2u);
-    EXPECT_EQ(merge.added[0].id, (VersionId{100, 2}));
-    EXPECT_EQ(merge.added[0].state.sequence, 0);  // ordering keeps the capture's sequence
-    EXPECT_EQ(merge.added[1].id, (VersionId{200, 0}));
+TEST(ArticleHistory, VersionsStartingWithTheSameCaptureTakeTheNextFreeSequenceInTheirIds) {
+    // Two texts captured at 100 with no sequence to order them, and a third
+    // capture at (100, 1): ids stay unique within the article, in order.
+    HistoryMerge merge = merge_captures({}, {capture(100, 0, kB), capture(100, 0, kA),
+                                             capture(100, 1, kC)});
+    ASSERT_EQ(merge.added.size(), 3u);
+    EXPECT_EQ(merge.added[0].content_hash, kA);  // the hash orders the tie
+    EXPECT_EQ(merge.added[0].state.id, (VersionId{100, 0}));
+    EXPECT_EQ(merge.added[1].state.id, (VersionId{100, 1}));
+    EXPECT_EQ(merge.added[1].state.sequence, 0);  // ordering keeps the capture's sequence
+    EXPECT_EQ(merge.added[2].state.id, (VersionId{100, 2}));
+}
+
+TEST(ArticleHistory, CapturesAtTheSameSecondWithoutSequenceMergeTheSameInEveryOrder) {
+    // Issue 38: two captures of one second, no `version` field, fed as x1 x2,
+    // then x2 x1, then x1 x2 again, gave four revisions.
+    const ArticleCapture x1 = capture(100, 0, kB), x2 = capture(100, 0, kA);
+    std::vector<KnownVersion> db;
+    for (const auto& feed : {std::vector{x1, x2}, std::vector{x2, x1}, std::vector{x1, x2},
+                             std::vector{x2}, std::vector{x1}}) {
+        db = applied(db, merge_captures(db, feed));
+    }
+    auto history = by_revision(db);
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[1].first, kA);
+    EXPECT_EQ(history[2].first, kB);
+    EXPECT_EQ(history, by_revision(applied({}, merge_captures({}, {x1, x2}))));
+}
+
+TEST(ArticleHistory, ARevertsIdAndStartAreItsFirstCaptureWhateverTheOrderOfArrival) {
+    // Issue 38: A at 1, B at 3, A again at 4 and 5. Fed with the late B last,
+    // the revert began at 5 and took 5 as its id; it began at 4.
+    std::vector<KnownVersion> db;
+    db = applied(db, merge_captures(db, {capture(1, 0, kA), capture(4, 0, kA), capture(5, 0, kA)}));
+    db = applied(db, merge_captures(db, {capture(3, 0, kB)}));
+    auto history = by_revision(db);
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(span(history[3].second), state(4, 0, 5, 3, std::nullopt));
+    EXPECT_EQ(history[3].second.id, (VersionId{4, 0}));
+    EXPECT_EQ(history[3].second.captures, (std::vector<CaptureStamp>{{4, 0}, {5, 0}}));
+    EXPECT_EQ(span(history[1].second), state(1, 0, 1, 1, 3));
+    EXPECT_EQ(history, by_revision(applied({}, merge_captures({}, {capture(1, 0, kA),
+                                                                    capture(3, 0, kB),
+                                                                    capture(4, 0, kA),
+                                                                    capture(5, 0, kA)}))));
+}
+
+TEST(ArticleHistory, AnEarlierCaptureOfAVersionsTextMovesItsIdToThatCapture) {
+    std::vector<KnownVersion> history{known(1, kA, 100, 100, 1, 300),
+                                      known(2, kB, 300, 400, 2, {}, /*sequence=*/5)};
+    HistoryMerge merge = merge_captures(history, {capture(200, 3, kB)});
+    ASSERT_EQ(merge.revised.size(), 2u);
+    EXPECT_EQ(merge.revised[1].state.id, (VersionId{200, 3}));
+    EXPECT_EQ(merge.revised[1].state.captures,
+              (std::vector<CaptureStamp>{{200, 3}, {300, 5}, {400, 5}}));
+}
+
+// Every order of arrival of seven captures (same-second ties, reverts, a
+// capture inside another version's stretch), each merged on its own as a
+// cron run would, gives the history of one merge of all seven, versions,
+// captures and ids alike; and feeding all seven again changes nothing.
+TEST(ArticleHistory, EveryOrderOfArrivalGivesTheHistoryOfOneMergeOfAllCaptures) {
+    std::vector<ArticleCapture> captures{capture(100, 0, kA), capture(200, 0, kB),
+                                         capture(200, 0, kC), capture(300, 0, kA),
+                                         capture(400, 0, kA), capture(400, 1, kB),
+                                         capture(500, 0, kA)};
+    const auto once = by_revision(applied({}, merge_captures({}, captures)));
+    ASSERT_EQ(once.size(), 6u);  // A, B, C (the tie ordered by hash), A, B, A
+    std::vector<std::size_t> order(captures.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::size_t orders = 0;
+    do {
+        std::vector<KnownVersion> db;
+        for (std::size_t i : order) db = applied(db, merge_captures(db, {captures[i]}));
+        ASSERT_EQ(by_revision(db), once) << "order #" << orders;
+        HistoryMerge again = merge_captures(db, captures);
+        ASSERT_TRUE(again.added.empty() && again.revised.empty()) << "order #" << orders;
+        ++orders;
+    } while (std::next_permutation(order.begin(), order.end()));
+    EXPECT_EQ(orders, 5040u);
 }
 
 }  // namespace

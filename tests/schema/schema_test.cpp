@@ -143,10 +143,51 @@ TEST(StoredVersion, TheTimelineSlotFollowsTheSlotsItRepeats) {
     auto key = [&] { return decode_timeline_key(doc.get_value(slot::kTimeline)); };
     EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 1, 1454400000, std::nullopt}));
 
-    write_revision_state(doc, 2, 1454410000, 1454420000);  // a later revision arrived
+    // A later revision arrived:
+    write_version_state(doc, 2, 1454420000, {{1454400000, 2}, {1454410000, 2}}, {1454400000, 2});
     EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 2, 1454400000, 1454420000}));
-    write_first_capture(doc, 1454300000, 1);  // an earlier capture of the same text
+    // An earlier capture of the same text:
+    write_version_state(doc, 2, 1454420000, {{1454300000, 1}, {1454400000, 2}, {1454410000, 2}},
+                        {1454300000, 1});
     EXPECT_EQ(key(), (TimelineKey{r.article.digest(), 2, 1454300000, 1454420000}));
+    EXPECT_EQ(read_sequence(doc), 1);
+    EXPECT_EQ(read_last_seen(doc), 1454410000);
+}
+
+TEST(Captures, RoundTripInOrderAndARegularSeriesTakesOneEntry) {
+    const std::int64_t lo = std::numeric_limits<std::int64_t>::min() / 4;
+    for (const std::vector<CaptureStamp>& captures : std::vector<std::vector<CaptureStamp>>{
+             {{1454400000, 0}},
+             {{-5, 7}},
+             {{lo, 0}, {0, -3}},
+             {{100, 0}, {100, 1}, {100, 2}, {160, 0}, {220, 0}, {280, 0}, {281, 5}}}) {
+        EXPECT_EQ(decode_captures(encode_captures(captures)), captures);
+        EXPECT_EQ(first_capture(encode_captures(captures)), captures.front());
+        EXPECT_EQ(last_capture(encode_captures(captures)), captures.back());
+    }
+    // A capture every five minutes for a year: one entry after the first.
+    std::vector<CaptureStamp> year;
+    for (std::int64_t t = 1704067200; t < 1704067200 + 365 * 86400; t += 300) year.push_back({t, 0});
+    const std::string bytes = encode_captures(year);
+    EXPECT_LE(bytes.size(), 16u);
+    EXPECT_EQ(decode_captures(bytes), year);
+}
+
+TEST(Captures, BytesThatAreNotAWholeOrderedListAreRefusedAsDamage) {
+    const std::string bytes = encode_captures({{1454400000, 0}, {1454400060, 0}});
+    const std::size_t first_alone = encode_captures({{1454400000, 0}}).size();
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+        if (cut == first_alone) continue;  // a whole list of the first capture alone
+        EXPECT_THROW(decode_captures(bytes.substr(0, cut)), SchemaError) << cut;
+    }
+    // A second capture 0 s after the first with the same sequence: out of order.
+    std::string repeated = encode_captures({{100, 0}});
+    repeated += std::string("\x00\x00\x01", 3);
+    EXPECT_THROW(decode_captures(repeated), SchemaError);
+    // A run of a billion captures.
+    std::string huge = encode_captures({{100, 0}});
+    huge += std::string("\x01\x00\x80\x94\xeb\xdc\x03", 7);
+    EXPECT_THROW(decode_captures(huge), SchemaError);
 }
 
 TEST(VersionId, RoundTripsAtEveryExtremeAndRefusesBytesThatAreNotOneWholeId) {
@@ -171,7 +212,7 @@ TEST(VersionId, RoundTripsAtEveryExtremeAndRefusesBytesThatAreNotOneWholeId) {
     }
 }
 
-TEST(VersionId, IsShownAsDigestAtTimeDotSequenceAndSurvivesRevisionUpdates) {
+TEST(VersionId, IsShownAsDigestAtTimeDotSequenceAndIsRewrittenWithTheState) {
     EXPECT_EQ(version_id_text("00000000000000ab", {1454400000, 2}), "00000000000000ab@1454400000.2");
     VersionRecord r;
     r.article = {"bbc", "x"};
@@ -179,9 +220,10 @@ TEST(VersionId, IsShownAsDigestAtTimeDotSequenceAndSurvivesRevisionUpdates) {
     Xapian::Document doc;
     write_stored_version(doc, r);
     write_version_id(doc, {1454400000, 2});
-    write_revision_state(doc, 2, 1454410000, 1454420000);
-    write_first_capture(doc, 1454300000, 1);  // an earlier capture of the same text
     EXPECT_EQ(read_version_id(doc), (VersionId{1454400000, 2}));
+    // An earlier capture of the same text: the version's first capture, its id.
+    write_version_state(doc, 2, 1454420000, {{1454300000, 1}, {1454400000, 0}}, {1454300000, 1});
+    EXPECT_EQ(read_version_id(doc), (VersionId{1454300000, 1}));
 }
 
 TEST(TimelineKey, RoundTripsAtEveryExtreme) {
@@ -243,21 +285,21 @@ TEST(SlotStream, ReadsValuesAtIncreasingDocidsAndTellsMissingFromDamaged) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (int i = 1; i <= 5; ++i) {
         Xapian::Document doc;
-        if (i != 3) doc.add_value(slot::kSequence, "v" + std::to_string(i));
+        if (i != 3) doc.add_value(slot::kRevision, "v" + std::to_string(i));
         db.add_document(doc);
     }
-    SlotStream stream(db, slot::kSequence);
+    SlotStream stream(db, slot::kRevision);
     EXPECT_EQ(stream.at(1), "v1");
     EXPECT_EQ(stream.find(3), nullptr);
     ASSERT_NE(stream.find(4), nullptr);
     EXPECT_EQ(*stream.find(4), "v4");  // asking again for the same document
     try {
-        SlotStream fresh(db, slot::kSequence);
+        SlotStream fresh(db, slot::kRevision);
         fresh.at(3);
         FAIL() << "a document without the value was read";
     } catch (const SchemaError& error) {
         EXPECT_STREQ(error.what(),
-                     "document 3 has no value in slot 6; the database is damaged (rebuild it "
+                     "document 3 has no value in slot 1; the database is damaged (rebuild it "
                      "with newsindex)");
     }
     EXPECT_EQ(stream.at(5), "v5");
