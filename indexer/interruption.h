@@ -13,12 +13,12 @@
 //   - during a bulk load, before each version put in a part, and between
 //     the tables of the compaction (Xapian::Compactor::set_status): the
 //     load is abandoned and the database stays as before the run.
-// There interruption_point throws Interrupted; ingest() (and, for the lock,
-// open_for_writing) turns it into an IndexError whose exit code is 128 + the signal number (130 for SIGINT,
-// 143 for SIGTERM) and whose message says what was kept, and unwinding
-// (IndexWriter's destructor) removes the staging files and any unpublished
-// generation. A run whose last safe point is behind it when the signal
-// comes simply finishes.
+// There interruption_point throws Interrupted; ingest() (and, for the
+// lock, open_for_writing) turns it into an IndexError whose exit code is
+// 128 + the signal number (130 for SIGINT, 143 for SIGTERM) and whose
+// message says what was kept, and unwinding (IndexWriter's destructor)
+// removes the staging files and any unpublished generation. A run whose
+// last safe point is behind it when the signal comes simply finishes.
 //
 // A second signal while stopping ends the process at once, as the signal's
 // default action does; the database is then as after SIGKILL: consistent,
