@@ -32,11 +32,10 @@ QueryError damaged(const std::string& path, const std::string& what, const std::
                       kExitDamaged);
 }
 
-// Whether `directory` holds our marker or a generation: a database of
-// generations, whatever else is missing.
+// Whether `directory` holds a generation: a database of generations,
+// whatever else is missing.
 bool has_generations(const fs::path& directory) {
     std::error_code ec;
-    if (fs::exists(directory / schema::kMarkerFile, ec)) return true;
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
         if (schema::shard_number(it->path().filename().string(), schema::kGenerationPrefix)) {
             return true;

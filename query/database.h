@@ -42,9 +42,9 @@ inline constexpr int kExitHalfCommitted = 75;  // EX_TEMPFAIL: a batch stays hal
 // writer commits a batch to the recent shard, then to the generation, and
 // a reader that opens in between, or opened the generation before the
 // batch, is opened again, pausing a little longer each time, for up to
-// half_commit_budget(). A batch still half committed then (the writer
-// failed or was killed there) is QueryError(kExitHalfCommitted) telling the
-// user to run newsindex --repair.
+// the constructor's half_commit_budget (10 s by default). A batch still
+// half committed then (the writer failed or was killed there) is
+// QueryError(kExitHalfCommitted) telling the user to run newsindex --repair.
 class NewsDatabase {
   public:
     // Throws QueryError(kExitNoDatabase) if there is no database at `path`,
