@@ -51,6 +51,7 @@ BuiltVersion DocumentBuilder::build(const schema::VersionRecord& record, const V
     generator_.increase_termpos();
     generator_.index_text(record.text);
     generator_.index_text_without_positions(record.author, 1, std::string(prefix::kAuthor));
+    schema::add_possessive_bases(doc);
 
     // Only word terms so far: the stems of those met for the first time.
     if (met_count_ >= kMostMetWords) forget_words();

@@ -11,7 +11,9 @@
 // indexed once, under schema::prefix::kTitle: `title:` searches that prefix
 // and plain words search both it and the unprefixed summary and body (see
 // schema/terms.h), so nothing is indexed twice. Title, summary and body are
-// separated by a position gap so a phrase never spans two fields.
+// separated by a position gap so a phrase never spans two fields. A
+// possessive ("Trump's") is also indexed as its word ("trump") at the same
+// position (schema::add_possessive_bases).
 //
 // Zero-width characters inside words (U+200B, U+200C, U+200D, U+2060,
 // U+FEFF, as in some Reuters text) need no handling here: TermGenerator

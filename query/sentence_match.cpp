@@ -186,6 +186,7 @@ SentenceFinder::IndexedSentence& SentenceFinder::indexed(const Sentence& sentenc
         generator_.increase_termpos();
         index(std::string(schema::prefix::kTitle));
     }
+    schema::add_possessive_bases(out.doc);  // as the indexer does (schema/terms.h)
     for (const std::string& t : filter_terms_) out.doc.add_boolean_term(t);
     std::vector<std::string> held;
     auto term = out.doc.termlist_begin();

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 
 namespace newsindex::schema {
 
@@ -55,17 +57,56 @@ std::string stem_key(std::string_view field_prefix, std::string_view stem) {
     return key;
 }
 
-std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer) {
-    // Xapian's convention: a prefix is upper-case ASCII, and the word after
-    // it starts otherwise (a ':' between them when it would not).
+namespace {
+
+// The word of a term of a free-text field, after its field prefix; nullopt
+// for a term of another field. Xapian's convention: a prefix is upper-case
+// ASCII, and the word after it starts otherwise (a ':' between them when it
+// would not).
+std::optional<std::pair<std::string_view, std::string_view>> free_text_word(
+    std::string_view term) {
     std::size_t n = 0;
     while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
     std::string_view field = term.substr(0, n);
     std::string_view word = term.substr(n);
-    if (word.empty() ||
-        (field != "" && field != prefix::kTitle && field != prefix::kAuthor)) {
+    if (word.empty() || (field != "" && field != prefix::kTitle && field != prefix::kAuthor)) {
         return std::nullopt;
     }
+    return std::make_pair(field, word);
+}
+
+}  // namespace
+
+void add_possessive_bases(Xapian::Document& doc) {
+    struct Base {
+        std::string term;
+        Xapian::termcount wdf = 0;
+        std::vector<Xapian::termpos> positions;
+    };
+    std::vector<Base> bases;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        auto word = free_text_word(term);
+        if (!word || word->second.size() < 3 || !word->second.ends_with("'s")) continue;
+        Base base{term.substr(0, term.size() - 2), it.get_wdf(), {}};
+        for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) {
+            base.positions.push_back(*p);
+        }
+        bases.push_back(std::move(base));
+    }
+    for (const Base& base : bases) {
+        if (base.positions.empty()) {
+            doc.add_term(base.term, base.wdf);
+        } else {
+            for (Xapian::termpos position : base.positions) doc.add_posting(base.term, position);
+        }
+    }
+}
+
+std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer) {
+    auto split = free_text_word(term);
+    if (!split) return std::nullopt;
+    auto [field, word] = *split;
     // TermGenerator's and QueryParser's rule for which words STEM_SOME stems.
     switch (Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word.data(), word.size()))) {
         case Xapian::Unicode::LOWERCASE_LETTER:

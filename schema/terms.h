@@ -78,4 +78,15 @@ std::string stem_key(std::string_view field_prefix, std::string_view stem);
 // key of its stem in its field; nullopt for every other term.
 std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer);
 
+// A possessive is also its word: for every term of a free-text field (no
+// prefix, kTitle, kAuthor) whose word ends in "'s" after at least one
+// character ("trump's": TermGenerator writes "Trump’s" so too), adds the
+// word without it ("trump") at the same positions. So `trump` and "donald
+// trump" match "Donald Trump's", and "trump administration" matches
+// "Trump's administration". Other apostrophes (don't, o'brien) are left as
+// they are; a contraction in 's ("it's") gives its word ("it") too. The
+// indexer does this to every version and the sentence finder to every
+// sentence, so the two agree.
+void add_possessive_bases(Xapian::Document& doc);
+
 }  // namespace newsindex::schema

@@ -86,9 +86,15 @@ struct Version {
         auto it = words.lower_bound(p);
         return it != words.end() && it->rfind(p, 0) == 0;
     }
+    // A possessive is also its word: "trump's" stands for "trump" too.
+    static bool is_word(const std::string& token, const std::string& word) {
+        return token == word || (token.size() == word.size() + 2 && token.ends_with("'s") &&
+                                 token.compare(0, word.size(), word) == 0);
+    }
     bool has_phrase(const Words& phrase) const {
         for (const auto& field : fields) {
-            if (std::search(field.begin(), field.end(), phrase.begin(), phrase.end()) != field.end()) {
+            if (std::search(field.begin(), field.end(), phrase.begin(), phrase.end(), is_word) !=
+                field.end()) {
                 return true;
             }
         }
@@ -108,8 +114,16 @@ std::vector<Version> load_versions(const std::filesystem::path& jsonl) {
         for (const char* field : {"title", "summary", "text"}) {
             v.fields.push_back(tokenise(record.value(field, "")));
         }
-        v.title_words.insert(v.fields[0].begin(), v.fields[0].end());
-        for (const auto& field : v.fields) v.words.insert(field.begin(), field.end());
+        // A possessive is also its word (at the same place).
+        auto words_of = [](const Words& field) {
+            std::set<std::string> words(field.begin(), field.end());
+            for (const std::string& w : field) {
+                if (w.size() > 2 && w.ends_with("'s")) words.insert(w.substr(0, w.size() - 2));
+            }
+            return words;
+        };
+        v.title_words = words_of(v.fields[0]);
+        for (const auto& field : v.fields) v.words.merge(words_of(field));
         articles[{v.source, v.article_id}].push_back(
             {{v.timestamp, record.value("version", 0L)}, versions.size()});
         versions.push_back(std::move(v));
@@ -346,6 +360,10 @@ TEST_F(SampleSearch, QueriesMatchExactlyTheVersionsThatContainThem) {
          [](const Version& v) { return v.has("coronavirus") && v.timestamp >= "2020-05-01" && v.timestamp < "2020-05-04"; }},
         {"coronavirus", {"--since", "2020-05-01", "--until", "2020-05-03"},
          [](const Version& v) { return v.has("coronavirus") && v.timestamp >= "2020-05-01" && v.timestamp < "2020-05-04"; }},
+        {"trump", {}, [](const Version& v) { return v.has("trump"); }},
+        {"\"donald trump\"", {}, phrase("donald trump")},
+        {"\"trump administration\"", {}, phrase("trump administration")},
+        {"title:trump", {}, [](const Version& v) { return v.title_words.count("trump") > 0; }},
         {"trump", {"--first"}, [](const Version& v) { return v.has("trump") && v.revision == 1; }},
         {"trump", {"--latest"}, [](const Version& v) { return v.has("trump") && v.revision == v.revisions; }},
         {"coronavirus", {"--as-of", "2020-05-01T00:00:00Z"},
@@ -362,6 +380,35 @@ TEST_F(SampleSearch, QueriesMatchExactlyTheVersionsThatContainThem) {
         EXPECT_GE(want.size(), 4u) << "a query should pin down more than a handful";
         EXPECT_EQ(corpus_->all_versions(c.query, c.flags), want);
     }
+}
+
+TEST_F(SampleSearch, APossessiveIsTheWordInSearchesAndPhrases) {
+    // Versions that say "Trump's" (or "Trump’s") and never "Trump" alone,
+    // in the model: they must be among the matches of `trump`.
+    VersionSet only_possessive = expect([](const Version& v) {
+        for (const auto& field : v.fields) {
+            if (std::count(field.begin(), field.end(), "trump") > 0) return false;
+        }
+        return v.has("trump's");
+    });
+    ASSERT_GE(only_possessive.size(), 3u);
+    VersionSet found = corpus_->all_versions("trump");
+    for (const VersionName& name : only_possessive) EXPECT_EQ(found.count(name), 1u) << name.first;
+    // "Donald Trump's" is the phrase "donald trump"; the possessive itself
+    // stays a word of its own.
+    VersionSet possessive_phrase = expect([](const Version& v) {
+        for (const auto& field : v.fields) {
+            Words words{"donald", "trump's"};
+            if (std::search(field.begin(), field.end(), words.begin(), words.end()) != field.end()) {
+                return true;
+            }
+        }
+        return false;
+    });
+    ASSERT_GE(possessive_phrase.size(), 3u);
+    VersionSet phrase = corpus_->all_versions("\"donald trump\"");
+    for (const VersionName& name : possessive_phrase) EXPECT_EQ(phrase.count(name), 1u) << name.first;
+    EXPECT_EQ(corpus_->all_versions("\"donald trump's\""), possessive_phrase);
 }
 
 TEST_F(SampleSearch, CollapsedRowsAreOnePerArticleWithItsMatchingRevisions) {

@@ -7,6 +7,8 @@
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include <limits>
@@ -453,4 +455,30 @@ TEST(DatabaseLocation, FlagThenEnvironmentThenDefault) {
     unsetenv("XDG_DATA_HOME");
     setenv("HOME", "/home/u", 1);
     EXPECT_EQ(resolve_database_path(std::nullopt), "/home/u/.local/share/newsindex/db");
+}
+
+TEST(PossessiveBases, APossessiveAlsoGivesItsWordAtTheSamePositionsAndNothingElseDoes) {
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    generator.set_document(doc);
+    generator.index_text("Donald Trump\u2019s plan", 1, std::string(prefix::kTitle));
+    generator.increase_termpos();
+    generator.index_text("Trump's administration. O'Brien don't. The bosses' cars.");
+    generator.index_text_without_positions("Jane Doe's desk", 1, std::string(prefix::kAuthor));
+    doc.add_boolean_term(std::string(prefix::kSource) + "x's");
+    add_possessive_bases(doc);
+
+    std::map<std::string, std::vector<Xapian::termpos>> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        terms[*it].assign(it.positionlist_begin(), it.positionlist_end());
+    }
+    EXPECT_EQ(terms.at("Strump"), terms.at("Strump's"));
+    EXPECT_EQ(terms.at("Strump").size(), 1u);
+    EXPECT_EQ(terms.at("trump"), terms.at("trump's"));
+    EXPECT_EQ(terms.count("Adoe"), 1u);
+    EXPECT_EQ(terms.count("o'brien"), 1u);
+    EXPECT_EQ(terms.count("o"), 0u);
+    EXPECT_EQ(terms.count("don"), 0u);
+    EXPECT_EQ(terms.count("bosses"), 1u);  // TermGenerator drops a trailing apostrophe
+    EXPECT_EQ(terms.count(std::string(prefix::kSource) + "x"), 0u);  // not a free-text field
 }
