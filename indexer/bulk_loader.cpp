@@ -48,8 +48,8 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
                                                         Xapian::DB_NO_SYNC |
                                                         Xapian::DB_BACKEND_GLASS);
     VersionAdder adder(db);
-    auto commit = [&] {
-        adder.write_words();
+    auto commit = [&](bool last) {
+        adder.write_words(last);
         db.commit();
         interruption_point("part");
     };
@@ -60,9 +60,9 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
             version.capture ? log.record(*version.capture)
                             : schema::read_stored_version(current.get_document(*version.copy_of));
         adder.add(builder.build(planned_record(version, std::move(text)), version.id));
-        if ((i + 1 - part.range.first) % kPartCommitVersions == 0) commit();
+        if ((i + 1 - part.range.first) % kPartCommitVersions == 0) commit(false);
     }
-    commit();
+    commit(true);
 }
 
 // Builds every part, each thread taking the next part not yet taken.

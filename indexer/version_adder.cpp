@@ -6,13 +6,14 @@
 namespace newsindex::indexer {
 
 Xapian::docid VersionAdder::add(BuiltVersion&& version) {
+    spellings_.count(version.document);
     Xapian::docid docid = db_.add_document(version.document);
     waiting_.insert(waiting_.end(), std::make_move_iterator(version.new_words.begin()),
                     std::make_move_iterator(version.new_words.end()));
     return docid;
 }
 
-void VersionAdder::write_words() {
+void VersionAdder::write_words(bool with_spellings) {
     std::sort(waiting_.begin(), waiting_.end());
     // Builders on other threads meet the same words.
     waiting_.erase(std::unique(waiting_.begin(), waiting_.end()), waiting_.end());
@@ -29,6 +30,7 @@ void VersionAdder::write_words() {
         }
     }
     waiting_.clear();
+    if (with_spellings) spellings_.write(db_);
 }
 
 }  // namespace newsindex::indexer

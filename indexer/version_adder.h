@@ -15,6 +15,7 @@
 #pragma once
 
 #include "indexer/document_builder.h"
+#include "indexer/spelling_words.h"
 
 #include <xapian.h>
 
@@ -27,22 +28,31 @@ class VersionAdder {
     // `db` must outlive the adder.
     explicit VersionAdder(Xapian::WritableDatabase& db) : db_(db) {}
 
-    // Adds the document and keeps its new words for write_words(); returns
-    // the document's number.
+    // Adds the document and keeps its new words, and counts its spelling
+    // words (spelling_words.h), for write_words(); returns the document's
+    // number.
     Xapian::docid add(BuiltVersion&& version);
 
-    // Adds the kept entries that the database lacks, in key order, and
-    // forgets them. Call it before every commit: entries left waiting are
+    // Adds the kept entries that the database lacks, in key order, and the
+    // spelling counts (unless `with_spellings` is false: they are kept for a
+    // later call), and forgets them. Xapian merges a commit's new spellings
+    // into entries of word fragments that many words share, rewriting them
+    // whole: a bulk part, committed every few hundred versions, writes its
+    // spellings once, at its end. Call it before every commit: entries left waiting are
     // in no revision.
-    void write_words();
+    void write_words(bool with_spellings = true);
 
     // Forgets the kept entries unwritten (their documents' transaction was
     // cancelled).
-    void discard() { waiting_.clear(); }
+    void discard() {
+        waiting_.clear();
+        spellings_.clear();
+    }
 
   private:
     Xapian::WritableDatabase& db_;
     std::vector<WordForm> waiting_;
+    SpellingCounts spellings_;
 };
 
 }  // namespace newsindex::indexer

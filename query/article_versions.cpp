@@ -77,6 +77,14 @@ std::string article_digest_hex(const Xapian::Document& version) {
     return schema::digest_hex(schema::decode_digest(version.get_value(schema::slot::kArticle)));
 }
 
+std::vector<std::string> url_terms(const Xapian::Database& db, const std::string& url) {
+    std::vector<std::string> terms{schema::url_term(url)};
+    for (const std::string& digest : articles_named(db, url)) {
+        terms.push_back(schema::article_term(digest));
+    }
+    return terms;
+}
+
 std::string resolve_article(const Xapian::Database& db, const std::string& name) {
     std::set<std::string> found = articles_named(db, name);
     if (found.empty() && is_digest_hex(name) && db.term_exists(schema::article_term(name))) {

@@ -32,6 +32,12 @@ struct VersionRef {
 // articles of several sources.
 std::string resolve_article(const Xapian::Database& db, const std::string& name);
 
+// The terms that find the versions captured at `url`, a URL normalised as the
+// indexer does (indexer::normalise_url): its url_term, where the URL is not
+// the article's identity, and the article term of each article whose
+// identity it is.
+std::vector<std::string> url_terms(const Xapian::Database& db, const std::string& url);
+
 // The article digest (16 hex) of a version, from its article slot.
 std::string article_digest_hex(const Xapian::Document& version);
 

@@ -36,7 +36,8 @@ const char* const kQuerySyntaxHelp = R"(Query syntax:
   caliph*               words starting with "caliph"
   title:kerry           in the title; also author:NAME
   source:nytimes        from that outlet; lang:de in that language
-  site:bbc.co.uk        URL host (url: is the same)
+  site:bbc.co.uk        from that host or one under it (news.bbc.co.uk; site:co.uk)
+  url:https://...       the article captured at that URL (url:HOST: that host alone)
   date:2016-02-01..2016-02-03   captured in that range (whole days at the ends);
                         also date:2016-02-01.. and date:..2016-02-03, date:2016-02-02
 )";

@@ -1,8 +1,9 @@
 #include "query/matcher.h"
 
 #include "indexer/timestamp.h"
-#include "indexer/url.h"
 #include "query/query_limits.h"
+#include "query/query_syntax.h"
+#include "query/url_fields.h"
 #include "schema/terms.h"
 #include "schema/values.h"
 
@@ -47,6 +48,10 @@ class CaptureDateRange : public Xapian::RangeProcessor {
         if (!begin.empty()) from = parse(begin, false);
         if (!end.empty()) to = parse(end, true);
         if (!from && !to) return Xapian::Query(Xapian::Query::OP_INVALID);
+        if (from && to && *from > *to) {
+            throw Xapian::QueryParserError(fmt::format(
+                "date:{}..{} ends before it starts (date:FROM..TO, FROM first)", begin, end));
+        }
         return captured_between(from, to);
     }
 
@@ -97,19 +102,6 @@ class LowerCaseTerm : public Xapian::FieldProcessor {
     std::string prefix_;
 };
 
-// site:/url: match the host however it is written: "www.BBC.co.uk",
-// "bbc.co.uk" and "https://www.bbc.co.uk/news/x" all mean bbc.co.uk.
-class HostTerm : public Xapian::FieldProcessor {
-  public:
-    Xapian::Query operator()(const std::string& value) override {
-        std::string host = indexer::url_host(value.find("://") == std::string::npos
-                                                 ? "http://" + value
-                                                 : value);
-        if (host.empty()) host = schema::ascii_lower(value);
-        return Xapian::Query(schema::bounded_term(schema::prefix::kHost, host));
-    }
-};
-
 Xapian::Stem stemmer_for(const NewsDatabase& db, const Filters& filters) {
     std::string language = filters.language.empty() ? db.language() : filters.language;
     try {
@@ -145,8 +137,8 @@ Xapian::QueryParser make_parser(const NewsDatabase& db, const Xapian::Stem& stem
     parser.add_prefix("author", std::string(schema::prefix::kAuthor));
     parser.add_boolean_prefix("source", (new LowerCaseTerm(schema::prefix::kSource))->release());
     parser.add_boolean_prefix("lang", (new LowerCaseTerm(schema::prefix::kLanguage))->release());
-    parser.add_boolean_prefix("site", (new HostTerm)->release());
-    parser.add_boolean_prefix("url", (new HostTerm)->release());
+    parser.add_boolean_prefix("site", (new SiteField(db.xapian()))->release());
+    parser.add_boolean_prefix("url", (new UrlField(db.xapian()))->release());
     parser.add_boolean_prefix("date", (new CaptureDay(date_error))->release());
     parser.add_rangeprocessor((new CaptureDateRange)->release());
     return parser;
@@ -191,10 +183,12 @@ bool is_blank(const std::string& text) {
 MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
                              const Filters& filters) {
     Xapian::Stem stemmer = stemmer_for(db, filters);
+    check_time_window(filters.since, filters.until);
     Xapian::Query parsed = Xapian::Query::MatchAll;
     Xapian::Query matched = parsed;
     if (!is_blank(text)) {
         check_query_text(text);
+        check_query_syntax(text);
         auto date_error = std::make_shared<std::string>();
         try {
             Xapian::QueryParser parser = make_parser(db, stemmer, filters.stem, date_error);

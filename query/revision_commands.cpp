@@ -5,7 +5,9 @@
 #include "query/command_options.h"
 #include "query/diff_format.h"
 #include "query/history_format.h"
+#include "query/query_syntax.h"
 #include "query/show.h"
+#include "query/spelling_suggestion.h"
 #include "query/timeline_format.h"
 
 #include <fmt/format.h>
@@ -29,9 +31,7 @@ struct RevisionOptions {
 
 std::string query_text(const RevisionOptions& options) {
     std::string text = fmt::format("{}", fmt::join(options.words, " "));
-    if (text.find_first_not_of(" \t") == std::string::npos) {
-        throw QueryError("newsquery: the query is empty", kExitBadQuery);
-    }
+    refuse_blank_query(text);
     return text;
 }
 
@@ -50,6 +50,7 @@ void run_timeline(const RevisionOptions& options) {
     write_timeline(stdout, page, request.offset, to_format(options.common),
                    output_style(options.common));
     std::fflush(stdout);
+    if (page.articles.empty()) print_did_you_mean(db, request.query);
     finish_with(page.articles.empty() ? kExitNothingFound : kExitFound);
 }
 
@@ -62,6 +63,7 @@ void run_changes(const RevisionOptions& options) {
                          request.filters.until};
     write_changes(stdout, changes, feed, to_format(options.common), output_style(options.common));
     std::fflush(stdout);
+    if (changes.empty()) print_did_you_mean(db, request.query);
     finish_with(changes.empty() ? kExitNothingFound : kExitFound);
 }
 

@@ -2,6 +2,7 @@
 
 #include "query/article_versions.h"
 #include "query/matching_keys.h"
+#include "query/query_syntax.h"
 #include "query/snippets.h"
 #include "schema/slot_stream.h"
 #include "schema/stored_version.h"
@@ -173,11 +174,7 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
 }  // namespace
 
 SearchResult search(NewsDatabase& db, const SearchRequest& request) {
-    if (request.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-        throw QueryError("newsquery: empty query (give words to search for; "
-                         "see newsquery search --help)",
-                         kExitBadQuery);
-    }
+    refuse_blank_query(request.text);
     const QueryDeadline deadline(request.time_budget);
     return db.with_retry([&](const Xapian::Database& xapian) {
         return run(xapian, build_match_query(db, request.text, request.filters), request,

@@ -3,6 +3,7 @@
 #include "query/command_options.h"
 #include "query/search.h"
 #include "query/search_format.h"
+#include "query/spelling_suggestion.h"
 
 #include <fmt/format.h>
 
@@ -48,6 +49,7 @@ void run_search(const SearchOptions& options) {
     SearchResult result = search(db, request);
     write_search_result(stdout, result, request, format, style);
     std::fflush(stdout);
+    if (result.rows.empty()) print_did_you_mean(db, request.text);
     finish_with(result.rows.empty() ? kExitNothingFound : kExitFound);
 }
 

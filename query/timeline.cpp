@@ -2,6 +2,7 @@
 
 #include "query/article_versions.h"
 #include "query/matching_keys.h"
+#include "query/query_syntax.h"
 #include "query/sentence_match.h"
 #include "schema/stored_version.h"
 #include "schema/values.h"
@@ -200,6 +201,8 @@ constexpr std::size_t kArticleBatch = 256;
 
 TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
     const QueryDeadline deadline(request.time_budget);
+    refuse_blank_query(request.query);
+    check_time_window(request.filters.since, request.filters.until);
     MatchQuery match = build_match_query(db, request.query, matching_filters(request.filters));
     SentenceFinder finder(match.text, match.stemmer);
     return db.with_retry([&](const Xapian::Database& xapian) {

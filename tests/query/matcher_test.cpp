@@ -136,13 +136,54 @@ TEST_F(Matcher, SiteAndUrlMatchTheHostHoweverWritten) {
     Names nytimes{"A1", "A2", "D1", "D2", "D3"};
     EXPECT_EQ(matches("site:www.NYTimes.com"), nytimes);
     EXPECT_EQ(matches("site:nytimes.com"), nytimes);
-    EXPECT_EQ(matches("url:https://news.xinhuanet.com/english/other.htm"), (Names{"B1"}));
+    EXPECT_EQ(matches("site:https://www.nytimes.com/2016/"), nytimes);
     EXPECT_EQ(matches("url:spiegel.de"), (Names{"C1"}));
+    EXPECT_EQ(matches("url:https://www.spiegel.de/"), (Names{"C1"}));
 }
 
-TEST_F(Matcher, UnknownPrefixIsJustText) {
-    EXPECT_EQ(failure("nope:word").first, 0);
-    EXPECT_EQ(matches("nope:word"), Names{});
+// Hosts: www.nytimes.com (A, D), news.xinhuanet.com (B), www.spiegel.de (C).
+TEST_F(Matcher, SiteMatchesAHostAndTheHostsUnderItOnLabelBoundaries) {
+    EXPECT_EQ(matches("site:xinhuanet.com"), (Names{"B1"}));
+    EXPECT_EQ(matches("site:news.xinhuanet.com"), (Names{"B1"}));
+    EXPECT_EQ(matches("site:com"), (Names{"A1", "A2", "B1", "D1", "D2", "D3"}));
+    EXPECT_EQ(matches("site:DE"), (Names{"C1"}));
+    EXPECT_EQ(matches("site:inhuanet.com"), Names{});
+    EXPECT_EQ(matches("site:ytimes.com"), Names{});
+    EXPECT_EQ(matches("site:other.xinhuanet.com"), Names{});
+    EXPECT_EQ(matches("oil (site:spiegel.de OR site:nytimes.com)"), (Names{"A1", "D1", "D2", "D3"}));
+}
+
+TEST_F(Matcher, UrlWithAPathFindsThatArticleNormalisedAsTheIndexerDoes) {
+    Names a{"A1", "A2"};
+    EXPECT_EQ(matches("url:http://www.nytimes.com/2016/02/03/kerry.html"), a);
+    EXPECT_EQ(matches("url:https://WWW.nytimes.com:443/2016/02/03/kerry.html?utm_source=x#top"), a);
+    EXPECT_EQ(matches("url:www.nytimes.com/2016/02/03/kerry.html/"), a);
+    EXPECT_EQ(matches("url:nytimes.com/2016/02/03/kerry.html"), a);  // www. or not
+    EXPECT_EQ(matches("url:https://www.nytimes.com/2016/02/03/Kerry.html"), Names{});
+    EXPECT_EQ(matches("url:https://news.xinhuanet.com/english/other.htm"), Names{});
+    EXPECT_EQ(matches("url:news.xinhuanet.com/english/b.htm"), (Names{"B1"}));
+}
+
+TEST_F(Matcher, UnknownFieldsStrayBracketsAndOpenQuotesAreBadQueries) {
+    for (const char* text : {"nope:word", "titel:kerry", "kerry)", "(kerry", "\"kerry"}) {
+        auto [code, message] = failure(text);
+        EXPECT_EQ(code, kExitBadQuery) << text;
+        EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    }
+    EXPECT_NE(failure("titel:kerry").second.find("unknown field \"titel:\""), std::string::npos);
+}
+
+TEST_F(Matcher, ATimeRangeThatEndsBeforeItStartsIsABadQuery) {
+    auto [code, message] = failure("date:2016-02-03..2016-02-01");
+    EXPECT_EQ(code, kExitBadQuery);
+    EXPECT_NE(message.find("date:2016-02-03..2016-02-01 ends before it starts"), std::string::npos)
+        << message;
+    Filters f;
+    f.since = at("2016-02-03T00:00:00Z");
+    f.until = at("2016-02-01T00:00:00Z");
+    EXPECT_EQ(failure("kerry", f).first, kExitBadQuery);
+    f.until = f.since;
+    EXPECT_EQ(failure("kerry", f).first, 0);
 }
 
 TEST_F(Matcher, DateRangesOnCaptureTimeIncludeTheWholeEndDay) {

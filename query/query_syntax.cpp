@@ -1,0 +1,170 @@
+#include "query/query_syntax.h"
+
+#include "indexer/timestamp.h"
+#include "query/database.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+namespace newsindex::query {
+
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The byte length of the double quote at `at` (", “ or ”), 0 if none there.
+std::size_t quote_at(std::string_view text, std::size_t at) {
+    if (text[at] == '"') return 1;
+    if (text.substr(at, 3) == "\u201C" || text.substr(at, 3) == "\u201D") return 3;
+    return 0;
+}
+
+const QueryField* field_named(std::string_view name) {
+    auto it = std::find_if(kQueryFields.begin(), kQueryFields.end(),
+                           [&](const QueryField& field) { return field.name == name; });
+    return it == kQueryFields.end() ? nullptr : &*it;
+}
+
+std::string field_list() {
+    std::vector<std::string_view> names;
+    for (const QueryField& field : kQueryFields) names.push_back(field.name);
+    return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// Reads a query's text as QueryParser will and remembers its first problem.
+class SyntaxScanner {
+  public:
+    explicit SyntaxScanner(std::string_view text) : text_(text) {}
+
+    std::optional<std::string> problem() {
+        while (at_ < text_.size() && !problem_) step();
+        if (problem_) return problem_;
+        if (quote_) return fmt::format("unclosed quote at character {}", character(*quote_));
+        if (!open_.empty()) {
+            return fmt::format("unclosed '(' at character {}", character(open_.back()));
+        }
+        return std::nullopt;
+    }
+
+  private:
+    void step() {
+        const std::size_t here = at_;
+        if (std::size_t quote = quote_at(text_, here)) {
+            quote_ = quote_ ? std::nullopt : std::optional(here);
+            at_ += quote;
+            word_start_ = !quote_;
+            return;
+        }
+        if (quote_) {  // inside a phrase only its closing quote counts
+            ++at_;
+            return;
+        }
+        const char c = text_[here];
+        if (c == '(') {
+            open_.push_back(here);
+        } else if (c == ')') {
+            close_bracket(here);
+        } else if (word_start_ && is_name_char(c) && !(c >= '0' && c <= '9')) {
+            field_or_word();
+            return;
+        }
+        word_start_ = is_space(c) || c == '(' || c == ')' || c == '+' || c == '-';
+        ++at_;
+    }
+
+    void close_bracket(std::size_t here) {
+        if (open_.empty()) {
+            problem_ = fmt::format("')' at character {} closes no '('", character(here));
+        } else {
+            open_.pop_back();
+        }
+    }
+
+    // At the start of a word: "name:value" is a field; anything else a word.
+    void field_or_word() {
+        std::size_t end = at_;
+        while (end < text_.size() && is_name_char(text_[end])) ++end;
+        const bool field_syntax =
+            end + 1 < text_.size() && text_[end] == ':' && !is_space(text_[end + 1]);
+        if (!field_syntax) {
+            at_ = end;
+            word_start_ = false;
+            return;
+        }
+        std::string_view name = text_.substr(at_, end - at_);
+        const QueryField* field = field_named(name);
+        if (!field) {
+            problem_ = fmt::format("unknown field \"{}:\" at character {} (fields: {})", name,
+                                   character(at_), field_list());
+            return;
+        }
+        at_ = end + 1;
+        word_start_ = true;  // a free field's value is read as any query text
+        if (field->free) return;
+        // A filter's value runs to the next space; the ')' that end it
+        // close brackets ("(site:a OR site:b)").
+        std::size_t value_end = at_;
+        while (value_end < text_.size() && !is_space(text_[value_end])) ++value_end;
+        std::size_t closers = value_end;
+        while (closers > at_ && text_[closers - 1] == ')' && open_.size() > value_end - closers) {
+            --closers;
+        }
+        for (std::size_t i = closers; i < value_end && !problem_; ++i) close_bracket(i);
+        at_ = value_end;
+    }
+
+    // Characters, not bytes, counted from 1: what a person counts.
+    std::size_t character(std::size_t byte) const {
+        return 1 + static_cast<std::size_t>(std::count_if(
+                       text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(byte),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    }
+
+    std::string_view text_;
+    std::size_t at_ = 0;
+    bool word_start_ = true;
+    std::optional<std::size_t> quote_;  // where the open phrase began
+    std::vector<std::size_t> open_;     // where each open '(' is
+    std::optional<std::string> problem_;
+};
+
+}  // namespace
+
+bool is_blank_query(std::string_view text) { return std::all_of(text.begin(), text.end(), is_space); }
+
+void refuse_blank_query(std::string_view text) {
+    if (is_blank_query(text)) {
+        throw QueryError("newsquery: the query is blank (give words to search for; "
+                         "see the command's --help)",
+                         kExitBadQuery);
+    }
+}
+
+void check_query_syntax(const std::string& text) {
+    if (auto problem = SyntaxScanner(text).problem()) {
+        throw QueryError(fmt::format("newsquery: bad query '{}': {}", text, *problem),
+                         kExitBadQuery);
+    }
+}
+
+void check_time_window(std::optional<schema::CaptureTime> since,
+                       std::optional<schema::CaptureTime> until) {
+    if (since && until && *since > *until) {
+        throw QueryError(fmt::format("newsquery: --until {} is before --since {}: the time window "
+                                     "ends before it starts",
+                                     indexer::format_iso8601(*until),
+                                     indexer::format_iso8601(*since)),
+                         kExitBadQuery);
+    }
+}
+
+}  // namespace newsindex::query
