@@ -28,6 +28,25 @@ std::size_t quote_at(std::string_view text, std::size_t at) {
     return 0;
 }
 
+// The query as the one-line message shows it: a newline or other control
+// character in it escaped, so the message stays one line.
+std::string shown(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (byte < 0x20 || byte == 0x7F) {
+            out += fmt::format("\\x{:02x}", byte);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 const QueryField* field_named(std::string_view name) {
     auto it = std::find_if(kQueryFields.begin(), kQueryFields.end(),
                            [&](const QueryField& field) { return field.name == name; });
@@ -151,7 +170,7 @@ void refuse_blank_query(std::string_view text) {
 
 void check_query_syntax(const std::string& text) {
     if (auto problem = SyntaxScanner(text).problem()) {
-        throw QueryError(fmt::format("newsquery: bad query '{}': {}", text, *problem),
+        throw QueryError(fmt::format("newsquery: bad query '{}': {}", shown(text), *problem),
                          kExitBadQuery);
     }
 }

@@ -28,6 +28,8 @@ TEST(QuerySyntax, AStrayBracketIsNamedWithItsCharacter) {
     EXPECT_EQ(problem("(gaza OR (ceasefire)"),
               "newsquery: bad query '(gaza OR (ceasefire)': unclosed '(' at character 1");
     EXPECT_EQ(problem("(a) b)"), "newsquery: bad query '(a) b)': ')' at character 6 closes no '('");
+    // A query typed over two lines is shown on one.
+    EXPECT_EQ(problem("gaza\n)"), "newsquery: bad query 'gaza\\n)': ')' at character 6 closes no '('");
 }
 
 TEST(QuerySyntax, AnUnclosedQuoteIsNamedWithItsCharacter) {
