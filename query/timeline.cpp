@@ -203,9 +203,11 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
     const QueryDeadline deadline(request.time_budget);
     refuse_blank_query(request.query);
     check_time_window(request.filters.since, request.filters.until);
-    MatchQuery match = build_match_query(db, request.query, matching_filters(request.filters));
-    SentenceFinder finder(match.text, match.stemmer);
     return db.with_retry([&](const Xapian::Database& xapian) {
+        // Parsing reads the database (synonyms, wildcards, spellings): a
+        // commit under it is retried like the match.
+        MatchQuery match = build_match_query(db, request.query, matching_filters(request.filters));
+        SentenceFinder finder(match.text, match.stemmer);
         MatchedVersions matched = matching_versions(xapian, match.query, deadline);
         std::vector<Candidate> candidates;
         ArticleEvents derived;
