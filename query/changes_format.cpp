@@ -52,9 +52,11 @@ void write_changes(std::FILE* out, const std::vector<ChangeEvent>& changes,
                 fmt::print(out, "{}", csv_row(fields(change)));
             return;
         case OutputFormat::Table:
+            fmt::print(out, "{}{} change{}{}\n", style.dim(), changes.size(),
+                       changes.size() == 1 ? "" : "s", style.reset());
             for (std::size_t i = 0; i < changes.size(); ++i) {
                 const ChangeEvent& c = changes[i];
-                fmt::print(out, "{}{}{}", i > 0 ? "\n" : "",
+                fmt::print(out, "\n{}{}",
                            article_heading(c.title, c.source, c.url, c.article_id, style),
                            event_table_line(c.event, style));
             }

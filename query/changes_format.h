@@ -3,7 +3,8 @@
 //   captured_at (ISO 8601 UTC), revision, article_id, article_key, source,
 //   url, title, sentence, version_id.
 // CSV: a header row with the same fields, one row per change.
-// Table: one entry per change: the event line, then title, source and URL.
+// Table: a first line counting the changes ("3 changes", also "0 changes"),
+// then one entry per change: title, source and URL, then the event line.
 // Atom: see atom_feed.h.
 #pragma once
 

@@ -5,27 +5,71 @@
 
 #include <fmt/format.h>
 
+#include <ctime>
+
 namespace newsindex::query {
 
 namespace {
 
 constexpr schema::CaptureTime kSecondsPerDay = 86400;
 
+// The database option given before the command (newsquery --db X search),
+// which a command's own --db overrides.
+std::optional<std::string> global_database;
+
+// Seconds in one unit of a relative time ("30m", "12h", "7d", "2w"); 0 for
+// an unknown unit.
+schema::CaptureTime unit_seconds(char unit) {
+    switch (unit) {
+        case 'm':
+            return 60;
+        case 'h':
+            return 3600;
+        case 'd':
+            return kSecondsPerDay;
+        case 'w':
+            return 7 * kSecondsPerDay;
+        default:
+            return 0;
+    }
+}
+
+// Midnight (UTC) of the day that holds `t`.
+schema::CaptureTime day_start(schema::CaptureTime t) {
+    schema::CaptureTime into_day = t % kSecondsPerDay;
+    return t - (into_day < 0 ? into_day + kSecondsPerDay : into_day);
+}
+
 std::optional<schema::CaptureTime> parse_flag_time(const std::string& flag,
                                                    const std::string& value, bool end_of_day) {
-    if (value.empty()) return std::nullopt;
-    auto t = indexer::parse_time(value);
-    if (!t) {
-        throw QueryError(fmt::format("newsquery: {} '{}' is not a date or time "
-                                     "(use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+    auto t = parse_time_value(value, end_of_day, std::time(nullptr));
+    if (!t && !value.empty()) {
+        throw QueryError(fmt::format("newsquery: {} '{}' is not a date or time (use YYYY-MM-DD, "
+                                     "YYYY-MM-DDTHH:MM:SSZ, today, yesterday, or a time ago "
+                                     "such as 30m, 12h, 7d, 2w)",
                                      flag, value),
                          kExitBadQuery);
     }
-    if (end_of_day && indexer::is_date_only(value)) *t += kSecondsPerDay - 1;
     return t;
 }
 
 }  // namespace
+
+std::optional<schema::CaptureTime> parse_time_value(const std::string& value, bool end_of_day,
+                                                    schema::CaptureTime now) {
+    if (value.empty()) return std::nullopt;
+    const schema::CaptureTime day_end = end_of_day ? kSecondsPerDay - 1 : 0;
+    if (value == "today") return day_start(now) + day_end;
+    if (value == "yesterday") return day_start(now) - kSecondsPerDay + day_end;
+    const char unit = value.back();
+    if (value.size() >= 2 && unit_seconds(unit) != 0 &&
+        value.find_first_not_of("0123456789") == value.size() - 1 && value.size() <= 10) {
+        return now - std::stoll(value.substr(0, value.size() - 1)) * unit_seconds(unit);
+    }
+    auto t = indexer::parse_time(value);
+    if (t && end_of_day && indexer::is_date_only(value)) *t += day_end;
+    return t;
+}
 
 const char* const kQuerySyntaxHelp = R"(Query syntax:
   kerry isis            both words (words are stemmed: "threat" finds "threats")
@@ -52,8 +96,18 @@ const std::string kLimitsHelp = fmt::format(
     kMaxQueryBytes, kMaxQueryTerms, kMaxWildcardExpansion, kMaxWildcardTerms,
     kMaxWildcardTerms / kMaxWildcardExpansion / 2, kDefaultTimeBudget.count());
 
-const char* const kDatabaseHelp = R"(Database: --db PATH, else $NEWSINDEX_DB, else $XDG_DATA_HOME/newsindex/db,
-else ~/.local/share/newsindex/db. Create it with newsindex.
+const char* const kDatabaseHelp = R"(Database: --db PATH (before or after the command), else $NEWSINDEX_DB, else
+$XDG_DATA_HOME/newsindex/db, else ~/.local/share/newsindex/db. Create it with newsindex.
+)";
+
+const char* const kTimeHelp = R"(Times (--since, --until, --as-of): YYYY-MM-DD (a whole day: --since from its start,
+--until and --as-of through its end), YYYY-MM-DDTHH:MM:SSZ (or another ISO 8601 zone),
+today or yesterday (UTC days, as a plain date), or a time that long ago: 30m, 12h, 7d, 2w
+(minutes, hours, days, weeks).
+)";
+
+const char* const kCommandLineHelp = R"(Options go before or after the query; several query words are joined with spaces.
+After -- everything is query text: newsquery search -- ceasefire -gaza
 )";
 
 const char* const kExitCodesHelp = R"(Exit codes: 0 found, 1 nothing found, 2 bad query or usage (also a query past
@@ -65,7 +119,20 @@ failed newsindex run (run newsindex --repair).
 void add_database_option(CLI::App& cmd, CommonOptions& options) {
     cmd.add_option("--db", options.db,
                    "Database directory (default: $NEWSINDEX_DB, else "
-                   "$XDG_DATA_HOME/newsindex/db or ~/.local/share/newsindex/db)");
+                   "$XDG_DATA_HOME/newsindex/db or ~/.local/share/newsindex/db)")
+        ->type_name("PATH");
+}
+
+void add_global_database_option(CLI::App& app) {
+    app.add_option("--db", global_database,
+                   "Database directory, for the command that follows (see Database below)")
+        ->type_name("PATH");
+}
+
+CLI::Validator one_of(std::vector<std::string> choices) {
+    // CLI11's IsMember would print its choices after the type name in
+    // --help ("TEXT:{a,b}"); the help texts name them instead.
+    return CLI::IsMember(std::move(choices)).description("");
 }
 
 void add_format_option(CLI::App& cmd, CommonOptions& options,
@@ -73,7 +140,8 @@ void add_format_option(CLI::App& cmd, CommonOptions& options,
     cmd.add_option("--format", options.format,
                    fmt::format("Output format: {} (default: {})", fmt::join(choices, ", "),
                                options.format))
-        ->check(CLI::IsMember(choices));
+        ->type_name("FORMAT")
+        ->check(one_of(choices));
     cmd.add_option_function<std::string>(
            "--color,--colour",
            [&options](const std::string& when) {
@@ -81,26 +149,34 @@ void add_format_option(CLI::App& cmd, CommonOptions& options,
                options.colour_never = when == "never";
            },
            "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+        ->type_name("WHEN")
+        ->check(one_of({"auto", "always", "never"}));
 }
 
 void add_filter_options(CLI::App& cmd, CommonOptions& options) {
+    // One value per --source: the next word is the query, not another outlet.
     cmd.add_option("--source", options.sources,
                    "Only these outlets (repeatable, or comma-separated)")
-        ->delimiter(',');
+        ->type_name("NAME")
+        ->delimiter(',')
+        ->allow_extra_args(false);
     cmd.add_option("--since", options.since,
-                   "Only versions captured at or after this time (YYYY-MM-DD or ISO 8601, UTC)");
+                   "Only versions captured at or after this time (see Times below)")
+        ->type_name("TIME");
     cmd.add_option("--until", options.until,
-                   "Only versions captured at or before this time (a plain date: through its end)");
+                   "Only versions captured at or before this time (a plain date: through its end)")
+        ->type_name("TIME");
     cmd.add_option("--as-of", options.as_of,
                    "The corpus as it stood then: each article's version current at that time "
-                   "(a plain date: at its end)");
+                   "(a plain date: at its end)")
+        ->type_name("TIME");
     cmd.add_flag("--first", options.first, "Only each article's first version");
     cmd.add_flag("--latest", options.latest, "Only each article's latest version");
     cmd.add_flag("--no-stem", options.no_stem, "Match exact words only (no stemming)");
     cmd.add_option("--lang", options.language,
                    "Stem query words in this language (ISO code, e.g. en, de; default: the "
-                   "database's)");
+                   "database's)")
+        ->type_name("CODE");
 }
 
 void add_timeout_option(CLI::App& cmd, CommonOptions& options) {
@@ -108,7 +184,16 @@ void add_timeout_option(CLI::App& cmd, CommonOptions& options) {
                    fmt::format("Give up after this many seconds, with exit 2 (fractions allowed; "
                                "default: {:g})",
                                kDefaultTimeBudget.count()))
-        ->check(CLI::PositiveNumber);
+        ->type_name("SECONDS")
+        ->check(CLI::Validator(
+            [](const std::string& value) -> std::string {
+                double seconds = 0;
+                if (!CLI::detail::lexical_cast(value, seconds) || !(seconds > 0)) {
+                    return "must be a positive number of seconds";
+                }
+                return "";
+            },
+            ""));
 }
 
 std::chrono::duration<double> time_budget(const CommonOptions& options) {
@@ -145,7 +230,7 @@ Style output_style(const CommonOptions& options, std::FILE* stream) {
 }
 
 NewsDatabase open_database(const CommonOptions& options) {
-    return NewsDatabase(schema::resolve_database_path(options.db));
+    return NewsDatabase(schema::resolve_database_path(options.db ? options.db : global_database));
 }
 
 void finish_with(int exit_code) {

@@ -38,6 +38,12 @@ struct CommonOptions {
 
 // Adds --db to `cmd`.
 void add_database_option(CLI::App& cmd, CommonOptions& options);
+// Adds --db to the program itself, for `newsquery --db X COMMAND`; a
+// command's own --db wins over it.
+void add_global_database_option(CLI::App& app);
+// A check that the value is one of `choices`, which adds nothing to --help
+// (the option's help text names the choices).
+CLI::Validator one_of(std::vector<std::string> choices);
 // Adds --format with the given choices (e.g. {"table","json","csv"}), and
 // --color auto|always|never.
 void add_format_option(CLI::App& cmd, CommonOptions& options,
@@ -46,10 +52,19 @@ void add_format_option(CLI::App& cmd, CommonOptions& options,
 // --lang.
 void add_filter_options(CLI::App& cmd, CommonOptions& options);
 
-// Parses the typed filter values (ISO 8601 dates or times, UTC unless a
-// zone is given). A plain date means midnight for --since and the end of
-// that day for --until and --as-of. Throws QueryError(kExitBadQuery) naming
-// the bad flag and value.
+// A typed time: an ISO 8601 date or time (UTC unless a zone is given);
+// "today" or "yesterday", the UTC day as a plain date; or a time ago, a
+// number and a unit m, h, d or w ("30m", "12h", "7d", "2w": `now` less that
+// many minutes, hours, days or weeks). A plain date means its midnight, or
+// with `end_of_day` its last second. nullopt when `value` is empty or none
+// of these.
+std::optional<schema::CaptureTime> parse_time_value(const std::string& value, bool end_of_day,
+                                                    schema::CaptureTime now);
+
+// Parses the typed filter values (parse_time_value, now the current time).
+// A plain date means midnight for --since and the end of that day for
+// --until and --as-of. Throws QueryError(kExitBadQuery) naming the bad flag
+// and value.
 Filters to_filters(const CommonOptions& options);
 // Adds --timeout SECONDS (the question's time budget, query_limits.h).
 void add_timeout_option(CLI::App& cmd, CommonOptions& options);
@@ -70,6 +85,8 @@ void finish_with(int exit_code);
 // Help texts shared by `newsquery --help` and the subcommands' help.
 extern const char* const kQuerySyntaxHelp;
 extern const char* const kDatabaseHelp;
+extern const char* const kTimeHelp;         // the forms --since/--until/--as-of take
+extern const char* const kCommandLineHelp;  // options anywhere, --
 extern const char* const kExitCodesHelp;
 extern const std::string kLimitsHelp;
 

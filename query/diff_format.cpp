@@ -43,7 +43,8 @@ std::string marked_words(const std::vector<WordRun>& words, const Style& style) 
     std::string out;
     WordOp previous = WordOp::Same;
     for (const WordRun& run : words) {
-        std::string_view text = run.text;
+        const std::string safe = terminal_text(run.text);
+        std::string_view text = safe;
         bool space = !text.empty() && text.front() == ' ';
         if (space) text.remove_prefix(1);
         if (space && !(run.op == WordOp::Added && previous == WordOp::Removed)) out += ' ';
@@ -66,13 +67,15 @@ std::string marked_words(const std::vector<WordRun>& words, const Style& style) 
 std::string change_line(const SentenceChange& change, const Style& style) {
     switch (change.op) {
         case SentenceOp::Removed:
-            return fmt::format("{}- {}{}\n", style.removed(), change.old_text, style.reset());
+            return fmt::format("{}- {}{}\n", style.removed(), terminal_text(change.old_text),
+                               style.reset());
         case SentenceOp::Added:
-            return fmt::format("{}+ {}{}\n", style.added(), change.new_text, style.reset());
+            return fmt::format("{}+ {}{}\n", style.added(), terminal_text(change.new_text),
+                               style.reset());
         case SentenceOp::Edited:
             return fmt::format("~ {}\n", marked_words(change.words, style));
         case SentenceOp::Same:
-            return fmt::format("  {}\n", change.old_text);
+            return fmt::format("  {}\n", terminal_text(change.old_text));
     }
     return {};
 }
@@ -107,7 +110,8 @@ std::string diff_table(const ArticleDiff& d, const Style& style) {
     out += fmt::format("revision {} ({}) → revision {} ({}), of {}\n\n", d.from.revision,
                        iso_time(d.from.captured_at), to.revision, iso_time(to.captured_at),
                        d.revisions);
-    out += d.diff.title.op == SentenceOp::Same ? fmt::format("title: {}\n", d.diff.title.old_text)
+    out += d.diff.title.op == SentenceOp::Same
+               ? fmt::format("title: {}\n", terminal_text(d.diff.title.old_text))
                                                : "title: " + change_line(d.diff.title, style);
     std::size_t unchanged = 0;
     auto flush_unchanged = [&] {

@@ -53,7 +53,8 @@ void write_history(std::FILE* out, const ArticleHistory& history, OutputFormat f
                 fmt::print(out, "{:>3}  {}  {}  {:>6}  {}{:>7}{}  {}{:>7}{}  {}\n", r.revision,
                            iso_time(r.captured_at), iso_time(r.last_seen), r.length, style.added(),
                            fmt::format("+{}", r.change.added), style.reset(), style.removed(),
-                           fmt::format("-{}", r.change.removed), style.reset(), r.title);
+                           fmt::format("-{}", r.change.removed), style.reset(),
+                           terminal_text(r.title));
             }
             return;
     }

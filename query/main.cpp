@@ -22,14 +22,27 @@ int main(int argc, char** argv) {
         "article, and the other commands follow articles through their revisions."};
     app.name("newsquery");
     app.require_subcommand(1);
-    app.footer(fmt::format("Run 'newsquery COMMAND --help' for a command's flags.\n\n{}\n{}\n{}\n{}",
-                           kQuerySyntaxHelp, kLimitsHelp, kDatabaseHelp, kExitCodesHelp));
+    app.set_version_flag("--version",
+                         fmt::format("newsquery {} (schema {}, Xapian {})", NEWSINDEX_VERSION,
+                                     newsindex::schema::kSchemaVersion, Xapian::version_string()));
+    add_global_database_option(app);
+    app.footer(fmt::format(
+        "Run 'newsquery COMMAND --help' for a command's flags.\n\n{}\n{}\n{}\n{}\n{}\n{}",
+        kCommandLineHelp, kQuerySyntaxHelp, kTimeHelp, kLimitsHelp, kDatabaseHelp,
+        kExitCodesHelp));
     add_search_command(app);
     add_revision_commands(app);
 
     try {
         app.parse(argc, argv);
         return kExitFound;
+    } catch (const CLI::ExtrasError& e) {
+        // Most often a query word that starts with '-' ("ceasefire -gaza").
+        fmt::print(stderr,
+                   "newsquery: {} (query words that start with '-' go after --, as in: "
+                   "newsquery search -- ceasefire -gaza)\n",
+                   e.what());
+        return kExitBadQuery;
     } catch (const CLI::ParseError& e) {
         // Help and finish_with() carry their own code; every other parse
         // error is bad usage.

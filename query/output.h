@@ -28,8 +28,16 @@ struct Style {
     std::string_view reset() const { return on ? "\033[0m" : ""; }
 };
 
-// One CSV row, RFC 4180 quoting (fields with comma, quote, CR or LF are
-// quoted, quotes doubled), ended by "\n".
+// `text` read from the database, safe to write to a terminal: control
+// characters (C0 but tab and newline, DEL, C1 U+0080-U+009F) are written as
+// escapes ("\x1b", "\x7f", "\u009b"), and so is each byte that is not
+// UTF-8 ("\xff"), so that no stored text can move the cursor, retitle the
+// window or clear the screen. Every table writer passes stored text through
+// it (before adding its own colours).
+std::string terminal_text(std::string_view text);
+
+// One CSV row, RFC 4180 quoting (fields with comma, quote, CR or LF, or any
+// other control character, are quoted, quotes doubled), ended by "\n".
 std::string csv_row(const std::vector<std::string>& fields);
 
 // "YYYY-MM-DDTHH:MM:SSZ".

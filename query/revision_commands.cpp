@@ -24,7 +24,7 @@ struct RevisionOptions {
     std::string only;                       // timeline, changes
     std::string article;                    // history, show, diff
     std::optional<std::uint32_t> revision;  // show
-    std::vector<std::uint32_t> revisions;   // diff
+    std::optional<std::uint32_t> from, to;  // diff
     std::size_t limit = TimelineRequest{}.limit;  // timeline
     std::size_t offset = 0;                       // timeline
 };
@@ -81,12 +81,9 @@ void run_show(const RevisionOptions& options) {
 }
 
 void run_diff(const RevisionOptions& options) {
-    const auto& r = options.revisions;
-    std::optional<std::uint32_t> a, b;
-    if (!r.empty()) a = r[0];
-    if (r.size() > 1) b = r[1];
     NewsDatabase db = open_database(options.common);
-    auto diff = diff_article(db, options.article, a, b, to_filters(options.common).as_of);
+    auto diff = diff_article(db, options.article, options.from, options.to,
+                             to_filters(options.common).as_of);
     write_diff(stdout, diff, to_format(options.common), output_style(options.common));
 }
 
@@ -100,16 +97,19 @@ CLI::App* add_query_command(CLI::App& app, const std::shared_ptr<RevisionOptions
                             const char* name, const char* description,
                             const std::vector<std::string>& formats, const std::string& footer) {
     CLI::App* cmd = app.add_subcommand(name, description);
-    cmd->footer(
-        fmt::format("{}\n\n{}\n{}\n{}\n{}", footer, kQuerySyntaxHelp, kLimitsHelp, kDatabaseHelp,
-                    kExitCodesHelp));
-    cmd->add_option("query", options->words, "The query (see Query syntax below)")
+    cmd->footer(fmt::format("{}\n\n{}\n{}\n{}\n{}\n{}\n{}", footer, kCommandLineHelp,
+                            kQuerySyntaxHelp, kTimeHelp, kLimitsHelp, kDatabaseHelp,
+                            kExitCodesHelp));
+    cmd->add_option("query", options->words,
+                    "The query (see Query syntax below); several words are joined with spaces")
+        ->type_name("")
         ->required()
         ->expected(1, -1);
     cmd->add_option("--only", options->only,
-                    "Keep only this kind of change: appeared or vanished (after the first "
-                    "revision)")
-        ->check(CLI::IsMember({"appeared", "vanished"}));
+                    "Keep only this kind of change, appeared or vanished, after the first "
+                    "revision (an edit, not a birth); articles left without one are dropped")
+        ->type_name("KIND")
+        ->check(one_of({"appeared", "vanished"}));
     add_filter_options(*cmd, options->common);
     add_timeout_option(*cmd, options->common);
     add_format_option(*cmd, options->common, formats);
@@ -121,9 +121,9 @@ CLI::App* add_article_command(CLI::App& app, const std::shared_ptr<RevisionOptio
                               const char* name, const char* description,
                               const std::vector<std::string>& formats) {
     CLI::App* cmd = app.add_subcommand(name, description);
-    cmd->footer(fmt::format("{}\n{}", kDatabaseHelp, kExitCodesHelp));
-    cmd->add_option("article", options->article, kArticleHelp)->required();
-    cmd->add_option("--as-of", options->common.as_of, kAsOfHelp);
+    cmd->footer(fmt::format("{}\n{}\n{}", kTimeHelp, kDatabaseHelp, kExitCodesHelp));
+    cmd->add_option("article", options->article, kArticleHelp)->type_name("")->required();
+    cmd->add_option("--as-of", options->common.as_of, kAsOfHelp)->type_name("TIME");
     add_format_option(*cmd, options->common, formats);
     add_database_option(*cmd, options->common);
     return cmd;
@@ -141,13 +141,14 @@ void add_revision_commands(CLI::App& app) {
         "match after one that does; each with the sentence holding the match. Articles are\n"
         "ordered by their first event, --limit at a time. --as-of: the corpus as it stood\n"
         "then. --since/--until keep the events inside that window. --first/--latest: only\n"
-        "articles whose first/latest revision matches. --only: articles with such a change\n"
-        "after their first revision.")
+        "articles whose first/latest revision matches. --only: only that kind of change\n"
+        "after an article's first revision, as in changes.")
         ->callback([timeline] { run_timeline(*timeline); });
-    timeline_cmd->add_option("--limit", timeline->limit,
-                             "Show at most N articles; 0 for all (default: 20)");
-    timeline_cmd->add_option("--offset", timeline->offset,
-                             "Skip the first N articles (default: 0)");
+    timeline_cmd
+        ->add_option("--limit", timeline->limit, "Show at most N articles; 0 for all (default: 20)")
+        ->type_name("N");
+    timeline_cmd->add_option("--offset", timeline->offset, "Skip the first N articles (default: 0)")
+        ->type_name("N");
 
     auto changes = std::make_shared<RevisionOptions>();
     add_query_command(
@@ -156,7 +157,8 @@ void add_revision_commands(CLI::App& app) {
         {"table", "json", "csv", "atom"},
         "The changes (not births: a match present from an article's first capture is no\n"
         "change) captured between --since (required) and --until (default: now), newest\n"
-        "first. --format atom writes an Atom feed for feed readers.")
+        "first, under a first line that counts them. --only: only that kind of change.\n"
+        "--format atom writes an Atom feed for feed readers.")
         ->callback([changes] { run_changes(*changes); });
 
     auto history = std::make_shared<RevisionOptions>();
@@ -170,17 +172,19 @@ void add_revision_commands(CLI::App& app) {
                                              "The text of one revision of an article (the latest "
                                              "by default)",
                                              {"table", "json"});
-    show_cmd->add_option("--revision", show->revision, "The revision to show (1 = first capture)");
+    show_cmd->add_option("--revision", show->revision, "The revision to show (1 = first capture)")
+        ->type_name("N");
     show_cmd->callback([show] { run_show(*show); });
 
     auto diff = std::make_shared<RevisionOptions>();
     CLI::App* diff_cmd = add_article_command(
         app, diff, "diff", "What changed between two revisions of an article", {"table", "json"});
-    diff_cmd
-        ->add_option("revisions", diff->revisions,
-                     "None: the last two revisions; A: what revision A changed (A-1 to A); "
-                     "A B: A against B")
-        ->expected(0, 2);
+    diff_cmd->add_option("A", diff->from,
+                         "A revision: alone, what it changed (A-1 to A); without it, the last "
+                         "two revisions")
+        ->type_name("N");
+    diff_cmd->add_option("B", diff->to, "A revision to compare A against (A B: A to B)")
+        ->type_name("N");
     diff_cmd->callback([diff] { run_diff(*diff); });
 }
 

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
+#include <unordered_set>
 
 namespace newsindex::query {
 
@@ -106,6 +108,53 @@ std::vector<RowVersion> read_rows(const Xapian::Database& db, const Xapian::MSet
     return rows;
 }
 
+// Counts the matches the matcher checks: every one, and the distinct
+// articles of the first `articles_up_to` (reading a value costs each match a
+// seek; counting costs nothing).
+class MatchCounter : public Xapian::MatchSpy {
+  public:
+    explicit MatchCounter(Xapian::doccount articles_up_to) : articles_up_to_(articles_up_to) {}
+
+    void operator()(const Xapian::Document& doc, double) override {
+        if (++versions_ <= articles_up_to_) articles_.insert(doc.get_value(schema::slot::kArticle));
+    }
+
+    Xapian::doccount versions() const { return versions_; }
+    Xapian::doccount articles() const { return static_cast<Xapian::doccount>(articles_.size()); }
+    // Whether articles() counts the articles of every match seen.
+    bool every_article() const { return versions_ <= articles_up_to_; }
+
+  private:
+    Xapian::doccount articles_up_to_;
+    Xapian::doccount versions_ = 0;
+    std::unordered_set<std::string> articles_;
+};
+
+// How many versions and articles match. Exact from what `counter` saw where
+// it saw every match: the matcher was asked to check all, or more than it
+// found (check_at_least `checked`), and the time limit did not stop it.
+// Else a lower bound: what it saw, or Xapian's lower bound (with collapsing,
+// the uncollapsed one counts versions) where that is more.
+std::pair<MatchCount, MatchCount> match_counts(const Xapian::MSet& mset, bool collapsed,
+                                               const MatchCounter& counter,
+                                               Xapian::doccount checked,
+                                               Xapian::doccount doccount,
+                                               const QueryDeadline& deadline) {
+    const bool all_seen =
+        (checked == doccount || counter.versions() < checked) && !deadline.passed();
+    MatchCount versions{counter.versions(), all_seen};
+    MatchCount articles{counter.articles(), all_seen && counter.every_article()};
+    if (!versions.exact) {
+        versions.value = std::max(versions.value, collapsed
+                                                      ? mset.get_uncollapsed_matches_lower_bound()
+                                                      : mset.get_matches_lower_bound());
+    }
+    if (!articles.exact && collapsed) {
+        articles.value = std::max(articles.value, mset.get_matches_lower_bound());
+    }
+    return {versions, articles};
+}
+
 SearchResult run(const Xapian::Database& db, const MatchQuery& match,
                  const SearchRequest& request, const QueryDeadline& deadline) {
     Xapian::Enquire enquire(db);
@@ -114,11 +163,22 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
     configure_order(enquire, request.order);
     deadline.bound(enquire);
     Xapian::doccount wanted = request.limit == 0 ? db.get_doccount() : request.limit;
-    Xapian::MSet mset = enquire.get_mset(request.offset, wanted);
+    // Xapian's own counts are estimates once the MSet is full (and, with
+    // collapsing, even when every match was checked): a spy counts instead
+    // every match the matcher checks, which check_at_least makes up to
+    // kExactCountBound. Every version sorted by article (the default with
+    // all_versions), the matcher keys every match anyway, so there it
+    // checks them all.
+    MatchCounter counter(kExactCountBound);
+    enquire.add_matchspy(&counter);
+    const Xapian::doccount checked = request.all_versions && request.order == SearchOrder::Article
+                                         ? db.get_doccount()
+                                         : std::min(db.get_doccount(), kExactCountBound);
+    Xapian::MSet mset = enquire.get_mset(request.offset, wanted, checked);
 
     SearchResult result;
-    result.estimate = mset.get_matches_estimated();
-    result.estimate_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    std::tie(result.versions, result.articles) = match_counts(
+        mset, !request.all_versions, counter, checked, db.get_doccount(), deadline);
     // With every matching version in hand, each article's matching
     // revisions are among the rows; otherwise ask per article shown.
     bool rows_hold_all_matches = request.all_versions && request.offset == 0 &&
@@ -179,6 +239,24 @@ SearchResult search(NewsDatabase& db, const SearchRequest& request) {
     return db.with_retry([&](const Xapian::Database& xapian) {
         return run(xapian, build_match_query(db, request.text, request.filters), request,
                    deadline);
+    });
+}
+
+Xapian::doccount count_matches(NewsDatabase& db, const SearchRequest& request) {
+    refuse_blank_query(request.text);
+    const QueryDeadline deadline(request.time_budget);
+    return db.with_retry([&](const Xapian::Database& xapian) {
+        Xapian::Enquire enquire(xapian);
+        enquire.set_query(build_match_query(db, request.text, request.filters).query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        MatchCounter counter(request.all_versions ? 0 : xapian.get_doccount());
+        enquire.add_matchspy(&counter);
+        deadline.bound(enquire);
+        // No rows, every match checked and counted, unless the time limit
+        // cut the match short, which check() reports.
+        enquire.get_mset(0, 0, xapian.get_doccount());
+        deadline.check();
+        return request.all_versions ? counter.versions() : counter.articles();
     });
 }
 

@@ -55,17 +55,38 @@ struct SearchRow {
     std::vector<std::uint32_t> matching_revisions;
 };
 
+// Counting every match costs a look at each matching version (its weight,
+// its phrase positions, its article), where a page of rows by relevance
+// needs only the best. So that counting costs a search no more than a tenth
+// of its time, a search looks at no more than this many matching versions
+// to count them; past it (or past the time budget) its counts are lower
+// bounds, said "at least N". count_matches (--count) has no such bound.
+// Measured in the commit that set it.
+constexpr Xapian::doccount kExactCountBound = 100;
+
+// How many match: `value` exactly when `exact`, else at least `value`.
+struct MatchCount {
+    Xapian::doccount value = 0;
+    bool exact = true;
+};
+
 struct SearchResult {
     std::vector<SearchRow> rows;
-    // How many articles (or versions, with all_versions) match in all.
-    // Exact when estimate_exact; Xapian's estimate otherwise.
-    Xapian::doccount estimate = 0;
-    bool estimate_exact = false;
+    // How many versions match, and how many articles have a matching
+    // version, in all.
+    MatchCount articles;
+    MatchCount versions;
 };
 
 // Runs `request` against `db` (with its retry on concurrent writes).
 // Throws QueryError(kExitBadQuery) for a blank or unparsable query, one past
 // the bounds of query_limits.h, and once request.time_budget is spent.
 SearchResult search(NewsDatabase& db, const SearchRequest& request);
+
+// The exact number of articles that match `request` (of versions, with
+// all_versions): every match is counted, whatever kExactCountBound, within
+// request.time_budget. Order, offset and limit do not matter. Throws as
+// search does.
+Xapian::doccount count_matches(NewsDatabase& db, const SearchRequest& request);
 
 }  // namespace newsindex::query

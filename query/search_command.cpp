@@ -17,6 +17,7 @@ struct SearchOptions {
     CommonOptions common;
     std::vector<std::string> words;
     bool all_versions = false;
+    bool count = false;
     std::string sort;
     Xapian::doccount limit = 20;
     Xapian::doccount offset = 0;
@@ -41,11 +42,19 @@ void run_search(const SearchOptions& options) {
     OutputFormat format = to_format(options.common);
     Style style = output_style(options.common);
     if (format == OutputFormat::Table && style.on) {
-        request.highlight_start = style.match();
-        request.highlight_end = style.reset();
+        request.highlight_start = kMatchStart;
+        request.highlight_end = kMatchEnd;
     }
 
     NewsDatabase db = open_database(options.common);
+    if (options.count) {
+        // As grep -c: the number alone, and exit 1 when it is 0.
+        Xapian::doccount matches = count_matches(db, request);
+        fmt::print("{}\n", matches);
+        std::fflush(stdout);
+        finish_with(matches == 0 ? kExitNothingFound : kExitFound);
+        return;
+    }
     SearchResult result = search(db, request);
     write_search_result(stdout, result, request, format, style);
     std::fflush(stdout);
@@ -62,19 +71,33 @@ void add_search_command(CLI::App& app) {
     cmd->footer(fmt::format(
         "Results: one row per article, its best-matching version, with the revisions of the\n"
         "article that match; --all-versions lists every matching version instead, grouped\n"
-        "by article with revisions in order (or newest first with --sort date).\n\n{}\n{}\n{}\n{}",
-        kQuerySyntaxHelp, kLimitsHelp, kDatabaseHelp, kExitCodesHelp));
-    cmd->add_option("query", options->words, "The query (see Query syntax below)")
+        "by article with revisions in order (or newest first with --sort date).\n"
+        "The first line counts the matching articles and versions exactly up to {} matching\n"
+        "versions (every version sorted by article, the default of --all-versions: always);\n"
+        "past that it says \"at least N\". --count prints the exact number alone (articles;\n"
+        "versions with --all-versions), however many.\n\n"
+        "{}\n{}\n{}\n{}\n{}\n{}",
+        kExactCountBound, kCommandLineHelp, kQuerySyntaxHelp, kTimeHelp, kLimitsHelp,
+        kDatabaseHelp, kExitCodesHelp));
+    cmd->add_option("query", options->words,
+                    "The query (see Query syntax below); several words are joined with spaces")
+        ->type_name("")
         ->required()
         ->expected(1, -1);
     cmd->add_flag("--all-versions", options->all_versions,
                   "List every matching version, not one row per article");
+    cmd->add_flag("--count", options->count,
+                  "Print only the exact number of matching articles (versions with "
+                  "--all-versions), as grep -c");
     cmd->add_option("--sort", options->sort,
                     "relevance (default), date (newest capture first), or article (grouped by "
                     "article; the default with --all-versions)")
-        ->check(CLI::IsMember({"relevance", "date", "article"}));
-    cmd->add_option("--limit", options->limit, "Show at most N rows; 0 for all (default: 20)");
-    cmd->add_option("--offset", options->offset, "Skip the first N rows (default: 0)");
+        ->type_name("ORDER")
+        ->check(one_of({"relevance", "date", "article"}));
+    cmd->add_option("--limit", options->limit, "Show at most N rows; 0 for all (default: 20)")
+        ->type_name("N");
+    cmd->add_option("--offset", options->offset, "Skip the first N rows (default: 0)")
+        ->type_name("N");
     add_filter_options(*cmd, options->common);
     add_timeout_option(*cmd, options->common);
     add_format_option(*cmd, options->common, {"table", "json", "csv"});

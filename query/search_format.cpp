@@ -18,13 +18,38 @@ void write(std::FILE* out, const std::string& text) {
 
 }  // namespace
 
+// "353 articles", "at least 100000 versions", "1 version".
+std::string counted(const MatchCount& count, std::string_view noun) {
+    return fmt::format("{}{} {}{}", count.exact ? "" : "at least ", count.value, noun,
+                       count.value == 1 && count.exact ? "" : "s");
+}
+
+// The snippet's text made safe for a terminal, then its match markers
+// turned into the style's highlight.
+std::string table_snippet(const std::string& snippet, const Style& style) {
+    std::string out;
+    std::string_view rest = snippet;
+    while (!rest.empty()) {
+        std::size_t start = rest.find(kMatchStart), end = rest.find(kMatchEnd);
+        std::size_t marker = std::min(start, end);
+        out += terminal_text(rest.substr(0, marker));
+        if (marker == std::string_view::npos) break;
+        out += marker == start ? style.match() : style.reset();
+        rest.remove_prefix(marker + (marker == start ? kMatchStart : kMatchEnd).size());
+    }
+    return out;
+}
+
 std::string search_summary_line(const SearchResult& result, const SearchRequest& request) {
-    bool one = result.estimate == 1;
-    std::string what = request.all_versions ? (one ? "version matches" : "versions match")
-                                            : (one ? "article matches" : "articles match");
-    std::string line = fmt::format("{}{} {}", result.estimate_exact ? "" : "about ",
-                                   result.estimate, what);
-    if (!result.rows.empty() && result.rows.size() < result.estimate) {
+    const MatchCount& shown = request.all_versions ? result.versions : result.articles;
+    const bool one = shown.value == 1 && shown.exact && result.versions.value == 1;
+    std::string line =
+        request.all_versions || result.versions.value == 0
+            ? fmt::format("{} {}", counted(shown, request.all_versions ? "version" : "article"),
+                          one ? "matches" : "match")
+            : fmt::format("{}, {} {}", counted(result.articles, "article"),
+                          counted(result.versions, "version"), one ? "matches" : "match");
+    if (!result.rows.empty() && result.rows.size() < shown.value) {
         line += fmt::format("; showing {}-{}", request.offset + 1,
                             request.offset + result.rows.size());
     }
@@ -32,11 +57,15 @@ std::string search_summary_line(const SearchResult& result, const SearchRequest&
 }
 
 std::string search_table_entry(const SearchRow& row, const Style& style) {
-    std::string entry = fmt::format("{}  rev {}/{}  {}  {}{}{}\n", row.source, row.revision,
-                                    row.revisions, iso_time(row.captured_at), style.bold(),
-                                    row.title.empty() ? "(untitled)" : row.title, style.reset());
-    if (!row.url.empty()) entry += fmt::format("  {}{}{}\n", style.dim(), row.url, style.reset());
-    if (!row.snippet.empty()) entry += fmt::format("  {}\n", row.snippet);
+    std::string entry = fmt::format("{}  rev {}/{}  {}  {}{}{}\n", terminal_text(row.source),
+                                    row.revision, row.revisions, iso_time(row.captured_at),
+                                    style.bold(),
+                                    row.title.empty() ? "(untitled)" : terminal_text(row.title),
+                                    style.reset());
+    if (!row.url.empty()) {
+        entry += fmt::format("  {}{}{}\n", style.dim(), terminal_text(row.url), style.reset());
+    }
+    if (!row.snippet.empty()) entry += fmt::format("  {}\n", table_snippet(row.snippet, style));
     if (row.revisions > 1) {
         entry += fmt::format("  {}matching revisions: {}{}\n", style.dim(),
                              revision_list(row.matching_revisions, ", "), style.reset());

@@ -42,14 +42,14 @@ void write_shown_version(std::FILE* out, const ShownVersion& shown, OutputFormat
         fmt::print(out, "{}", json_line(object));
         return;
     }
-    fmt::print(out, "{}{}  {}{}\n", style.dim(), v.article.source,
-               v.url.empty() ? v.article.identity : v.url, style.reset());
+    fmt::print(out, "{}{}  {}{}\n", style.dim(), terminal_text(v.article.source),
+               terminal_text(v.url.empty() ? v.article.identity : v.url), style.reset());
     fmt::print(out, "{}revision {}/{}  captured {}  last seen {}{}\n", style.dim(), v.revision,
                shown.revisions, iso_time(v.captured_at), iso_time(v.last_seen), style.reset());
-    fmt::print(out, "\n{}{}{}\n", style.bold(), v.title.empty() ? "(untitled)" : v.title,
-               style.reset());
-    if (!v.summary.empty()) fmt::print(out, "\n{}\n", v.summary);
-    if (!v.text.empty()) fmt::print(out, "\n{}\n", v.text);
+    fmt::print(out, "\n{}{}{}\n", style.bold(),
+               v.title.empty() ? "(untitled)" : terminal_text(v.title), style.reset());
+    if (!v.summary.empty()) fmt::print(out, "\n{}\n", terminal_text(v.summary));
+    if (!v.text.empty()) fmt::print(out, "\n{}\n", terminal_text(v.text));
 }
 
 }  // namespace newsindex::query

@@ -118,14 +118,14 @@ bool kept_events(std::span<const MatchedRevision> matched, const TimelineRequest
     if (filters.first_only && !derived.events.front().from_first_capture) return false;
     if (filters.latest_only && !derived.present_in_latest) return false;
 
+    // --only keeps the changes of its kind after the first revision, as
+    // changes does.
     std::erase_if(derived.events, [&](const TimelineEvent& e) {
-        return (!request.births && e.from_first_capture) || !inside_window(filters, e.captured_at);
+        return (!request.births && e.from_first_capture) ||
+               !inside_window(filters, e.captured_at) ||
+               (request.only && (e.type != *request.only || e.from_first_capture));
     });
-    if (derived.events.empty()) return false;
-    return !request.only ||
-           std::any_of(derived.events.begin(), derived.events.end(), [&](const TimelineEvent& e) {
-               return e.type == *request.only && !e.from_first_capture;
-           });
+    return !derived.events.empty();
 }
 
 std::string version_id(const Xapian::Database& db, std::string_view digest_hex,

@@ -32,8 +32,8 @@ struct TimelineRequest {
     //   first_only  only articles whose first revision matches;
     //   latest_only only articles whose latest revision matches.
     Filters filters;
-    // Keep only articles with an event of this type after their first
-    // revision (an edit, not a birth).
+    // Keep only the events of this type after an article's first revision
+    // (edits, not births), and the articles that have one.
     std::optional<EventType> only;
     // false: drop "appeared from the first capture" events (changes feeds
     // report edits, not births).

@@ -20,7 +20,7 @@ std::string event_table_line(const TimelineEvent& event, const Style& style) {
                                                       : "appeared, added later";
     return fmt::format("  {}{} r{:<3} {}  {}{}  {}\n", appeared ? style.added() : style.removed(),
                        appeared ? '+' : '-', event.revision, iso_time(event.captured_at), how,
-                       style.reset(), event.sentence);
+                       style.reset(), terminal_text(event.sentence));
 }
 
 std::string timeline_table_entry(const ArticleTimeline& article, const Style& style) {

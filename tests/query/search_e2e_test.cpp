@@ -441,7 +441,11 @@ TEST_F(SampleSearch, CollapsedRowsAreOnePerArticleWithItsMatchingRevisions) {
         EXPECT_EQ(got, want);
 
         r = corpus_->query({"--limit", "0", "--no-stem", query});
-        EXPECT_EQ(r.out.substr(0, r.out.find('\n')), std::to_string(want.size()) + " articles match");
+        std::size_t versions = 0;
+        for (const auto& [id, list] : want) versions += list.size();
+        EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+                  std::to_string(want.size()) + " articles, " + std::to_string(versions) +
+                      " versions match");
     }
 }
 

@@ -45,8 +45,10 @@ using V = std::vector<std::pair<std::string, std::uint32_t>>;
 TEST_F(Search, ShowsOneRowPerArticleWithTheRevisionsThatMatch) {
     SearchResult result = run(request("caliphate"));
     ASSERT_EQ(result.rows.size(), 2u);
-    EXPECT_EQ(result.estimate, 2u);
-    EXPECT_TRUE(result.estimate_exact);
+    EXPECT_EQ(result.articles.value, 2u);
+    EXPECT_TRUE(result.articles.exact);
+    EXPECT_EQ(result.versions.value, 3u);  // A1, A2, B1
+    EXPECT_TRUE(result.versions.exact);
     for (const auto& row : result.rows) {
         if (row.article_id == "A") {
             EXPECT_EQ(row.revisions, 2u);
@@ -80,7 +82,8 @@ TEST_F(Search, AllVersionsGroupsByArticleWithRevisionsInOrder) {
     EXPECT_TRUE(versions == (V{{"A", 1}, {"A", 2}, {"B", 1}}) ||
                 versions == (V{{"B", 1}, {"A", 1}, {"A", 2}}))
         << ::testing::PrintToString(versions);
-    EXPECT_EQ(result.estimate, 3u);
+    EXPECT_EQ(result.versions.value, 3u);
+    EXPECT_TRUE(result.versions.exact);
     for (const auto& row : result.rows) {
         EXPECT_EQ(row.matching_revisions, (row.article_id == "A" ? Revisions{1, 2} : Revisions{1}));
     }
@@ -203,7 +206,8 @@ TEST_F(Search, PagesKeepTheWholeMatchingRevisionList) {
     r.limit = 2;
     SearchResult result = run(r);
     EXPECT_EQ(versions_of(result), (V{{"A", 1}, {"D", 2}}));
-    EXPECT_EQ(result.estimate, 4u);
+    EXPECT_EQ(result.versions.value, 4u);
+    EXPECT_TRUE(result.versions.exact);
     EXPECT_EQ(result.rows[1].matching_revisions, (Revisions{1, 2, 3}));
     EXPECT_EQ(result.rows[1].revisions, 3u);
 }
@@ -230,7 +234,9 @@ TEST_F(Search, MatchingRevisionsObeyTheFilters) {
 TEST_F(Search, NoMatchIsAnEmptyResult) {
     SearchResult result = run(request("zeppelin"));
     EXPECT_TRUE(result.rows.empty());
-    EXPECT_EQ(result.estimate, 0u);
+    EXPECT_EQ(result.articles.value, 0u);
+    EXPECT_EQ(result.versions.value, 0u);
+    EXPECT_TRUE(result.articles.exact && result.versions.exact);
 }
 
 TEST_F(Search, BlankQueryIsAUsageError) {
@@ -298,22 +304,38 @@ TEST(SearchFormat, JsonLinesHaveTheDocumentedFieldsAndTypes) {
               "  matching revisions: 1, 2\n");
 }
 
-TEST(SearchFormat, SummaryLineSaysWhatIsCountedAndShown) {
+TEST(SearchFormat, SummaryLineSaysWhatIsCountedAndShownAndAtLeastForABound) {
     SearchResult result;
-    result.estimate = 40;
+    result.articles = {40, true};
+    result.versions = {52, true};
     result.rows.resize(20);
     SearchRequest request;
     request.offset = 20;
-    EXPECT_EQ(search_summary_line(result, request), "about 40 articles match; showing 21-40");
-    result.estimate_exact = true;
+    EXPECT_EQ(search_summary_line(result, request),
+              "40 articles, 52 versions match; showing 21-40");
     request.all_versions = true;
-    result.rows.resize(40);
+    result.rows.resize(52);
     request.offset = 0;
-    EXPECT_EQ(search_summary_line(result, request), "40 versions match");
-    result.estimate = 1;
+    EXPECT_EQ(search_summary_line(result, request), "52 versions match");
+    result.articles = {1, true};
+    result.versions = {1, true};
     result.rows.resize(1);
     request.all_versions = false;
-    EXPECT_EQ(search_summary_line(result, request), "1 article matches");
+    EXPECT_EQ(search_summary_line(result, request), "1 article, 1 version matches");
+    result.versions = {0, true};
+    result.articles = {0, true};
+    result.rows.clear();
+    EXPECT_EQ(search_summary_line(result, request), "0 articles match");
+
+    // A lower bound is said "at least", never "about".
+    result.articles = {64, false};
+    result.versions = {439, true};
+    result.rows.resize(20);
+    EXPECT_EQ(search_summary_line(result, request),
+              "at least 64 articles, 439 versions match; showing 1-20");
+    result.versions = {329, false};
+    request.all_versions = true;
+    EXPECT_EQ(search_summary_line(result, request), "at least 329 versions match; showing 1-20");
 }
 
 TEST(Output, CsvRowsQuoteOnlyWhatNeedsIt) {

@@ -106,8 +106,8 @@ TEST_F(ReadersDuringWrites, LongLivedHandleRetriesAcrossCommits) {
         }
         ++searches;
         // Versions only arrive, and "the" is in every article.
-        EXPECT_GE(result.estimate, last_rows);
-        last_rows = result.estimate;
+        EXPECT_GE(result.versions.value, last_rows);
+        last_rows = result.versions.value;
     }
     EXPECT_EQ(writer->wait(), 0) << writer->err();
     std::cout << searches << " searches on one handle while the writer committed\n";
