@@ -1,6 +1,7 @@
 #include "query/command_options.h"
 
 #include "indexer/timestamp.h"
+#include "query/query_syntax.h"
 #include "schema/database_format.h"
 
 #include <fmt/format.h>
@@ -16,6 +17,8 @@ constexpr schema::CaptureTime kSecondsPerDay = 86400;
 // The database option given before the command (newsquery --db X search),
 // which a command's own --db overrides.
 std::optional<std::string> global_database;
+
+std::vector<std::string> query_after_double_dash;
 
 // Seconds in one unit of a relative time ("30m", "12h", "7d", "2w"); 0 for
 // an unknown unit.
@@ -121,6 +124,18 @@ void add_database_option(CLI::App& cmd, CommonOptions& options) {
                    "Database directory (default: $NEWSINDEX_DB, else "
                    "$XDG_DATA_HOME/newsindex/db or ~/.local/share/newsindex/db)")
         ->type_name("PATH");
+}
+
+void set_query_after_double_dash(std::vector<std::string> words) {
+    query_after_double_dash = std::move(words);
+}
+
+std::string command_query(const std::vector<std::string>& words) {
+    std::vector<std::string> all = words;
+    all.insert(all.end(), query_after_double_dash.begin(), query_after_double_dash.end());
+    std::string text = fmt::format("{}", fmt::join(all, " "));
+    refuse_blank_query(text);
+    return text;
 }
 
 void add_global_database_option(CLI::App& app) {

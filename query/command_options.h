@@ -36,6 +36,15 @@ struct CommonOptions {
     double timeout = kDefaultTimeBudget.count();  // --timeout, seconds
 };
 
+// The words after "--" on the command line, all query text whatever they
+// look like ("-gaza"). main takes them off before CLI11 parses (CLI11 2.1
+// hands them to the program, not to the command, once the command's query
+// has a word) and sets them here.
+void set_query_after_double_dash(std::vector<std::string> words);
+// A command's query: its query arguments, then the words after "--",
+// joined with spaces. Throws QueryError(kExitBadQuery) when it is blank.
+std::string command_query(const std::vector<std::string>& words);
+
 // Adds --db to `cmd`.
 void add_database_option(CLI::App& cmd, CommonOptions& options);
 // Adds --db to the program itself, for `newsquery --db X COMMAND`; a

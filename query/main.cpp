@@ -11,7 +11,10 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <exception>
+#include <string>
+#include <vector>
 
 using namespace newsindex::query;
 
@@ -34,14 +37,24 @@ int main(int argc, char** argv) {
     add_revision_commands(app);
 
     try {
-        app.parse(argc, argv);
+        // After "--" everything is query text (see command_options.h).
+        std::vector<std::string> args(argv + 1, argv + argc);
+        auto double_dash = std::find(args.begin(), args.end(), "--");
+        if (double_dash != args.end()) {
+            set_query_after_double_dash({double_dash + 1, args.end()});
+            args.erase(double_dash, args.end());
+        }
+        std::reverse(args.begin(), args.end());  // CLI11 parses a vector from its end
+        app.parse(args);
         return kExitFound;
     } catch (const CLI::ExtrasError& e) {
         // Most often a query word that starts with '-' ("ceasefire -gaza").
-        fmt::print(stderr,
-                   "newsquery: {} (query words that start with '-' go after --, as in: "
-                   "newsquery search -- ceasefire -gaza)\n",
-                   e.what());
+        const std::string what = e.what();
+        const bool dash = what.find(" -", what.find(':')) != std::string::npos;
+        fmt::print(stderr, "newsquery: {}{}\n", what,
+                   dash ? " (query words that start with '-' go after --, as in: "
+                          "newsquery search -- ceasefire -gaza)"
+                        : "");
         return kExitBadQuery;
     } catch (const CLI::ParseError& e) {
         // Help and finish_with() carry their own code; every other parse

@@ -29,11 +29,7 @@ struct RevisionOptions {
     std::size_t offset = 0;                       // timeline
 };
 
-std::string query_text(const RevisionOptions& options) {
-    std::string text = fmt::format("{}", fmt::join(options.words, " "));
-    refuse_blank_query(text);
-    return text;
-}
+std::string query_text(const RevisionOptions& options) { return command_query(options.words); }
 
 std::optional<EventType> only_type(const RevisionOptions& options) {
     if (options.only.empty()) return std::nullopt;
@@ -103,7 +99,6 @@ CLI::App* add_query_command(CLI::App& app, const std::shared_ptr<RevisionOptions
     cmd->add_option("query", options->words,
                     "The query (see Query syntax below); several words are joined with spaces")
         ->type_name("")
-        ->required()
         ->expected(1, -1);
     cmd->add_option("--only", options->only,
                     "Keep only this kind of change, appeared or vanished, after the first "

@@ -32,7 +32,7 @@ SearchOrder to_order(const SearchOptions& options) {
 
 void run_search(const SearchOptions& options) {
     SearchRequest request;
-    request.text = fmt::format("{}", fmt::join(options.words, " "));
+    request.text = command_query(options.words);
     request.filters = to_filters(options.common);
     request.all_versions = options.all_versions;
     request.order = to_order(options);
@@ -82,7 +82,6 @@ void add_search_command(CLI::App& app) {
     cmd->add_option("query", options->words,
                     "The query (see Query syntax below); several words are joined with spaces")
         ->type_name("")
-        ->required()
         ->expected(1, -1);
     cmd->add_flag("--all-versions", options->all_versions,
                   "List every matching version, not one row per article");

@@ -160,6 +160,14 @@ TEST_F(Counting, AfterDoubleDashEverythingIsQueryText) {
         run_newsquery({"search", "--db", db(), "--count", "--all-versions", "--", "alpha", "-beta"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, fmt::format("{}\n", versions));
+    // Query words before -- too, and options before it anywhere.
+    r = run_newsquery({"search", "alpha", "--db", db(), "--all-versions", "--count", "--", "-beta"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, fmt::format("{}\n", versions));
+    r = run_newsquery({"timeline", "--db", db(), "alpha", "--format", "json", "--limit", "0", "--",
+                       "-beta"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(json_lines(r.out).size(), expected_counts(captures_, {"alpha"}, {"beta"}).first);
 
     CommandResult refused = run_newsquery({"search", "--db", db(), "alpha", "-beta"});
     EXPECT_EQ(refused.exit_code, 2);
