@@ -166,14 +166,19 @@ SearchResult run(const Xapian::Database& db, const MatchQuery& match,
     // Xapian's own counts are estimates once the MSet is full (and, with
     // collapsing, even when every match was checked): a spy counts instead
     // every match the matcher checks, which check_at_least makes up to
-    // kExactCountBound. Every version sorted by article (the default with
-    // all_versions), the matcher keys every match anyway, so there it
-    // checks them all.
-    MatchCounter counter(kExactCountBound);
+    // kExactCountBound, or as many as the rows asked for (limit 0: all).
+    // Every version sorted by article (the default with all_versions), the
+    // matcher keys every match anyway, so there it checks them all.
+    const std::uint64_t rows_end = std::uint64_t{request.offset} + wanted;
+    const Xapian::doccount checked =
+        request.all_versions && request.order == SearchOrder::Article
+            ? db.get_doccount()
+            : static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+                  db.get_doccount(), std::max<std::uint64_t>(kExactCountBound, rows_end)));
+    // Articles are counted in one row per article only: a value read for
+    // each match.
+    MatchCounter counter(request.all_versions ? 0 : checked);
     enquire.add_matchspy(&counter);
-    const Xapian::doccount checked = request.all_versions && request.order == SearchOrder::Article
-                                         ? db.get_doccount()
-                                         : std::min(db.get_doccount(), kExactCountBound);
     Xapian::MSet mset = enquire.get_mset(request.offset, wanted, checked);
 
     SearchResult result;

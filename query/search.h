@@ -60,7 +60,8 @@ struct SearchRow {
 // needs only the best. So that counting costs a search no more than a tenth
 // of its time, a search looks at no more than this many matching versions
 // to count them; past it (or past the time budget) its counts are lower
-// bounds, said "at least N". count_matches (--count) has no such bound.
+// bounds, said "at least N". A search that asks for more rows (limit 0:
+// all) counts as many; count_matches (--count) has no such bound.
 // Measured in the commit that set it.
 constexpr Xapian::doccount kExactCountBound = 100;
 

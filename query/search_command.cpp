@@ -73,9 +73,9 @@ void add_search_command(CLI::App& app) {
         "article that match; --all-versions lists every matching version instead, grouped\n"
         "by article with revisions in order (or newest first with --sort date).\n"
         "The first line counts the matching articles and versions exactly up to {} matching\n"
-        "versions (every version sorted by article, the default of --all-versions: always);\n"
-        "past that it says \"at least N\". --count prints the exact number alone (articles;\n"
-        "versions with --all-versions), however many.\n\n"
+        "versions (with --limit 0, or every version sorted by article, the default of\n"
+        "--all-versions: always); past that it says \"at least N\". --count prints the exact\n"
+        "number alone (articles; versions with --all-versions), however many.\n\n"
         "{}\n{}\n{}\n{}\n{}\n{}",
         kExactCountBound, kCommandLineHelp, kQuerySyntaxHelp, kTimeHelp, kLimitsHelp,
         kDatabaseHelp, kExitCodesHelp));

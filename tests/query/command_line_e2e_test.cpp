@@ -116,6 +116,9 @@ TEST_F(Counting, PastTheBoundTheHeaderSaysAtLeastNeverMoreThanTrue) {
     EXPECT_TRUE(m[1].matched ? std::stoul(m[2]) <= articles : std::stoul(m[2]) == articles) << line;
     EXPECT_TRUE(m[3].matched ? std::stoul(m[4]) <= versions : std::stoul(m[4]) == versions) << line;
     EXPECT_EQ(line.find("about"), std::string::npos);
+    // Every row asked for (--limit 0): every match is checked, and counted.
+    EXPECT_EQ(first_line(query({"search", "alpha", "--limit", "0"}).out),
+              "60 articles, 120 versions match");
     // Every version, grouped by article (the default order): all counted.
     EXPECT_EQ(first_line(query({"search", "alpha", "--all-versions"}).out),
               "120 versions match; showing 1-20");
