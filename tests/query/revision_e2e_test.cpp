@@ -52,8 +52,13 @@ std::vector<std::string> tokens(const std::string& text) {
     return out;
 }
 
+// A possessive is also its word: "trump's" holds "trump" (schema/terms.h).
 bool holds(const std::vector<std::string>& haystack, const std::vector<std::string>& phrase) {
-    return std::search(haystack.begin(), haystack.end(), phrase.begin(), phrase.end()) !=
+    auto is_word = [](const std::string& token, const std::string& word) {
+        return token == word || (token.size() == word.size() + 2 && token.ends_with("'s") &&
+                                 token.compare(0, word.size(), word) == 0);
+    };
+    return std::search(haystack.begin(), haystack.end(), phrase.begin(), phrase.end(), is_word) !=
            haystack.end();
 }
 
