@@ -146,8 +146,16 @@ bool DatabaseDirectory::marked() const {
 
 void DatabaseDirectory::mark() const {
     fs::create_directories(path_);
-    replace_file(path_ / schema::kMarkerTemporary, path_ / kMarkerFile,
-                 fmt::format("{}\n{}", schema::kMarkerHeading, schema::shard_list_text(shards())));
+    try {
+        replace_file(path_ / schema::kMarkerTemporary, path_ / kMarkerFile,
+                     fmt::format("{}\n{}", schema::kMarkerHeading,
+                                 schema::shard_list_text(shards())));
+    } catch (const fs::filesystem_error& error) {
+        // Two runs that meet a new database both mark it before either holds
+        // the lock, writing the same text: the one whose temporary file the
+        // other renamed first finds the directory marked, as it wanted.
+        if (error.code() != std::errc::no_such_file_or_directory || !marked()) throw;
+    }
 }
 
 void DatabaseDirectory::write_shard_list(const std::vector<std::string>& shards) const {
@@ -177,6 +185,16 @@ bool DatabaseDirectory::has_generation_directory() const {
         if (generation_number(it->path().filename().string()) > 0) return true;
     }
     return false;
+}
+
+bool DatabaseDirectory::empty_but_for_a_marker_being_written() const {
+    // Another run creating the database at this moment may have written the
+    // marker's temporary file, not yet the marker.
+    std::error_code ec;
+    for (fs::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().filename() != schema::kMarkerTemporary) return false;
+    }
+    return !ec;
 }
 
 bool DatabaseDirectory::check_for_writing() const {
@@ -227,7 +245,7 @@ bool DatabaseDirectory::check_for_writing() const {
                                      path, list.string(), path),
                          exit_code::kCantCreate);
     }
-    if (marked() || fs::is_empty(path_, ec)) return true;
+    if (marked() || empty_but_for_a_marker_being_written()) return true;
     throw IndexError(fmt::format("{} is a directory holding other files, not a newsindex "
                                  "database; newsindex creates a database only in a missing or "
                                  "empty directory (give --db a new path)",

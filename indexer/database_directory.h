@@ -119,6 +119,9 @@ class DatabaseDirectory {
     // on the first write to an existing database. Throws
     // std::filesystem::filesystem_error.
     void mark() const;
+    // True when the directory holds nothing, or only the marker's temporary
+    // file (a run creating the database at this moment).
+    bool empty_but_for_a_marker_being_written() const;
 
     // Rebuilds XAPIANDB from what is on disk, for a database whose list is
     // missing, unreadable or names a shard that is gone: the copy in the
