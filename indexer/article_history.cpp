@@ -32,17 +32,6 @@ struct Stamp {
     }
 };
 
-// A known version's captures; a state written before captures were listed
-// has its first and last.
-std::vector<CaptureStamp> captures_of(const KnownVersion& version) {
-    if (!version.state.captures.empty()) return version.state.captures;
-    std::vector<CaptureStamp> captures{{version.state.first_seen, version.state.sequence}};
-    if (version.state.last_seen > version.state.first_seen) {
-        captures.push_back({version.state.last_seen, version.state.sequence});
-    }
-    return captures;
-}
-
 // The stamps of a stretch of one text: [first, end) of the sorted stamps.
 struct Stretch {
     std::size_t first = 0, end = 0;
@@ -55,7 +44,7 @@ HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
                             const std::vector<ArticleCapture>& captures) {
     std::vector<Stamp> stamps;
     for (const KnownVersion& version : known) {
-        for (const CaptureStamp& at : captures_of(version)) {
+        for (const CaptureStamp& at : version.state.captures) {
             stamps.push_back({at, version.content_hash, version.document, std::nullopt});
         }
     }

@@ -11,8 +11,8 @@
 
 namespace newsindex::schema {
 
-// Xapian's list of shards ("stub database"), and the file it is written to
-// before being renamed over it.
+// Xapian's list of shards (what Xapian calls a stub database file), and the
+// file it is written to before being renamed over it.
 inline constexpr const char* kShardListFile = "XAPIANDB";
 inline constexpr const char* kShardListTemporary = "XAPIANDB.tmp";
 // Our marker: present in every directory newsindex made or adopted, and
