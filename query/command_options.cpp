@@ -14,10 +14,6 @@ namespace {
 
 constexpr schema::CaptureTime kSecondsPerDay = 86400;
 
-// The database option given before the command (newsquery --db X search),
-// which a command's own --db overrides.
-std::optional<std::string> global_database;
-
 std::vector<std::string> query_after_double_dash;
 
 // Seconds in one unit of a relative time ("30m", "12h", "7d", "2w"); 0 for
@@ -109,7 +105,8 @@ today or yesterday (UTC days, as a plain date), or a time that long ago: 30m, 12
 (minutes, hours, days, weeks).
 )";
 
-const char* const kCommandLineHelp = R"(Options go before or after the query; several query words are joined with spaces.
+const char* const kCommandLineHelp = R"(A command's options go anywhere: before or after the command and the query's words;
+given twice, the last counts. Several query words are joined with spaces.
 After -- everything is query text: newsquery search -- ceasefire -gaza
 )";
 
@@ -136,12 +133,6 @@ std::string command_query(const std::vector<std::string>& words) {
     std::string text = fmt::format("{}", fmt::join(all, " "));
     refuse_blank_query(text);
     return text;
-}
-
-void add_global_database_option(CLI::App& app) {
-    app.add_option("--db", global_database,
-                   "Database directory, for the command that follows (see Database below)")
-        ->type_name("PATH");
 }
 
 CLI::Validator one_of(std::vector<std::string> choices) {
@@ -189,8 +180,8 @@ void add_filter_options(CLI::App& cmd, CommonOptions& options) {
     cmd.add_flag("--latest", options.latest, "Only each article's latest version");
     cmd.add_flag("--no-stem", options.no_stem, "Match exact words only (no stemming)");
     cmd.add_option("--lang", options.language,
-                   "Stem query words in this language (ISO code, e.g. en, de; default: the "
-                   "database's)")
+                   "Stem the query in this language alone, for every version (ISO code, e.g. "
+                   "en, de; default: each version in its own language)")
         ->type_name("CODE");
 }
 
@@ -245,7 +236,7 @@ Style output_style(const CommonOptions& options, std::FILE* stream) {
 }
 
 NewsDatabase open_database(const CommonOptions& options) {
-    return NewsDatabase(schema::resolve_database_path(options.db ? options.db : global_database));
+    return NewsDatabase(schema::resolve_database_path(options.db));
 }
 
 void finish_with(int exit_code) {

@@ -37,9 +37,8 @@ struct CommonOptions {
 };
 
 // The words after "--" on the command line, all query text whatever they
-// look like ("-gaza"). main takes them off before CLI11 parses (CLI11 2.1
-// hands them to the program, not to the command, once the command's query
-// has a word) and sets them here.
+// look like ("-gaza"). arguments_to_parse (command_line.h) takes them off
+// before CLI11 parses and sets them here.
 void set_query_after_double_dash(std::vector<std::string> words);
 // A command's query: its query arguments, then the words after "--",
 // joined with spaces. Throws QueryError(kExitBadQuery) when it is blank.
@@ -47,9 +46,6 @@ std::string command_query(const std::vector<std::string>& words);
 
 // Adds --db to `cmd`.
 void add_database_option(CLI::App& cmd, CommonOptions& options);
-// Adds --db to the program itself, for `newsquery --db X COMMAND`; a
-// command's own --db wins over it.
-void add_global_database_option(CLI::App& app);
 // A check that the value is one of `choices`, which adds nothing to --help
 // (the option's help text names the choices).
 CLI::Validator one_of(std::vector<std::string> choices);

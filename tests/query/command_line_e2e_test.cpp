@@ -1,7 +1,8 @@
 // newsquery as people type it, end to end: true counts and --count, options
-// anywhere, --, --version, help without parser internals, relative times,
-// --only alike in timeline and changes, a header when nothing is found, and
-// stored control characters that never reach the terminal raw. Small
+// anywhere (before the command too), --, one-line usage errors, --version,
+// help without parser internals, relative times, --only alike in timeline
+// and changes, a header when nothing is found, and stored control
+// characters that never reach the terminal raw. Small
 // histories are written here as JSON Lines, indexed by the built newsindex
 // and queried by the built newsquery; every expected answer is computed
 // from the captures themselves.
@@ -179,6 +180,87 @@ TEST_F(Counting, AfterDoubleDashEverythingIsQueryText) {
     EXPECT_NE(refused.err.find("newsquery search -- "), std::string::npos) << refused.err;
 }
 
+TEST_F(Counting, EveryOptionOfSearchGoesBeforeTheCommandToo) {
+    auto [articles, versions] = expected_counts(captures_, {"delta"});
+    ASSERT_GT(articles, 3u);
+    CommandResult r =
+        run_newsquery({"--limit", "3", "--db", db(), "--source", "wire", "search", "delta"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(first_line(r.out),
+              fmt::format("{} articles, {} versions match; showing 1-3", articles, versions));
+    const std::string both = fmt::format("{}\n", expected_counts(captures_, {"alpha", "delta"}).second);
+    r = run_newsquery({"--count", "--all-versions", "--db", db(), "search", "alpha", "delta"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, both);
+    // Before the command, between the query's words and after them at once.
+    r = run_newsquery({"--all-versions", "search", "alpha", "--db", db(), "delta", "--count"});
+    EXPECT_EQ(r.out, both) << r.err;
+    r = run_newsquery({"--source", "elsewhere", "--db", db(), "search", "beta"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(first_line(r.out), "0 articles match");
+    // After --, options before the command still count.
+    r = run_newsquery({"--all-versions", "--count", "--db", db(), "search", "--", "alpha", "-beta"});
+    EXPECT_EQ(r.out, fmt::format("{}\n", expected_counts(captures_, {"alpha"}, {"beta"}).second))
+        << r.err;
+}
+
+TEST_F(Counting, AValueGivenTwiceTakesTheLast) {
+    // As from a shell alias that sets a default the command line overrides.
+    CommandResult r = run_newsquery(
+        {"--limit", "50", "--db", "/nonexistent", "search", "delta", "--limit", "2", "--db", db()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto [articles, versions] = expected_counts(captures_, {"delta"});
+    EXPECT_EQ(first_line(r.out),
+              fmt::format("{} articles, {} versions match; showing 1-2", articles, versions));
+    // A repeatable option keeps every value.
+    r = query({"--source", "elsewhere", "search", "beta", "--source", "wire", "--count"});
+    EXPECT_EQ(r.out, fmt::format("{}\n", expected_counts(captures_, {"beta"}).first)) << r.err;
+}
+
+TEST_F(Counting, AUsageErrorIsOneLineNamingWhatWasTyped) {
+    CommandResult r = query({"search", "alpha", "-beta", "-gamma"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err,
+              "newsquery: unknown options -beta -gamma (query words that start with '-' go after "
+              "--, as in: newsquery search -- ceasefire -gaza)\n");
+    r = query({"timeline", "alpha", "--bogus"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err,
+              "newsquery: unknown option --bogus (query words that start with '-' go after --, "
+              "as in: newsquery timeline -- ceasefire -gaza)\n");
+    r = query({"serch", "alpha"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err,
+              "newsquery: unknown command 'serch' (commands: search, timeline, changes, history, "
+              "show, diff)\n");
+    r = run_newsquery({});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err,
+              "newsquery: a command is required (commands: search, timeline, changes, history, "
+              "show, diff; see newsquery --help)\n");
+    r = query({"search", "alpha", "--limit", "x"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(r.err.starts_with("newsquery: ")) << r.err;
+    EXPECT_NE(r.err.find("--limit"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+}
+
+TEST(CommandLine, HelpAndVersionWorkBeforeAndAfterTheCommand) {
+    CommandResult r = run_newsquery({"search", "kerry", "--version"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.out.starts_with("newsquery ")) << r.out;
+    EXPECT_EQ(r.out, run_newsquery({"--version"}).out);
+    for (const char* command : {"search", "timeline", "changes", "history", "show", "diff"}) {
+        SCOPED_TRACE(command);
+        CommandResult before = run_newsquery({"--help", command});
+        EXPECT_EQ(before.exit_code, 0) << before.err;
+        EXPECT_NE(before.out.find(fmt::format("Usage: newsquery {} ", command)), std::string::npos)
+            << before.out;
+        EXPECT_EQ(before.out, run_newsquery({command, "--help"}).out);
+    }
+}
+
 TEST(CommandLine, VersionIsPrinted) {
     CommandResult r = run_newsquery({"--version"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -294,6 +376,38 @@ TEST_F(Changes, OnlyMeansTheSameInTimelineAndChanges) {
     EXPECT_EQ(change_events("vanished"), (E{"vanished 2"}));
     EXPECT_EQ(timeline_events("appeared"), (E{"appeared 3"}));
     EXPECT_EQ(change_events("appeared"), (E{"appeared 3"}));
+}
+
+TEST_F(Changes, EveryOptionOfTheRevisionCommandsGoesBeforeTheCommandToo) {
+    const std::string url = "http://example.com/e";
+    auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db()});
+        CommandResult r = run_newsquery(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return json_lines(r.out);
+    };
+    auto timeline = run({"--only", "vanished", "--format", "json", "timeline", "epsilon"});
+    ASSERT_EQ(timeline.size(), 1u);
+    EXPECT_EQ(event_list(timeline[0]), (std::vector<std::string>{"vanished 2"}));
+
+    auto changes = run({"--since", "2021-01-01", "--only", "appeared", "--format", "json",
+                        "changes", "epsilon"});
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].at("type"), "appeared");
+    EXPECT_EQ(changes[0].at("revision"), 3);
+
+    auto history = run({"--as-of", "2021-03-02", "--format", "json", "history", url});
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[1].at("revision"), 2);
+
+    auto shown = run({"--revision", "2", "--format", "json", "show", url});
+    ASSERT_EQ(shown.size(), 1u);
+    EXPECT_EQ(shown[0].at("text"), "two");
+
+    auto diff = run({"--format", "json", "diff", url, "1", "2"});
+    ASSERT_EQ(diff.size(), 1u);
+    EXPECT_EQ(diff[0].at("from").at("revision"), 1);
+    EXPECT_EQ(diff[0].at("to").at("revision"), 2);
 }
 
 TEST_F(Changes, EveryCommandSaysSoWhenItFindsNothing) {
