@@ -71,8 +71,10 @@ std::optional<schema::CaptureTime> parse_time_value(const std::string& value, bo
 }
 
 const char* const kQuerySyntaxHelp = R"(Query syntax:
-  kerry isis            both words (words are stemmed: "threat" finds "threats")
-  "no appetite for"     exact phrase, not stemmed
+  kerry isis            both words, each in any case and in any of its forms in each
+                        version's language ("threat" finds "threats"; in English a
+                        capitalised word is a name and stays exact: Threat)
+  "no appetite for"     exact phrase, not stemmed (a hyphenated word too: al-Assad)
   kerry OR clinton      either; also AND, NOT, +word (required), -word (excluded)
   kerry NEAR isis       within 10 words of each other
   (a OR b) AND c        brackets group
