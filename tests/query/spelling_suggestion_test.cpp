@@ -68,3 +68,14 @@ TEST_F(Spelling, WordsTheDatabaseHoldsAndFieldValuesAreLeftAlone) {
     EXPECT_EQ(corrected("site:nytimes.con"), std::nullopt);
     EXPECT_EQ(corrected("zzzzqqq"), std::nullopt);
 }
+
+TEST_F(Spelling, AWordTheDatabaseHoldsIsNeverCorrectedToAMoreFrequentOne) {
+    // Xapian itself offers "said" (A1, A2) for "says" (A2's title), and
+    // "threat" (B1) and "threats" (A1) for each other: within two edits.
+    EXPECT_EQ(corrected("says"), std::nullopt);
+    EXPECT_EQ(corrected("threats"), std::nullopt);
+    EXPECT_EQ(corrected("Threat"), std::nullopt);
+    // Beside a misspelt word, held words stay as typed.
+    EXPECT_EQ(corrected("says caliphte"), "says caliphate");
+    EXPECT_EQ(corrected("caliphte Says threats"), "caliphate Says threats");
+}
