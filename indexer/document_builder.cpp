@@ -32,8 +32,7 @@ void DocumentBuilder::forget_words() {
 const Xapian::Stem& DocumentBuilder::stemmer(const std::string& language) {
     auto it = stemmers_.find(language);
     if (it == stemmers_.end()) {
-        Xapian::Stem stem = schema::has_stemmer(language) ? Xapian::Stem(language) : Xapian::Stem();
-        it = stemmers_.emplace(language, stem).first;
+        it = stemmers_.emplace(language, schema::language_stemmer(language)).first;
     }
     return it->second;
 }

@@ -4,6 +4,7 @@
 #include "query/query_limits.h"
 #include "query/query_syntax.h"
 #include "query/url_fields.h"
+#include "schema/languages.h"
 #include "schema/terms.h"
 #include "schema/values.h"
 
@@ -102,27 +103,80 @@ class LowerCaseTerm : public Xapian::FieldProcessor {
     std::string prefix_;
 };
 
-Xapian::Stem stemmer_for(const NewsDatabase& db, const Filters& filters) {
-    std::string language = filters.language.empty() ? db.language() : filters.language;
-    try {
-        Xapian::Stem stem(language);
-        return filters.stem ? stem : Xapian::Stem();
-    } catch (const Xapian::InvalidArgumentError&) {
-        throw QueryError(fmt::format("newsquery: no stemmer for language '{}' (try one of: {})",
-                                     language, Xapian::Stem::get_available_languages()),
+// The stemmer of a language a query is read in: refused when Xapian has
+// none (only a language asked for with --lang can lack one).
+Xapian::Stem stemmer_of(const std::string& language) {
+    Xapian::Stem stemmer = schema::language_stemmer(language);
+    if (stemmer.is_none()) {
+        throw QueryError(fmt::format("newsquery: no stemmer for language '{}' (give the ISO 639-1 "
+                                     "code of a language Xapian stems: en, de, fr, es, it, nl, "
+                                     "pt, sv, da, no, fi, ru, tr, …)",
+                                     language),
                          kExitBadQuery);
     }
+    return stemmer;
+}
+
+// The stemming languages the versions of `db` are filed under (their `L`
+// terms, schema/languages.h), sorted.
+std::vector<std::string> filed_languages(const Xapian::Database& db) {
+    std::vector<std::string> out;
+    const std::string prefix(schema::prefix::kLanguage);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        out.push_back((*it).substr(prefix.size()));
+    }
+    return out;
+}
+
+// How the query is read: in which language, for which versions.
+struct ReadingPlan {
+    std::string language;  // "" = unstemmed
+    enum Versions { kAll, kFiledUnder, kNotFiledUnder } versions = kAll;
+    std::string filed;     // the language of kFiledUnder, kNotFiledUnder
+};
+
+std::vector<ReadingPlan> reading_plans(const NewsDatabase& db, const Filters& filters) {
+    if (!filters.stem) return {{"", ReadingPlan::kAll, ""}};
+    std::vector<std::string> languages = filed_languages(db.xapian());
+    if (!filters.language.empty()) {
+        // Stemmed in that language alone: its versions by its stems, the
+        // others by the words as typed.
+        std::string language = schema::primary_language(filters.language);
+        stemmer_of(language);  // refused early when there is none
+        if (languages.empty() || (languages.size() == 1 && languages.front() == language)) {
+            return {{language, ReadingPlan::kAll, ""}};
+        }
+        return {{language, ReadingPlan::kFiledUnder, language},
+                {"", ReadingPlan::kNotFiledUnder, language}};
+    }
+    if (languages.size() <= 1) {
+        return {{languages.empty() ? db.language() : languages.front(), ReadingPlan::kAll, ""}};
+    }
+    std::vector<ReadingPlan> out;
+    for (const std::string& language : languages) {
+        out.push_back({language, ReadingPlan::kFiledUnder, language});
+    }
+    return out;
+}
+
+// `matched` for the versions `plan` reads.
+Xapian::Query for_versions(const ReadingPlan& plan, const Xapian::Query& matched) {
+    if (plan.versions == ReadingPlan::kAll) return matched;
+    Xapian::Query filed(schema::bounded_term(schema::prefix::kLanguage, plan.filed));
+    return plan.versions == ReadingPlan::kFiledUnder
+               ? Xapian::Query(Xapian::Query::OP_FILTER, matched, filed)
+               : Xapian::Query(Xapian::Query::OP_AND_NOT, matched, filed);
 }
 
 // `date_error` receives the first date: value that is not a date.
-Xapian::QueryParser make_parser(const NewsDatabase& db, const Xapian::Stem& stemmer, bool stem,
+Xapian::QueryParser make_parser(const NewsDatabase& db, const Xapian::Stem& stemmer,
                                 const std::shared_ptr<std::string>& date_error) {
     Xapian::QueryParser parser;
     parser.set_database(db.xapian());
     parser.set_stemmer(stemmer);
     // STEM_SOME stems plain words but leaves "quoted phrases" exact.
-    parser.set_stemming_strategy(stem ? Xapian::QueryParser::STEM_SOME
-                                      : Xapian::QueryParser::STEM_NONE);
+    parser.set_stemming_strategy(stemmer.is_none() ? Xapian::QueryParser::STEM_NONE
+                                                   : Xapian::QueryParser::STEM_SOME);
     // News searchers expect every word to be required, as in web search.
     parser.set_default_op(Xapian::Query::OP_AND);
     // "a*" keeps its most frequent words, fast instead of failing; rarer
@@ -173,52 +227,94 @@ Xapian::Query filter_query(const Filters& filters) {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-bool is_blank(const std::string& text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](unsigned char c) { return std::isspace(c) != 0; });
+// One reading of `text`: the text part for sentences and snippets, and the
+// same with each stem the synonym of the words the index lists under it.
+struct ParsedReading {
+    MatchQuery::Reading reading;
+    Xapian::Query matched;
+};
+
+ParsedReading parse_reading(const NewsDatabase& db, const std::string& text,
+                            const std::string& language) {
+    Xapian::Stem stemmer = language.empty() ? Xapian::Stem() : stemmer_of(language);
+    // In German a capital marks a noun, not a name: read every word in lower
+    // case, so STEM_SOME stems it (filters' values and operators kept).
+    const std::string read = !stemmer.is_none() && schema::capitalises_nouns(language)
+                                 ? lower_case_words(text)
+                                 : text;
+    auto date_error = std::make_shared<std::string>();
+    ParsedReading out{{language, Xapian::Query(), stemmer}, Xapian::Query()};
+    try {
+        Xapian::QueryParser parser = make_parser(db, stemmer, date_error);
+        const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
+                               Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+        out.reading.text = parser.parse_query(read, flags);
+        check_parsed_query(text, out.reading.text);
+        // The index has no stem terms: each stem is a synonym-table key
+        // listing the words that have it (schema/terms.h).
+        out.matched = stemmer.is_none()
+                          ? out.reading.text
+                          : parser.parse_query(read, flags | Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(fmt::format("newsquery: bad query '{}': {}", text, e.get_msg()),
+                         kExitBadQuery);
+    }
+    if (!date_error->empty()) {
+        throw QueryError(fmt::format("newsquery: bad query '{}': {}", text, *date_error),
+                         kExitBadQuery);
+    }
+    if (out.reading.text.empty()) {
+        throw QueryError(fmt::format("newsquery: bad query '{}': nothing to search for", text),
+                         kExitBadQuery);
+    }
+    return out;
 }
 
 }  // namespace
 
+const MatchQuery::Reading& MatchQuery::reading_of(const std::string& record_language) const {
+    if (readings.size() == 1) return readings.front();
+    // As the indexer filed the version (schema::StemmingLanguages); with
+    // --lang, a version of another language is read unstemmed.
+    const std::string filed = schema::StemmingLanguages(database_language).of(record_language);
+    const Reading* unstemmed = &readings.front();
+    for (const Reading& reading : readings) {
+        if (reading.language == filed) return reading;
+        if (reading.language.empty()) unstemmed = &reading;
+    }
+    return *unstemmed;
+}
+
 MatchQuery build_match_query(const NewsDatabase& db, const std::string& text,
                              const Filters& filters) {
-    Xapian::Stem stemmer = stemmer_for(db, filters);
     check_time_window(filters.since, filters.until);
-    Xapian::Query parsed = Xapian::Query::MatchAll;
-    Xapian::Query matched = parsed;
-    if (!is_blank(text)) {
+    std::vector<ReadingPlan> plans = reading_plans(db, filters);
+    MatchQuery out;
+    out.database_language = db.language();
+    Xapian::Query matched = Xapian::Query::MatchAll;
+    if (is_blank_query(text)) {
+        for (const ReadingPlan& plan : plans) {
+            out.readings.push_back({plan.language, Xapian::Query::MatchAll,
+                                    plan.language.empty() ? Xapian::Stem()
+                                                          : schema::language_stemmer(plan.language)});
+        }
+    } else {
         check_query_text(text);
         check_query_syntax(text);
-        auto date_error = std::make_shared<std::string>();
-        try {
-            Xapian::QueryParser parser = make_parser(db, stemmer, filters.stem, date_error);
-            const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
-                                   Xapian::QueryParser::FLAG_WILDCARD |
-                                   Xapian::QueryParser::FLAG_PURE_NOT;
-            parsed = parser.parse_query(text, flags);
-            check_parsed_query(text, parsed);
-            // The index has no stem terms: each stem is a synonym-table key
-            // listing the words that have it (schema/terms.h).
-            matched = filters.stem ? parser.parse_query(
-                                         text, flags | Xapian::QueryParser::FLAG_AUTO_SYNONYMS)
-                                   : parsed;
-        } catch (const Xapian::QueryParserError& e) {
-            throw QueryError(fmt::format("newsquery: bad query '{}': {}", text, e.get_msg()),
-                             kExitBadQuery);
+        std::vector<Xapian::Query> branches;
+        for (const ReadingPlan& plan : plans) {
+            ParsedReading parsed = parse_reading(db, text, plan.language);
+            branches.push_back(for_versions(plan, parsed.matched));
+            out.readings.push_back(std::move(parsed.reading));
         }
-        if (!date_error->empty()) {
-            throw QueryError(fmt::format("newsquery: bad query '{}': {}", text, *date_error),
-                             kExitBadQuery);
-        }
-        if (parsed.empty()) {
-            throw QueryError(fmt::format("newsquery: bad query '{}': nothing to search for", text),
-                             kExitBadQuery);
-        }
+        matched = branches.size() == 1
+                      ? branches.front()
+                      : Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
     }
     Xapian::Query filter = filter_query(filters);
-    Xapian::Query query = filter.empty() ? matched
-                                         : Xapian::Query(Xapian::Query::OP_FILTER, matched, filter);
-    return MatchQuery{query, parsed, stemmer};
+    out.query = filter.empty() ? matched : Xapian::Query(Xapian::Query::OP_FILTER, matched, filter);
+    return out;
 }
 
 }  // namespace newsindex::query

@@ -26,19 +26,42 @@ struct Filters {
 };
 
 struct MatchQuery {
+    // The query text as read in one stemming language, for the versions of
+    // that language (or for every version: see readings).
+    struct Reading {
+        std::string language;   // "" with --no-stem: no language's stems
+        // The text part alone, each stemmed word as its stem term ("Z" +
+        // language stem): for snippets and sentences, which are indexed
+        // with their stems.
+        Xapian::Query text;
+        Xapian::Stem stemmer;   // the stemmer it was parsed with
+    };
+
     // Text AND filters: what to run. Each stemmed word of the text is the
-    // synonym of the words the index holds with its stem (schema/terms.h).
+    // synonym of the words the index holds with its stem (schema/terms.h),
+    // in the language of each version.
     Xapian::Query query;
-    // The text part alone, each stemmed word as its stem term ("Z"+stem):
-    // for snippets and sentences, which are indexed with their stems.
-    Xapian::Query text;
-    Xapian::Stem stemmer;     // the stemmer the text part was parsed with
+    // One reading per stemming language the database holds, each matching
+    // only versions of its language; one alone, for every version, when
+    // the database holds one language or with --no-stem; with --lang L,
+    // L's reading for L's versions and an unstemmed one for the others.
+    std::vector<Reading> readings;
+    std::string database_language;
+
+    // The reading that matched a version of `record_language` (its
+    // record's language; stemmed as schema::StemmingLanguages says).
+    const Reading& reading_of(const std::string& record_language) const;
 };
 
 // Parses `text` with Xapian::QueryParser and adds `filters`. The language:
-//   words         all required (default operator AND); stemmed in the
-//                 database's language (or filters.language) unless
-//                 filters.stem is false
+//   words         all required (default operator AND); each finds itself
+//                 and the words with its stem in each version's language
+//                 (once per language the database holds, each reading
+//                 filtered to that language's versions; in filters.language
+//                 alone when set), unless filters.stem is false. A word
+//                 typed with a capital stays exact (Xapian's STEM_SOME: a
+//                 name) but in a language that capitalises its nouns
+//                 (German), where it is read in lower case
 //   "a phrase"    exact, unstemmed, in this order
 //   AND OR NOT, +word -word, a NEAR b, (brackets), wildc*
 //                 (a wildcard expands to the most frequent matching words,

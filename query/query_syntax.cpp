@@ -4,6 +4,7 @@
 #include "query/database.h"
 
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <optional>
@@ -156,7 +157,74 @@ class SyntaxScanner {
     std::optional<std::string> problem_;
 };
 
+// The operators of QueryParser's FLAG_BOOLEAN, FLAG_PHRASE and FLAG_NEAR
+// (upper case only: FLAG_BOOLEAN_ANY_CASE is not used).
+bool is_operator(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
+           word == "ADJ";
+}
+
 }  // namespace
+
+std::string lower_case_words(std::string_view text) {
+    std::string out;
+    std::size_t at = 0;
+    std::size_t lower_from = 0;  // where the text still to lower-case starts
+    // Copies text_[from, to) as typed, after lower-casing what came before.
+    auto keep = [&](std::size_t from, std::size_t to) {
+        out += Xapian::Unicode::tolower(std::string(text.substr(lower_from, from - lower_from)));
+        out.append(text.substr(from, to - from));
+        lower_from = to;
+    };
+    bool word_start = true;
+    bool in_phrase = false;
+    while (at < text.size()) {
+        if (std::size_t quote = quote_at(text, at)) {
+            in_phrase = !in_phrase;
+            at += quote;
+            word_start = !in_phrase;
+            continue;
+        }
+        const char c = text[at];
+        if (in_phrase || !word_start || !is_name_char(c)) {
+            word_start = !in_phrase && (is_space(c) || c == '(' || c == ')' || c == '+' || c == '-');
+            ++at;
+            continue;
+        }
+        std::size_t end = at;
+        while (end < text.size() && is_name_char(text[end])) ++end;
+        const std::string_view name = text.substr(at, end - at);
+        if (end + 1 < text.size() && text[end] == ':' && !is_space(text[end + 1])) {
+            const QueryField* field = field_named(name);
+            if (field && !field->free) {  // a filter's value runs to the next space
+                std::size_t value_end = end + 1;
+                while (value_end < text.size() && !is_space(text[value_end])) ++value_end;
+                keep(at, value_end);
+                at = value_end;
+                word_start = false;
+                continue;
+            }
+            at = end + 1;  // a free field's value is read as any query text
+            continue;
+        }
+        std::size_t operator_end = end;
+        if ((name == "NEAR" || name == "ADJ") && end < text.size() && text[end] == '/') {
+            std::size_t digits = end + 1;
+            while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+            if (digits > end + 1) operator_end = digits;
+        }
+        if (is_operator(name) && (operator_end == text.size() || is_space(text[operator_end]) ||
+                                  text[operator_end] == '(' || text[operator_end] == ')')) {
+            keep(at, operator_end);
+            at = operator_end;
+        } else {
+            at = end;
+        }
+        word_start = false;
+    }
+    keep(text.size(), text.size());
+    return out;
+}
 
 bool is_blank_query(std::string_view text) { return std::all_of(text.begin(), text.end(), is_space); }
 

@@ -49,6 +49,14 @@ void refuse_blank_query(std::string_view text);
 // "10:30" are words, as for Xapian.)
 void check_query_syntax(const std::string& text);
 
+// `text` with its words in lower case, for a language whose capitals mark
+// nouns rather than names (schema::capitalises_nouns): QueryParser's
+// STEM_SOME then stems "Kanzlers" as it stems "kanzlers". Left as typed:
+// the operators (AND, OR, NOT, XOR, NEAR, ADJ, NEAR/n, ADJ/n) and the
+// values of filter fields (source:, site:, url:, lang:, date:), read as
+// check_query_syntax() reads them. For a text check_query_syntax() took.
+std::string lower_case_words(std::string_view text);
+
 // Throws QueryError(kExitBadQuery) when the window --since..--until ends
 // before it starts.
 void check_time_window(std::optional<schema::CaptureTime> since,

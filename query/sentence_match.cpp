@@ -218,7 +218,7 @@ SentenceFinder::SentenceFinder(Xapian::Query text, Xapian::Stem stemmer)
       matches_without_terms_(
           has_node(text_, {Xapian::Query::OP_WILDCARD, Xapian::Query::LEAF_MATCH_ALL,
                            Xapian::Query::LEAF_POSTING_SOURCE})),
-      spellings_(terms_, stemmer) {
+      spellings_(terms_) {
     generator_.set_stemmer(stemmer_);
     generator_.set_stemming_strategy(strategy_);
     if (!positional_ && !matches_without_terms_) {
@@ -248,13 +248,11 @@ std::string SentenceFinder::find(const schema::VersionRecord& version,
 std::string SentenceFinder::find(const schema::VersionRecord& version,
                                  const Xapian::Database* db) const {
     // The spellings a sentence must contain to hold a query term; nullptr
-    // when any sentence may hold the match: without a database, when a
-    // wildcard or match-all can match without the terms, or in a version
-    // stemmed in another language than the query.
+    // when any sentence may hold the match: without a database, or when a
+    // wildcard or match-all can match without the terms.
     const std::vector<std::string>* words =
-        db == nullptr || matches_without_terms_ || terms_.empty()
-            ? nullptr
-            : spellings_.of(*db, version.language);
+        db == nullptr || matches_without_terms_ || terms_.empty() ? nullptr
+                                                                  : &spellings_.of(*db);
     auto may_hold = [&](std::string_view text) { return !words || holds_any(text, *words); };
     SentenceSearch search(*this);
     std::vector<std::string> seen;
@@ -274,6 +272,18 @@ std::string SentenceFinder::find(const schema::VersionRecord& version,
     });
     std::optional<std::size_t> answer = search.finish();
     return answer ? std::move(seen[*answer]) : std::string();
+}
+
+QuerySentences::QuerySentences(const MatchQuery& match)
+    : match_(match), finders_(match.readings.size()) {}
+
+std::string QuerySentences::find(const schema::VersionRecord& version,
+                                 const Xapian::Database& db) const {
+    const MatchQuery::Reading& reading = match_.reading_of(version.language);
+    std::unique_ptr<SentenceFinder>& finder =
+        finders_[static_cast<std::size_t>(&reading - match_.readings.data())];
+    if (!finder) finder = std::make_unique<SentenceFinder>(reading.text, reading.stemmer);
+    return finder->find(version, db);
 }
 
 }  // namespace newsindex::query

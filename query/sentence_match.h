@@ -2,6 +2,7 @@
 // a change feed quotes so a reader sees the words in context.
 #pragma once
 
+#include "query/matcher.h"
 #include "query/sentences.h"
 #include "query/spellings.h"
 #include "schema/version_record.h"
@@ -20,12 +21,13 @@ namespace newsindex::query {
 // per thread).
 class SentenceFinder {
   public:
-    // `text` is the text part of a MatchQuery (no filters, stems as stem
-    // terms), `stemmer` the stemmer it was parsed with; sentences are
-    // indexed as the indexer indexes versions (TermGenerator, title also
-    // under the title prefix), with each word's stem as a term where the
-    // index lists the word under its stem (STEM_SOME), so the query means
-    // the same thing here as in the index.
+    // `text` and `stemmer` are one reading of a MatchQuery (its text part:
+    // no filters, stems as stem terms), the reading of the language of the
+    // versions the finder is asked about; sentences are indexed as the
+    // indexer indexes versions (TermGenerator, title also under the title
+    // prefix), with each word's stem as a term where the index lists the
+    // word under its stem (STEM_SOME), so the query means the same thing
+    // here as in the index.
     SentenceFinder(Xapian::Query text, Xapian::Stem stemmer);
 
     // The index in `sentences` of the sentence that holds the match: of the
@@ -92,6 +94,23 @@ class SentenceFinder {
     mutable Spellings spellings_;
     // Keyed by part (the title is indexed twice) and text.
     mutable std::unordered_map<std::string, IndexedSentence> indexed_;
+};
+
+// The sentence finders of one MatchQuery: each version's sentence is found
+// by the reading of the query in the version's language
+// (MatchQuery::reading_of). Not thread-safe, as SentenceFinder.
+class QuerySentences {
+  public:
+    // `match` must outlive this.
+    explicit QuerySentences(const MatchQuery& match);
+
+    // SentenceFinder::find(version, db) with the finder of the reading that
+    // matched `version`, made when first needed.
+    std::string find(const schema::VersionRecord& version, const Xapian::Database& db) const;
+
+  private:
+    const MatchQuery& match_;
+    mutable std::vector<std::unique_ptr<SentenceFinder>> finders_;  // as match_.readings
 };
 
 }  // namespace newsindex::query

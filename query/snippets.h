@@ -16,8 +16,8 @@ namespace newsindex::query {
 // remembers): one per search.
 class Snippets {
   public:
-    // For versions that `mset` (which must outlive this) matched with
-    // `match`: at most `length` bytes of text (Xapian's MSet::snippet),
+    // For versions that `mset` matched with `match` (both must outlive
+    // this): at most `length` bytes of text (Xapian's MSet::snippet),
     // matched words put between `highlight_start` and `highlight_end`.
     Snippets(const Xapian::MSet& mset, const MatchQuery& match, std::size_t length,
              std::string highlight_start, std::string highlight_end);
@@ -33,16 +33,22 @@ class Snippets {
     std::string of(const schema::VersionRecord& version) const;
 
   private:
-    std::string snippet(const std::string& text, unsigned flags) const;
+    // What a snippet needs of one reading of the query (MatchQuery::Reading).
+    struct Reading {
+        Xapian::Stem stemmer;  // caching
+        // Its words and stems as written (squash()), sorted.
+        std::vector<std::string> written;
+    };
+
+    std::string snippet(const std::string& text, const Reading& reading, unsigned flags) const;
     // The byte offset in `text` of the line the snippet is read from.
-    std::size_t first_line(std::string_view text) const;
+    static std::size_t first_line(std::string_view text, const Reading& reading);
 
     const Xapian::MSet& mset_;
-    Xapian::Stem stemmer_;
+    const MatchQuery& match_;
     std::size_t length_;
     std::string highlight_start_, highlight_end_;
-    // The query's words and stems as written (squash()), sorted.
-    std::vector<std::string> written_;
+    std::vector<Reading> readings_;  // as match_.readings
 };
 
 }  // namespace newsindex::query

@@ -2,7 +2,6 @@
 
 #include "query/query_shape.h"
 #include "query/term_text.h"
-#include "schema/database_format.h"
 #include "schema/terms.h"
 
 #include <algorithm>
@@ -10,22 +9,7 @@
 
 namespace newsindex::query {
 
-namespace {
-
-// The description of `language`'s stemmer, "" if Xapian has none.
-std::string stemmer_description(const std::string& language) {
-    if (language.empty()) return {};
-    try {
-        return Xapian::Stem(language).get_description();
-    } catch (const Xapian::InvalidArgumentError&) {
-        return {};
-    }
-}
-
-}  // namespace
-
-Spellings::Spellings(const std::vector<std::string>& terms, Xapian::Stem stemmer)
-    : stemmer_(std::move(stemmer)) {
+Spellings::Spellings(const std::vector<std::string>& terms) {
     for (const std::string& term : terms) {
         auto field = field_word(term);
         if (!field) continue;  // in no sentence
@@ -35,14 +19,7 @@ Spellings::Spellings(const std::vector<std::string>& terms, Xapian::Stem stemmer
     stems_ = sorted_unique(std::move(stems_));
 }
 
-const std::vector<std::string>* Spellings::of(const Xapian::Database& db,
-                                              const std::string& record_language) {
-    Read& current = read(db);
-    if (!stems_.empty() && !stemmed_alike(current, record_language)) return nullptr;
-    return &current.forms;
-}
-
-Spellings::Read& Spellings::read(const Xapian::Database& db) {
+const std::vector<std::string>& Spellings::of(const Xapian::Database& db) {
     // A database without a UUID (one in memory) has no revisions either,
     // and is read every time. Xapian gives no revision for a database of
     // several shards (a generation and its recent shard); there, the
@@ -52,9 +29,9 @@ Spellings::Read& Spellings::read(const Xapian::Database& db) {
                            : db.size() == 1 ? db.get_revision()
                                             : db.get_doccount();
     if (read_ && !uuid.empty() && read_->uuid == uuid && read_->revision == revision) {
-        return *read_;
+        return read_->forms;
     }
-    Read out{uuid, revision, plain_, schema::StemmingLanguages(schema::database_language(db)), {}};
+    Read out{uuid, revision, plain_};
     // Sentences come from the body (unprefixed) and the title.
     for (const std::string& stem : stems_) {
         for (std::string_view field : {std::string_view(), schema::prefix::kTitle}) {
@@ -68,18 +45,7 @@ Spellings::Read& Spellings::read(const Xapian::Database& db) {
     for (std::string& form : out.forms) form = squash(form);
     out.forms = sorted_unique(std::move(out.forms));
     read_ = std::move(out);
-    return *read_;
-}
-
-bool Spellings::stemmed_alike(Read& read, const std::string& record_language) const {
-    // Only a stem's words depend on the language a version was stemmed in.
-    const std::string& language = read.languages.of(record_language);
-    auto known = read.alike.find(language);
-    if (known == read.alike.end()) {
-        bool alike = stemmer_description(language) == stemmer_.get_description();
-        known = read.alike.emplace(language, alike).first;
-    }
-    return known->second;
+    return read_->forms;
 }
 
 }  // namespace newsindex::query

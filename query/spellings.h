@@ -3,11 +3,8 @@
 // finder (sentence_match.h) passes over every line that contains none.
 #pragma once
 
-#include "schema/languages.h"
-
 #include <xapian.h>
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,10 +15,9 @@ namespace newsindex::query {
 // one finder per thread).
 class Spellings {
   public:
-    // `terms`: the query's distinct word terms, stems as stem terms
-    // ("Z"+stem, MatchQuery::text); `stemmer`: the stemmer the query was
-    // parsed with, to compare with the one each version was indexed with.
-    Spellings(const std::vector<std::string>& terms, Xapian::Stem stemmer);
+    // `terms`: the distinct word terms of one reading of the query, stems
+    // as stem terms ("Z"+language stem, MatchQuery::Reading::text).
+    explicit Spellings(const std::vector<std::string>& terms);
 
     // The forms, lower case and of word characters only (squash()), sorted
     // and distinct, that a sentence of a version of `db` must contain to
@@ -33,14 +29,11 @@ class Spellings {
     //
     // The lists are the whole database's, read once per database revision:
     // more words than one version holds, which costs the sentence finder
-    // nothing but a longer list to look for. They hold the words of versions
-    // stemmed like the query, so for a version stemmed in another language
-    // (its words are listed under that language's stems: its record's
-    // `language`, by schema::StemmingLanguages) the answer is nullptr:
-    // every sentence may hold the match. The list is valid until the next
+    // nothing but a longer list to look for. A stem lists only the words of
+    // versions stemmed in its language (schema::stem_key), the language of
+    // the reading the terms come from. The list is valid until the next
     // call.
-    const std::vector<std::string>* of(const Xapian::Database& db,
-                                       const std::string& record_language);
+    const std::vector<std::string>& of(const Xapian::Database& db);
 
   private:
     // What was read of a database, at one of its revisions.
@@ -48,17 +41,10 @@ class Spellings {
         std::string uuid;
         Xapian::rev revision = 0;
         std::vector<std::string> forms;  // see of()
-        schema::StemmingLanguages languages;
-        // Per stemming language met: whether its stemmer is the query's.
-        std::map<std::string, bool> alike;
     };
-    Read& read(const Xapian::Database& db);
-    // Whether a version of `record_language` was stemmed like the query.
-    bool stemmed_alike(Read& read, const std::string& record_language) const;
 
     std::vector<std::string> plain_;  // the unstemmed words of the query
     std::vector<std::string> stems_;  // its stems, without "Z" or field prefix
-    Xapian::Stem stemmer_;
     std::optional<Read> read_;
 };
 

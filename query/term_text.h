@@ -18,8 +18,9 @@ bool is_stem(std::string_view term);
 std::string_view field_prefix(std::string_view term);
 
 // A term of the fields sentences come from (the body unprefixed, the title
-// under the title prefix): its word, without "Z" or prefix, and whether it
-// is a stem. nullopt for any other field's term and for boolean terms.
+// under the title prefix): its word, without "Z" or prefix (for a stem, the
+// language stem: "de:kanzl", schema/terms.h), and whether it is a stem.
+// nullopt for any other field's term and for boolean terms.
 struct FieldWord {
     std::string_view word;
     bool stem = false;

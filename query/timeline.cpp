@@ -169,7 +169,7 @@ PageArticle page_article(std::uint64_t digest, ArticleEvents derived,
 
 // The article in full, from the texts of its versions in `texts`: the
 // latest's identity, URL and title, and each event's sentence.
-void complete(const Xapian::Database& db, const SentenceFinder& finder,
+void complete(const Xapian::Database& db, const QuerySentences& finder,
               const std::map<Xapian::docid, schema::VersionRecord>& texts,
               const TimelineRequest& request, PageArticle& article) {
     ArticleTimeline& timeline = article.timeline;
@@ -207,7 +207,7 @@ TimelinePage build_timeline(NewsDatabase& db, const TimelineRequest& request) {
         // Parsing reads the database (synonyms, wildcards, spellings): a
         // commit under it is retried like the match.
         MatchQuery match = build_match_query(db, request.query, matching_filters(request.filters));
-        SentenceFinder finder(match.text, match.stemmer);
+        QuerySentences finder(match);
         MatchedVersions matched = matching_versions(xapian, match.query, deadline);
         std::vector<Candidate> candidates;
         ArticleEvents derived;

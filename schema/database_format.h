@@ -12,7 +12,7 @@ namespace newsindex::schema {
 
 // Bump whenever a prefix, slot, stored field or the id scheme changes
 // meaning. Databases of another version are refused, not misread.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // User-metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "newsindex.schema_version";

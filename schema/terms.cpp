@@ -50,6 +50,18 @@ std::string article_term(std::string_view article_digest_hex) {
     return fmt::format("{}{}", prefix::kArticle, article_digest_hex);
 }
 
+std::string language_stem(std::string_view language, std::string_view stem) {
+    std::string out(language);
+    out += kStemLanguageEnd;
+    out.append(stem);
+    return out;
+}
+
+std::string_view bare_stem(std::string_view language_stem) {
+    std::size_t end = language_stem.find(kStemLanguageEnd);
+    return end == std::string_view::npos ? language_stem : language_stem.substr(end + 1);
+}
+
 std::string stem_key(std::string_view field_prefix, std::string_view stem) {
     std::string key(kStemMarker);
     key.append(field_prefix);
@@ -105,7 +117,7 @@ void add_possessive_bases(Xapian::Document& doc) {
 
 std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer) {
     auto split = free_text_word(term);
-    if (!split) return std::nullopt;
+    if (!split || stemmer.is_none()) return std::nullopt;
     auto [field, word] = *split;
     // TermGenerator's and QueryParser's rule for which words STEM_SOME stems.
     switch (Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word.data(), word.size()))) {

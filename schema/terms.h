@@ -62,20 +62,34 @@ std::string article_term(std::string_view article_digest_hex);
 // entry beside nearly every word. The database's synonym table holds them
 // instead, keyed the way Xapian names a stemmed term ("Z", the field prefix,
 // the stem), each key listing the terms of the database whose word has that
-// stem: "Zgovern" -> "govern", "governed", "government", ...; "ZSgovern" ->
-// "Sgovernment", ... QueryParser with FLAG_AUTO_SYNONYMS looks a stemmed
-// query word up under exactly this key, so "governments" matches every
-// spelling the index holds, as a stem term would, and a "quoted phrase"
-// stays exact.
+// stem: "Zen:govern" -> "govern", "governed", "government", ...;
+// "ZSen:govern" -> "Sgovernment", ... A stem is written after the code of
+// the language it was stemmed in (language_stemmer() in schema/languages.h),
+// so the words of German versions are listed apart from those of English
+// ones, even where the two stemmers give the same stem. QueryParser with
+// FLAG_AUTO_SYNONYMS and that stemmer looks a stemmed query word up under
+// exactly this key, so "governments" matches every spelling the index holds
+// in that language, as a stem term would, and a "quoted phrase" stays exact.
 inline constexpr std::string_view kStemMarker = "Z";
+// Between a stem's language and the stem: "de:kanzl". No word holds it.
+inline constexpr char kStemLanguageEnd = ':';
 
-// The synonym key of a stem in a field: "Z" + field prefix + stem.
+// A stem as the index writes it: "de" and "kanzl" -> "de:kanzl".
+std::string language_stem(std::string_view language, std::string_view stem);
+
+// The stem of a language_stem() without its language ("de:kanzl" ->
+// "kanzl"): the letters a word holding it starts with.
+std::string_view bare_stem(std::string_view language_stem);
+
+// The synonym key of a stem in a field: "Z" + field prefix + stem (a
+// language_stem()).
 std::string stem_key(std::string_view field_prefix, std::string_view stem);
 
-// The synonym key of `term` stemmed with `stemmer`: for a word of a
-// free-text field (no prefix, kTitle, kAuthor) that Xapian stems (STEM_SOME
-// stems a word that starts with a letter other than an upper-case one), the
-// key of its stem in its field; nullopt for every other term.
+// The synonym key of `term` stemmed with `stemmer` (a language_stemmer()):
+// for a word of a free-text field (no prefix, kTitle, kAuthor) that Xapian
+// stems (STEM_SOME stems a word that starts with a letter other than an
+// upper-case one), the key of its stem in its field; nullopt for every other
+// term, and for every term when `stemmer` stems nothing.
 std::optional<std::string> stem_key(std::string_view term, const Xapian::Stem& stemmer);
 
 // A possessive is also its word: for every term of a free-text field (no

@@ -140,11 +140,11 @@ TEST(DocumentBuilder, StemsAreNoTermsButSynonymEntriesOfTheWordsNewToTheBuilder)
     EXPECT_TRUE(terms_of(built.document).contains("searching"));
     // Each word under its field's stem key, title and author words too.
     std::set<std::string> words = new_words(built);
-    EXPECT_TRUE(words.contains("Zflood=flooded"));
-    EXPECT_TRUE(words.contains("Zsearch=searching"));
-    EXPECT_TRUE(words.contains("ZSflood=Sfloods"));
-    EXPECT_TRUE(words.contains("ZAjane=Ajane"));
-    EXPECT_FALSE(words.contains("Zflood=Sfloods"));
+    EXPECT_TRUE(words.contains("Zen:flood=flooded"));
+    EXPECT_TRUE(words.contains("Zen:search=searching"));
+    EXPECT_TRUE(words.contains("ZSen:flood=Sfloods"));
+    EXPECT_TRUE(words.contains("ZAen:jane=Ajane"));
+    EXPECT_FALSE(words.contains("Zen:flood=Sfloods"));
     // Once per builder, until it forgets.
     EXPECT_TRUE(builder.build(sample_record(), VersionId{}).new_words.empty());
     builder.forget_words();
@@ -155,7 +155,7 @@ TEST(DocumentBuilder, OnlyWordsStartingWithALetterHaveAStem) {
     schema::VersionRecord record = sample_record();
     record.text = "In 2020 the 3rd flood came";
     std::set<std::string> words = new_words(DocumentBuilder("en").build(record, VersionId{}));
-    EXPECT_TRUE(words.contains("Zflood=flood"));
+    EXPECT_TRUE(words.contains("Zen:flood=flood"));
     for (const std::string& word : words) {
         EXPECT_EQ(word.find("=2020"), std::string::npos) << word;
         EXPECT_EQ(word.find("=3rd"), std::string::npos) << word;
@@ -200,8 +200,9 @@ TEST(DocumentBuilder, GermanRecordsAreStemmedInGerman) {
     schema::VersionRecord record = sample_record();
     record.title = "Die Häuser am Fluss";
     record.language = "de";
-    // Title words: under the title prefix, stem keys "Z" + prefix + stem.
-    const std::string haeuser_as_haus = "ZShaus=Shäuser";
+    // Title words: under the title prefix, stem keys "Z" + prefix + the
+    // stem after its language.
+    const std::string haeuser_as_haus = "ZSde:haus=Shäuser";
     BuiltVersion german = DocumentBuilder("en").build(record, VersionId{});
     EXPECT_TRUE(new_words(german).contains(haeuser_as_haus));
     EXPECT_TRUE(terms_of(german.document).contains(with(prefix::kTitle, "häuser")));
@@ -213,7 +214,7 @@ TEST(DocumentBuilder, GermanRecordsAreStemmedInGerman) {
     record.language = "en";
     std::set<std::string> english = new_words(DocumentBuilder("en").build(record, VersionId{}));
     EXPECT_FALSE(english.contains(haeuser_as_haus));
-    EXPECT_TRUE(english.contains("ZShäuser=Shäuser"));
+    EXPECT_TRUE(english.contains("ZSen:häuser=Shäuser"));
 
     // One builder, both languages: a word met in one is new in the other.
     DocumentBuilder both("en");
@@ -228,7 +229,7 @@ TEST(DocumentBuilder, RecordsWithoutAKnownLanguageUseTheDatabaseLanguage) {
     for (std::string language : {"", "xx", "english"}) {
         record.language = language;
         BuiltVersion built = DocumentBuilder("de").build(record, VersionId{});
-        EXPECT_TRUE(new_words(built).contains("ZShaus=Shäuser")) << language;
+        EXPECT_TRUE(new_words(built).contains("ZSde:haus=Shäuser")) << language;
         std::set<std::string> terms = terms_of(built.document);
         EXPECT_TRUE(terms.contains(with(prefix::kLanguage, "de"))) << language;
         EXPECT_FALSE(terms.contains(with(prefix::kLanguage, language))) << language;

@@ -65,12 +65,49 @@ TEST_F(Matcher, AStemIsTheSynonymOfTheIndexsWordsInTheQueryAndOneTermInTheText) 
     // words the database lists under the stem; the text part, for sentences
     // and snippets, keeps the stem.
     MatchQuery match = build_match_query(db_, "threat", {});
+    const Xapian::Query& text = match.reading_of("en").text;
     Names query_terms(match.query.get_unique_terms_begin(), match.query.get_unique_terms_end());
-    Names text_terms(match.text.get_unique_terms_begin(), match.text.get_unique_terms_end());
+    Names text_terms(text.get_unique_terms_begin(), text.get_unique_terms_end());
     EXPECT_TRUE(query_terms.contains("threat"));
     EXPECT_TRUE(query_terms.contains("threats"));
-    EXPECT_TRUE(text_terms.contains("Zthreat"));
+    EXPECT_TRUE(text_terms.contains("Zen:threat"));
     EXPECT_FALSE(text_terms.contains("threats"));
+}
+
+TEST_F(Matcher, AWordFindsItsInflectionsInEachVersionsOwnLanguage) {
+    // C1 is German: "Bedrohungen", "Diplomaten"; B1 English: "Diplomats".
+    EXPECT_EQ(matches("bedrohung"), (Names{"C1"}));
+    EXPECT_EQ(matches("diplomat"), (Names{"B1", "C1"}));
+    // German capitalises nouns: a capital is stemmed there, and marks a
+    // name, which stays exact, in English.
+    EXPECT_EQ(matches("Bedrohung"), (Names{"C1"}));
+    EXPECT_EQ(matches("Diplomat"), (Names{"C1"}));
+    EXPECT_EQ(matches("Diplomats"), (Names{"B1", "C1"}));
+    EXPECT_EQ(matches("Diplomats", no_stem()), (Names{"B1"}));
+    // --lang reads the query in that language alone, for every version.
+    Filters german;
+    german.language = "de";
+    EXPECT_EQ(matches("Bedrohung", german), (Names{"C1"}));
+    Filters english;
+    english.language = "en";
+    EXPECT_EQ(matches("Bedrohung", english), Names{});
+    EXPECT_EQ(matches("bedrohung", no_stem()), Names{});
+    // Phrases stay exact, operators and filter values as typed.
+    EXPECT_EQ(matches("\"die bedrohung\""), Names{});
+    EXPECT_EQ(matches("Bedrohung OR Markets"), (Names{"C1", "D1", "D2", "D3"}));
+    EXPECT_EQ(matches("Bedrohung AND source:Spiegel"), (Names{"C1"}));
+}
+
+TEST_F(Matcher, EachVersionIsReadInTheLanguageItWasFiledUnder) {
+    MatchQuery match = build_match_query(db_, "threat", {});
+    ASSERT_EQ(match.readings.size(), 2u);
+    EXPECT_EQ(match.reading_of("de").language, "de");
+    EXPECT_EQ(match.reading_of("de-AT").language, "de");
+    EXPECT_EQ(match.reading_of("en-GB").language, "en");
+    // A language without a stemmer was filed under the database's.
+    EXPECT_EQ(match.reading_of("xx").language, "en");
+    EXPECT_EQ(match.reading_of("").language, "en");
+    EXPECT_EQ(build_match_query(db_, "threat", no_stem()).readings.size(), 1u);
 }
 
 TEST_F(Matcher, NoStemMatchesExactWordsOnly) {
@@ -80,9 +117,13 @@ TEST_F(Matcher, NoStemMatchesExactWordsOnly) {
 
 TEST_F(Matcher, LangChoosesTheStemmer) {
     // C is German, indexed with the German stemmer; the database is English.
-    EXPECT_EQ(matches("bedrohung"), Names{});
     Filters german;
     german.language = "de";
+    EXPECT_EQ(matches("bedrohung", german), (Names{"C1"}));
+    // Versions of the other languages find the words as typed.
+    EXPECT_EQ(matches("threats", german), (Names{"A1"}));
+    EXPECT_EQ(matches("threat", german), (Names{"B1"}));
+    german.language = "DE-at";
     EXPECT_EQ(matches("bedrohung", german), (Names{"C1"}));
     german.language = "xx";
     EXPECT_EQ(failure("bedrohung", german).first, kExitBadQuery);

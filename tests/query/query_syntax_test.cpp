@@ -85,3 +85,24 @@ TEST(QuerySyntax, ATimeWindowThatEndsBeforeItStartsIsRefused) {
                                "1970-01-02T00:00:00Z: the time window ends before it starts");
     }
 }
+
+TEST(QuerySyntax, WordsAreLowerCasedButOperatorsAndFilterValuesKeptAsTyped) {
+    EXPECT_EQ(lower_case_words("Kanzler Merz"), "kanzler merz");
+    EXPECT_EQ(lower_case_words("ÜBERFLUTUNG Straße"), "überflutung straße");
+    EXPECT_EQ(lower_case_words("Kanzler AND Merz OR NOT Scholz XOR Habeck"),
+              "kanzler AND merz OR NOT scholz XOR habeck");
+    EXPECT_EQ(lower_case_words("Kanzler NEAR/3 Merz ADJ Bund"), "kanzler NEAR/3 merz ADJ bund");
+    EXPECT_EQ(lower_case_words("(Kanzler OR Minister) -Merz +Bund"),
+              "(kanzler OR minister) -merz +bund");
+    // Operators only where QueryParser reads them: standing alone.
+    EXPECT_EQ(lower_case_words("ANDERS Nordsee"), "anders nordsee");
+    // Free fields take words; filter values keep their case (a URL's path).
+    EXPECT_EQ(lower_case_words("title:Kanzler author:Merz"), "title:kanzler author:merz");
+    EXPECT_EQ(lower_case_words("Kanzler url:https://example.de/A/B site:Bild.de source:FAZ"),
+              "kanzler url:https://example.de/A/B site:Bild.de source:FAZ");
+    EXPECT_EQ(lower_case_words("date:2025-12-29T14:00:00Z..2025-12-30 Kanzler"),
+              "date:2025-12-29T14:00:00Z..2025-12-30 kanzler");
+    // Inside a phrase every word is a word, an "AND" too (its term is the
+    // same in either case).
+    EXPECT_EQ(lower_case_words("\"Olaf AND Scholz\" Kanzler"), "\"olaf and scholz\" kanzler");
+}

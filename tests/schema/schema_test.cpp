@@ -17,16 +17,31 @@
 using namespace newsindex::schema;
 
 TEST(StemKey, AWordOfAFreeTextFieldIsKeyedByItsStemInThatField) {
-    Xapian::Stem english("en");
-    EXPECT_EQ(stem_key(std::string_view("S"), "flood"), "ZSflood");
-    EXPECT_EQ(stem_key("floods", english), "Zflood");
-    EXPECT_EQ(stem_key("Sfloods", english), "ZSflood");
-    EXPECT_EQ(stem_key("Ajane", english), "ZAjane");
+    Xapian::Stem english = language_stemmer("en");
+    EXPECT_EQ(stem_key(std::string_view("S"), "en:flood"), "ZSen:flood");
+    EXPECT_EQ(stem_key("floods", english), "Zen:flood");
+    EXPECT_EQ(stem_key("Sfloods", english), "ZSen:flood");
+    EXPECT_EQ(stem_key("Ajane", english), "ZAen:jane");
+    // Each language's stems are keys of their own.
+    EXPECT_EQ(stem_key("Shäuser", language_stemmer("de")), "ZSde:haus");
+    EXPECT_EQ(stem_key("Shäuser", english), "ZSen:häuser");
+    EXPECT_EQ(bare_stem("de:haus"), "haus");
+    // A language Xapian cannot stem has no stems.
+    EXPECT_TRUE(language_stemmer("xx").is_none());
+    EXPECT_EQ(stem_key("floods", language_stemmer("xx")), std::nullopt);
     // Filters, and words Xapian does not stem (not starting with a letter).
     EXPECT_EQ(stem_key("XSbbc", english), std::nullopt);
     EXPECT_EQ(stem_key("Len", english), std::nullopt);
     EXPECT_EQ(stem_key("2020", english), std::nullopt);
     EXPECT_EQ(stem_key("S3rd", english), std::nullopt);
+}
+
+TEST(StemmingLanguages, OnlyGermanCapitalisesItsNouns) {
+    EXPECT_TRUE(capitalises_nouns("de"));
+    EXPECT_TRUE(capitalises_nouns("de-AT"));
+    EXPECT_FALSE(capitalises_nouns("en"));
+    EXPECT_FALSE(capitalises_nouns("fr"));
+    EXPECT_EQ(primary_language("DE_at"), "de");
 }
 
 TEST(StemmingLanguages, ARecordIsStemmedInItsOwnLanguageIfXapianStemsItElseTheDatabases) {
