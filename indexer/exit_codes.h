@@ -1,7 +1,7 @@
 // How newsindex ends, and the one error type the indexer library throws.
 // Exit codes follow sysexits.h so that cron jobs and scripts can tell a bad
 // record from a full disk from a busy database. `newsindex --help` lists
-// them; keep the two in step.
+// them (indexer/command_line.cpp); keep the two in step.
 #pragma once
 
 #include <stdexcept>

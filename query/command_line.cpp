@@ -1,5 +1,6 @@
 #include "query/command_line.h"
 
+#include "cli/usage.h"
 #include "query/command_options.h"
 #include "query/database.h"
 #include "schema/database_format.h"
@@ -56,41 +57,15 @@ std::string parsed_command(const CLI::App& app) {
     return parsed.empty() ? "search" : parsed.front()->get_name();
 }
 
-// A value given twice (`newsquery --limit 50 search x --limit 5`, as from a
-// shell alias) takes the last, as most commands do; repeatable options
-// (--source) keep every value.
-void take_last_values(CLI::App& app) {
-    for (CLI::App* command : app.get_subcommands({})) {
-        for (CLI::Option* option : command->get_options({})) {
-            if (!option->get_positional() && option->get_items_expected_max() <= 1) {
-                option->take_last();
-            }
-        }
-    }
-}
-
 // The one line for a command line CLI11 refused.
 std::string usage_error(const CLI::App& app, const CLI::ParseError& e,
                         const std::vector<std::string>& typed) {
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
-        // CLI11 2.1 names the arguments in reverse order; remaining() keeps
-        // them as typed.
-        std::vector<std::string> options, words;
-        for (const std::string& arg : app.remaining(true)) {
-            (is_option(arg) ? options : words).push_back(arg);
-        }
-        std::vector<std::string> parts;
-        if (!words.empty()) {
-            parts.push_back(fmt::format("unexpected argument{} {}", words.size() > 1 ? "s" : "",
-                                        fmt::join(words, " ")));
-        }
-        if (!options.empty()) {
-            parts.push_back(fmt::format(
-                "unknown option{} {} (query words that start with '-' go after --, as in: "
-                "newsquery {} -- ceasefire -gaza)",
-                options.size() > 1 ? "s" : "", fmt::join(options, " "), parsed_command(app)));
-        }
-        return fmt::format("newsquery: {}", fmt::join(parts, "; "));
+        return fmt::format("newsquery: {}",
+                           cli::refusal(app, e,
+                                        fmt::format(" (query words that start with '-' go after "
+                                                    "--, as in: newsquery {} -- ceasefire -gaza)",
+                                                    parsed_command(app))));
     }
     if (app.get_subcommands().empty()) {
         const std::size_t word = first_word(app, typed);
@@ -104,7 +79,8 @@ std::string usage_error(const CLI::App& app, const CLI::ParseError& e,
                                command_list(app));
         }
     }
-    return fmt::format("newsquery: {} (see newsquery {} --help)", e.what(), parsed_command(app));
+    return fmt::format("newsquery: {} (see newsquery {} --help)", cli::refusal(app, e),
+                       parsed_command(app));
 }
 
 }  // namespace
@@ -134,7 +110,7 @@ std::vector<std::string> arguments_to_parse(const CLI::App& app, int argc,
 int run_command_line(CLI::App& app, int argc, const char* const* argv) {
     // --version (an option of the program) also after the command.
     for (CLI::App* command : app.get_subcommands({})) command->fallthrough();
-    take_last_values(app);
+    cli::take_last_values(app);  // newsquery --limit 50 search x --limit 5
     std::vector<std::string> typed(argv + 1, argv + argc);
     typed.erase(std::find(typed.begin(), typed.end(), "--"), typed.end());
     try {

@@ -1,5 +1,6 @@
 #include "query/command_options.h"
 
+#include "cli/usage.h"
 #include "indexer/timestamp.h"
 #include "query/query_syntax.h"
 #include "schema/database_format.h"
@@ -137,19 +138,13 @@ std::string command_query(const std::vector<std::string>& words) {
     return text;
 }
 
-CLI::Validator one_of(std::vector<std::string> choices) {
-    // CLI11's IsMember would print its choices after the type name in
-    // --help ("TEXT:{a,b}"); the help texts name them instead.
-    return CLI::IsMember(std::move(choices)).description("");
-}
-
 void add_format_option(CLI::App& cmd, CommonOptions& options,
                        const std::vector<std::string>& choices) {
     cmd.add_option("--format", options.format,
                    fmt::format("Output format: {} (default: {})", fmt::join(choices, ", "),
                                options.format))
         ->type_name("FORMAT")
-        ->check(one_of(choices));
+        ->check(cli::one_of(choices));
     cmd.add_option_function<std::string>(
            "--color,--colour",
            [&options](const std::string& when) {
@@ -158,7 +153,7 @@ void add_format_option(CLI::App& cmd, CommonOptions& options,
            },
            "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
         ->type_name("WHEN")
-        ->check(one_of({"auto", "always", "never"}));
+        ->check(cli::one_of({"auto", "always", "never"}));
 }
 
 void add_filter_options(CLI::App& cmd, CommonOptions& options) {
@@ -193,15 +188,7 @@ void add_timeout_option(CLI::App& cmd, CommonOptions& options) {
                                "default: {:g})",
                                kDefaultTimeBudget.count()))
         ->type_name("SECONDS")
-        ->check(CLI::Validator(
-            [](const std::string& value) -> std::string {
-                double seconds = 0;
-                if (!CLI::detail::lexical_cast(value, seconds) || !(seconds > 0)) {
-                    return "must be a positive number of seconds";
-                }
-                return "";
-            },
-            ""));
+        ->check(cli::seconds(false));
 }
 
 std::chrono::duration<double> time_budget(const CommonOptions& options) {

@@ -46,9 +46,6 @@ std::string command_query(const std::vector<std::string>& words);
 
 // Adds --db to `cmd`.
 void add_database_option(CLI::App& cmd, CommonOptions& options);
-// A check that the value is one of `choices`, which adds nothing to --help
-// (the option's help text names the choices).
-CLI::Validator one_of(std::vector<std::string> choices);
 // Adds --format with the given choices (e.g. {"table","json","csv"}), and
 // --color auto|always|never.
 void add_format_option(CLI::App& cmd, CommonOptions& options,

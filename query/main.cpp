@@ -1,15 +1,14 @@
 // newsquery: search a newsindex database and ask it revision questions.
 // Sets up the command line; run_command_line parses it, runs the chosen
 // subcommand, and turns its outcome into an exit code.
+#include "cli/usage.h"
 #include "query/command_line.h"
 #include "query/command_options.h"
 #include "query/revision_commands.h"
 #include "query/search_command.h"
-#include "schema/database_format.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <xapian.h>
 
 using namespace newsindex::query;
 
@@ -18,11 +17,8 @@ int main(int argc, char** argv) {
         "newsquery: revision-aware search over news captures indexed by newsindex.\n"
         "Every captured version of an article is searchable; search shows one row per\n"
         "article, and the other commands follow articles through their revisions."};
-    app.name("newsquery");
+    newsindex::cli::name_program(app, "newsquery");
     app.require_subcommand(1);
-    app.set_version_flag("--version",
-                         fmt::format("newsquery {} (schema {}, Xapian {})", NEWSINDEX_VERSION,
-                                     newsindex::schema::kSchemaVersion, Xapian::version_string()));
     app.footer(fmt::format(
         "Run 'newsquery COMMAND --help' for a command's flags.\n\n{}\n{}\n{}\n{}\n{}\n{}",
         kCommandLineHelp, kQuerySyntaxHelp, kTimeHelp, kLimitsHelp, kDatabaseHelp,

@@ -1,5 +1,6 @@
 #include "query/revision_commands.h"
 
+#include "cli/usage.h"
 #include "query/article_diff.h"
 #include "query/changes_format.h"
 #include "query/command_options.h"
@@ -104,7 +105,7 @@ CLI::App* add_query_command(CLI::App& app, const std::shared_ptr<RevisionOptions
                     "Keep only this kind of change, appeared or vanished, after the first "
                     "revision (an edit, not a birth); articles left without one are dropped")
         ->type_name("KIND")
-        ->check(one_of({"appeared", "vanished"}));
+        ->check(cli::one_of({"appeared", "vanished"}));
     add_filter_options(*cmd, options->common);
     add_timeout_option(*cmd, options->common);
     add_format_option(*cmd, options->common, formats);

@@ -1,5 +1,6 @@
 #include "query/search_command.h"
 
+#include "cli/usage.h"
 #include "query/command_options.h"
 #include "query/search.h"
 #include "query/search_format.h"
@@ -92,7 +93,7 @@ void add_search_command(CLI::App& app) {
                     "relevance (default), date (newest capture first), or article (grouped by "
                     "article; the default with --all-versions)")
         ->type_name("ORDER")
-        ->check(one_of({"relevance", "date", "article"}));
+        ->check(cli::one_of({"relevance", "date", "article"}));
     cmd->add_option("--limit", options->limit, "Show at most N rows; 0 for all (default: 20)")
         ->type_name("N");
     cmd->add_option("--offset", options->offset, "Skip the first N rows (default: 0)")

@@ -1,0 +1,154 @@
+#include "indexer/command_line.h"
+
+#include "cli/usage.h"
+#include "indexer/document_pool.h"
+#include "indexer/exit_codes.h"
+#include "indexer/progress.h"
+#include "schema/database_format.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace newsindex::indexer {
+
+namespace {
+
+constexpr const char* kFooter = R"(Inputs: JSON Lines files (plain or gzip), directories (walked recursively,
+in sorted order), "-" for standard input. One document is kept per distinct
+version of each article; captures already indexed are skipped, so running the
+same command twice, or again after it was killed, is safe.
+
+Writing: a run reads all its input first, then writes. A run that adds at
+least 20,000 versions, and at least a tenth as many as the database holds,
+is loaded in bulk: fresh sub-databases built on all cores are merged with the
+database into a new one, packed, that replaces it atomically when complete
+(killed before that, the database is as before the run). Smaller runs add in
+place, committing every --batch-size captures: after a bulk load, to a small
+recent shard searched with it, until the shard with a run reaches that size
+(20,000 and a tenth of the rest), and the run merges it in bulk. --bulk
+always or never overrides the rule; --bulk always rewrites the database
+packed, in one shard, even when the run adds nothing.
+
+Database: --db PATH, else $NEWSINDEX_DB, else $XDG_DATA_HOME/newsindex/db,
+else ~/.local/share/newsindex/db. A new database is made only in a missing or
+empty directory. --repair rebuilds a lost shard list (XAPIANDB), completes a
+batch a failed run left half committed, and checks the database.
+
+Exit codes:
+   0  every input was indexed
+  64  bad command line
+  65  some records or files were rejected (each named on stderr); the good
+      ones were indexed (with --strict: nothing was)
+  66  an INPUT does not exist or cannot be read; the others were indexed
+  70  internal error
+  73  the database cannot be created or opened for writing (a directory that
+      is not a newsindex database; a lost shard list: see --repair)
+  74  writing failed (disk full, I/O error); the database is as at the last
+      completed batch, or as the message says; or the database is damaged
+      (the message names the file and what to do) and nothing was written
+  75  another newsindex run holds the database (see --wait)
+  78  the database has another schema version
+ 130  interrupted by SIGINT (143: by SIGTERM): stopped at the next safe point,
+      its work files removed, one line saying what was kept: the batches
+      committed before the signal (a bulk load or a --strict run keeps
+      nothing); run the same command again to complete it
+)";
+
+const std::vector<std::pair<std::string, BulkPolicy>> kBulkPolicies{
+    {"auto", BulkPolicy::kAuto}, {"always", BulkPolicy::kAlways}, {"never", BulkPolicy::kNever}};
+
+// Adds every option of newsindex to `app`; --db and --wait go to `db` and
+// `wait`.
+void add_options(CLI::App& app, CommandLine& line, std::optional<std::string>& db,
+                 std::optional<double>& wait) {
+    IngestOptions& ingest = line.ingest;
+    app.add_option("INPUT", ingest.inputs,
+                   "JSON Lines file (.jsonl, .jsonl.gz), directory, or - for standard input")
+        ->type_name("");
+    app.add_flag("--repair", line.repair,
+                 "Rebuild a lost shard list, complete a half-committed batch, check; no INPUT");
+    app.add_option("--db", db, "Database directory (see Database below)")->type_name("PATH");
+    app.add_option("--language", ingest.writer.language,
+                   fmt::format("Language of records without one, for a new database (ISO 639-1; "
+                               "default: {})",
+                               ingest.writer.language))
+        ->type_name("CODE");
+    app.add_option("--wait", wait,
+                   "Wait up to SECONDS for another run to release the database (default: exit 75 "
+                   "at once)")
+        ->type_name("SECONDS")
+        ->check(cli::seconds(true));
+    app.add_flag("--strict", ingest.writer.strict,
+                 "Stop at the first rejected record and keep nothing of this run");
+    app.add_option("--batch-size", ingest.batch_size,
+                   fmt::format("Captures per committed batch, in place (default: {})",
+                               ingest.batch_size))
+        ->type_name("N")
+        ->transform(cli::whole_number(1, 10'000'000));
+    std::vector<std::string> policies;
+    for (const auto& [name, policy] : kBulkPolicies) policies.push_back(name);
+    app.add_option_function<std::string>(
+           "--bulk",
+           [&ingest](const std::string& name) {
+               for (const auto& [known, policy] : kBulkPolicies) {
+                   if (name == known) ingest.bulk = policy;
+               }
+           },
+           fmt::format("{}: load the run in bulk (default: auto; see Writing below)",
+                       fmt::join(policies, ", ")))
+        ->type_name("WHEN")
+        ->check(cli::one_of(policies));
+    app.add_option("--threads", ingest.writer.threads,
+                   "Threads parsing input and building documents (default: one per core)")
+        ->type_name("N")
+        ->transform(cli::whole_number(1, 1024));
+    app.add_flag("--quiet,-q", line.quiet, "No progress indicator and no summary line");
+    app.add_flag("--json-summary", line.json_summary, "Write the run's summary as JSON on stdout");
+}
+
+int refuse(const std::string& problem) {
+    fmt::print(stderr, "newsindex: {} (see newsindex --help)\n", problem);
+    return exit_code::kUsage;
+}
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, const char* const* argv) {
+    CommandLine line;
+    line.ingest.writer.threads = default_threads();
+    std::optional<std::string> db;
+    std::optional<double> wait;
+    CLI::App app{"newsindex: index captures of news articles, one document per version"};
+    cli::name_program(app, "newsindex");
+    app.footer(kFooter);
+    add_options(app, line, db, wait);
+    cli::take_last_values(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& success) {
+        line.exit_code = app.exit(success);  // --help, --version: printed on stdout
+        return line;
+    } catch (const CLI::ParseError& error) {
+        line.exit_code = refuse(cli::refusal(app, error));
+        return line;
+    }
+    if (line.repair && !line.ingest.inputs.empty()) {
+        line.exit_code = refuse("--repair takes no INPUT");
+        return line;
+    }
+    if (!line.repair && line.ingest.inputs.empty()) {
+        line.exit_code = refuse("give at least one INPUT: a JSON Lines file, a directory, or -");
+        return line;
+    }
+    line.ingest.writer.database = schema::resolve_database_path(db);
+    line.ingest.writer.wait_seconds = wait;
+    line.ingest.show_progress = !line.quiet && Progress::stderr_is_terminal();
+    return line;
+}
+
+}  // namespace newsindex::indexer
