@@ -177,8 +177,9 @@ void add_filter_options(CLI::App& cmd, CommonOptions& options) {
     cmd.add_flag("--latest", options.latest, "Only each article's latest version");
     cmd.add_flag("--no-stem", options.no_stem, "Match exact words only (no stemming)");
     cmd.add_option("--lang", options.language,
-                   "Stem the query in this language alone, for every version (ISO code, e.g. "
-                   "en, de; default: each version in its own language)")
+                   "Stem the query in this language alone: its versions by its stems, the "
+                   "others by the words as typed (ISO code, e.g. en, de; default: each "
+                   "version in its own language)")
         ->type_name("CODE");
 }
 
