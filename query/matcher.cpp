@@ -118,25 +118,30 @@ Xapian::Stem stemmer_of(const std::string& language) {
 }
 
 // The stemming languages the versions of `db` are filed under (their `L`
-// terms, schema/languages.h), sorted.
+// terms, schema/languages.h), the one with the most versions first.
 std::vector<std::string> filed_languages(const Xapian::Database& db) {
-    std::vector<std::string> out;
+    std::vector<std::pair<Xapian::doccount, std::string>> filed;
     const std::string prefix(schema::prefix::kLanguage);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        out.push_back((*it).substr(prefix.size()));
+        filed.emplace_back(it.get_termfreq(), (*it).substr(prefix.size()));
     }
+    std::sort(filed.begin(), filed.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (auto& [versions, language] : filed) out.push_back(std::move(language));
     return out;
 }
 
 // How the query is read: in which language, for which versions.
 struct ReadingPlan {
     std::string language;  // "" = unstemmed
-    enum Versions { kAll, kFiledUnder, kNotFiledUnder } versions = kAll;
-    std::string filed;     // the language of kFiledUnder, kNotFiledUnder
+    // The versions read: those filed under `only`, else all but those filed
+    // under `except` (every version files under one language).
+    std::vector<std::string> only, except;
 };
 
 std::vector<ReadingPlan> reading_plans(const NewsDatabase& db, const Filters& filters) {
-    if (!filters.stem) return {{"", ReadingPlan::kAll, ""}};
+    if (!filters.stem) return {{"", {}, {}}};
     std::vector<std::string> languages = filed_languages(db.xapian());
     if (!filters.language.empty()) {
         // Stemmed in that language alone: its versions by its stems, the
@@ -144,28 +149,34 @@ std::vector<ReadingPlan> reading_plans(const NewsDatabase& db, const Filters& fi
         std::string language = schema::primary_language(filters.language);
         stemmer_of(language);  // refused early when there is none
         if (languages.empty() || (languages.size() == 1 && languages.front() == language)) {
-            return {{language, ReadingPlan::kAll, ""}};
+            return {{language, {}, {}}};
         }
-        return {{language, ReadingPlan::kFiledUnder, language},
-                {"", ReadingPlan::kNotFiledUnder, language}};
+        return {{language, {language}, {}}, {"", {}, {language}}};
     }
     if (languages.size() <= 1) {
-        return {{languages.empty() ? db.language() : languages.front(), ReadingPlan::kAll, ""}};
+        return {{languages.empty() ? db.language() : languages.front(), {}, {}}};
     }
-    std::vector<ReadingPlan> out;
-    for (const std::string& language : languages) {
-        out.push_back({language, ReadingPlan::kFiledUnder, language});
-    }
+    // The language of most versions reads all but the others' versions: a
+    // filter by the few is cheaper to match than by the many.
+    std::vector<ReadingPlan> out{{languages.front(), {}, {languages.begin() + 1, languages.end()}}};
+    for (auto it = languages.begin() + 1; it != languages.end(); ++it) out.push_back({*it, {*it}, {}});
     return out;
 }
 
 // `matched` for the versions `plan` reads.
 Xapian::Query for_versions(const ReadingPlan& plan, const Xapian::Query& matched) {
-    if (plan.versions == ReadingPlan::kAll) return matched;
-    Xapian::Query filed(schema::bounded_term(schema::prefix::kLanguage, plan.filed));
-    return plan.versions == ReadingPlan::kFiledUnder
-               ? Xapian::Query(Xapian::Query::OP_FILTER, matched, filed)
-               : Xapian::Query(Xapian::Query::OP_AND_NOT, matched, filed);
+    auto filed_under = [](const std::vector<std::string>& languages) {
+        std::vector<Xapian::Query> terms;
+        for (const std::string& language : languages) {
+            terms.emplace_back(schema::bounded_term(schema::prefix::kLanguage, language));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    };
+    if (!plan.only.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, matched, filed_under(plan.only));
+    if (!plan.except.empty()) {
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, matched, filed_under(plan.except));
+    }
+    return matched;
 }
 
 // `date_error` receives the first date: value that is not a date.
