@@ -59,17 +59,10 @@ bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t packed,
 // through a heap over every part, and keeps each part's postlist chunks, so
 // fewer, larger parts merge faster into a smaller index; but each commit
 // into a part rewrites the ends of its postlists, so a part costs more to
-// build the larger it grows. On the real corpus (240,882 versions, 2 cores,
-// wall times of 2 to 8 runs, which vary by up to 15 % from run to run here):
-//   largest part (commit every)   625 (625)   2,500 (625)   5,000 (625)   10,000 (625)
-//   building parts (s)            21.4–25.0     21.7–22.5     21.4–26.1      24.7–27.6
-//   compaction (s)                  4.9–5.2       3.7–3.9       3.2–3.7        3.0–3.3
-//   index (MB)                          446           420           411            404
-// callgrind (20,000 versions, one thread): building +1.9 % instructions at
-// 5,000 against 625, compaction −25 %. On the generated long articles
-// (gen100k) compaction takes 8–9.5 s either way and the index is 0.6 %
-// smaller. A part also ends once it holds kPartRecordBytes of record text,
-// which bounds the memory a part takes when articles are long.
+// build the larger it grows. A part also ends once it holds
+// kPartRecordBytes of record text, which bounds the memory a part takes
+// when articles are long. The measurements that chose these sizes are in
+// doc/storage.md (section 6, "Part size").
 //
 // Threads take the next part as they finish one, so the last parts are
 // made smaller for the threads to finish together (part_ranges): a part is

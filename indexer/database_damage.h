@@ -17,8 +17,8 @@ namespace newsindex::indexer {
 // database directory `database` (Xapian::Database::check on each table
 // file), smallest first, and returns a sentence naming the first damaged
 // file and what is wrong with it, or nullopt. A check reads every block of
-// its table (on the real corpus of bench/, the five tables of the 339 MB
-// generation took 7 s), so only tables whose size or modification time
+// its table (seconds on a generation of a few hundred MB: doc/storage.md,
+// section 6), so only tables whose size or modification time
 // differ from what record_checked() last wrote are checked: those changed
 // by something other than newsindex, or by a run that did not finish
 // (every table unless `changed_only`).

@@ -19,9 +19,8 @@
 // blocks, however few the documents: each new document puts postings and
 // positions under most of the words of the database, and each word's
 // entries sit in their own blocks, all full after compaction, which Xapian
-// then splits in two. On the bench's real corpus, the 2,408 versions of its
-// 1 % delta rewrote 330 MB of a 336 MB generation (grown to 590 MB) in about
-// 1 s. The recent shard is merged into the next generation by the next
+// then splits in two (measured in doc/storage.md, section 6). The recent
+// shard is merged into the next generation by the next
 // bulk load (bulk_loader.h: a run that, with the recent shard, adds a tenth
 // of the generation). A batch commits the recent shard, then the
 // generation; generation_revisions.h keeps the two consistent when a run is
