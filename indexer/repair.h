@@ -14,8 +14,9 @@ namespace newsindex::indexer {
 // (DatabaseDirectory::repair_shard_list), then opens it as a run does:
 // taking the lock, refusing damage, completing a half-committed batch.
 // Returns one line per thing done or found. Throws IndexError: kCantCreate
-// when there is no database there, kIoError when it is damaged beyond what
-// this can do, kLocked as a run would.
+// when nothing exists at the path, kIoError when it is damaged beyond what
+// this can do (an empty directory, or one holding only the marker, has no
+// shard to rebuild the list from), kLocked as a run would.
 std::vector<std::string> repair_database(const WriterOptions& options);
 
 }  // namespace newsindex::indexer
