@@ -312,9 +312,12 @@ TEST(CommandLine, RelativeTimesAreThatLongAgoAndTodayIsAUtcDay) {
 class RelativeTimes : public RevisionHistory {
   protected:
     void SetUp() override {
+        // Each capture an hour or more away from the bounds the test asks
+        // about, which are taken again when each query runs, later.
         const std::time_t now = std::time(nullptr);
         ingest({capture("http://example.com/old", iso(now - 10 * 86400), "Old", "gamma old"),
-                capture("http://example.com/recent", iso(now - 3 * 86400), "Recent", "gamma recent"),
+                capture("http://example.com/recent", iso(now - 3 * 86400 + 3600), "Recent",
+                        "gamma recent"),
                 capture("http://example.com/now", iso(now - 1), "Now", "gamma now")});
     }
     std::set<std::string> titles(std::vector<std::string> args) {

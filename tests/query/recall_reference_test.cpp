@@ -199,7 +199,7 @@ class ReferenceCorpus {
     // Reads news-versions.jsonl.gz, keeps every German article and every
     // english_article_stride()-th English one (in order of first appearance,
     // whole histories, so that revisions number as in the full data), and
-    // copies the kept lines to `jsonl` for newsindex.
+    // copies the kept lines that hold a word to `jsonl` for newsindex.
     ReferenceCorpus(const std::filesystem::path& source, const std::filesystem::path& jsonl) {
         std::ofstream out(jsonl, std::ios::binary);
         std::unordered_map<std::string, bool> kept_articles;
@@ -211,7 +211,6 @@ class ReferenceCorpus {
             auto [article, first] = kept_articles.try_emplace(record.at("article_id"), false);
             if (first) article->second = language == "de" || english_articles++ % english_article_stride() == 0;
             if (!article->second) return;
-            out << line << '\n';
             Version v;
             v.article_id = article->first;
             v.timestamp = record.at("timestamp");
@@ -224,6 +223,10 @@ class ReferenceCorpus {
                 }
                 ++f;
             }
+            // The indexer rejects a record with nothing to read (one in the
+            // whole data, an empty BBC capture).
+            if (std::all_of(v.fields.begin(), v.fields.end(), [](const auto& words) { return words.empty(); })) return;
+            out << line << '\n';
             versions_.push_back(std::move(v));
         });
         number_revisions();
