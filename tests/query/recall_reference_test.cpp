@@ -192,6 +192,7 @@ struct Version {
     std::uint32_t revision = 0;
     Language language = kEnglish;
     std::array<std::vector<WordId>, 3> fields;  // title, summary, text
+    std::string text;                            // the three as read, for drop_unchanged
 };
 
 class ReferenceCorpus {
@@ -218,6 +219,8 @@ class ReferenceCorpus {
             v.language = language == "de" ? kGerman : kEnglish;
             std::size_t f = 0;
             for (const char* field : {"title", "summary", "text"}) {
+                v.text += record.value(field, "");
+                v.text += '\0';
                 for (const std::string& word : words_of(record.value(field, ""))) {
                     v.fields[f].push_back(intern(word));
                 }
@@ -229,6 +232,7 @@ class ReferenceCorpus {
             out << line << '\n';
             versions_.push_back(std::move(v));
         });
+        drop_unchanged();
         number_revisions();
         index_words();
     }
@@ -357,6 +361,35 @@ class ReferenceCorpus {
     }
 
     // Revisions number an article's versions in (timestamp, version) order.
+    // A capture whose text is that of its article's version before it is no
+    // new version (the indexer finds it unchanged): one in the whole data,
+    // none in the slice.
+    void drop_unchanged() {
+        std::map<std::string, std::vector<VersionIndex>> articles;
+        for (VersionIndex v = 0; v < versions_.size(); ++v) articles[versions_[v].article_id].push_back(v);
+        std::vector<bool> unchanged(versions_.size(), false);
+        for (auto& [article_id, versions] : articles) {
+            std::sort(versions.begin(), versions.end(), [&](VersionIndex a, VersionIndex b) {
+                return std::tie(versions_[a].timestamp, versions_[a].sequence) <
+                       std::tie(versions_[b].timestamp, versions_[b].sequence);
+            });
+            VersionIndex current = versions.front();
+            for (std::size_t i = 1; i < versions.size(); ++i) {
+                if (versions_[versions[i]].text == versions_[current].text) {
+                    unchanged[versions[i]] = true;
+                } else {
+                    current = versions[i];
+                }
+            }
+        }
+        std::vector<Version> kept;
+        for (VersionIndex v = 0; v < versions_.size(); ++v) {
+            if (!unchanged[v]) kept.push_back(std::move(versions_[v]));
+        }
+        for (Version& v : kept) std::string().swap(v.text);
+        versions_ = std::move(kept);
+    }
+
     void number_revisions() {
         std::map<std::string, std::vector<VersionIndex>> articles;
         for (VersionIndex v = 0; v < versions_.size(); ++v) articles[versions_[v].article_id].push_back(v);
