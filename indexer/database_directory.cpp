@@ -1,6 +1,7 @@
 #include "indexer/database_directory.h"
 
 #include "indexer/exit_codes.h"
+#include "indexer/interruption.h"
 #include "schema/database_format.h"
 #include "schema/database_layout.h"
 
@@ -163,6 +164,7 @@ void DatabaseDirectory::write_shard_list(const std::vector<std::string>& shards)
     // repair would also have written.
     replace_file(path_ / schema::kMarkerTemporary, path_ / kMarkerFile,
                  fmt::format("{}\n{}", schema::kMarkerHeading, schema::shard_list_text(shards)));
+    pause_point("shard-list");
     replace_file(path_ / schema::kShardListTemporary, path_ / kShardListFile,
                  schema::shard_list_text(shards));
 }
@@ -170,6 +172,7 @@ void DatabaseDirectory::write_shard_list(const std::vector<std::string>& shards)
 void DatabaseDirectory::publish(const fs::path& generation) const {
     sync_tree(generation);
     write_shard_list({generation.filename().string()});
+    pause_point("published");
     // A plain database stays the one in use while its version file exists.
     if (fs::remove(path_ / kGlassVersionFile)) sync_path(path_);
 }

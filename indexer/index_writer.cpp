@@ -3,6 +3,7 @@
 #include "indexer/database_damage.h"
 #include "indexer/document_pool.h"
 #include "indexer/generation_revisions.h"
+#include "indexer/interruption.h"
 #include "indexer/writable_database.h"
 #include "schema/database_format.h"
 #include "schema/languages.h"
@@ -101,6 +102,7 @@ void IndexWriter::create_recent() {
         WriteFailureReport::Writing writing;
         created.commit();
     }
+    pause_point("recent-created");
     try {
         directory_.publish_recent(shard);
     } catch (const std::filesystem::filesystem_error& error) {
@@ -145,6 +147,7 @@ void IndexWriter::commit() {
     }
     generation_revised_.clear();
     try {
+        if (recent_) pause_point("generation-commit");
         if (options_.before_generation_commit) options_.before_generation_commit();
         db_.commit_transaction();
     } catch (const Xapian::Error& error) {
@@ -258,6 +261,7 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
         next.set_metadata(schema::kMetaGenerationBase, std::string());
         WriteFailureReport::Writing writing;
         next.commit();
+        pause_point("adopted");
         directory_.publish(generation);
         abandon();
         db_.close();

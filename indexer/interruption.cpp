@@ -43,7 +43,7 @@ struct PausePoint {
 };
 
 // The pause NEWSINDEX_TEST_PAUSE_AT asks for, or null (always, outside tests).
-PausePoint* pause_point() {
+PausePoint* wanted_pause() {
     static PausePoint point;
     static const bool wanted = [] {
         const char* at = std::getenv("NEWSINDEX_TEST_PAUSE_AT");
@@ -101,10 +101,14 @@ IndexError interrupted_run(const Interrupted& stop, std::string_view kept) {
         stop.exit_code());
 }
 
-void interruption_point(std::string_view name) {
-    if (PausePoint* point = pause_point(); point && name == point->name) {
+void pause_point(std::string_view name) {
+    if (PausePoint* point = wanted_pause(); point && name == point->name) {
         if (++point->reached == point->occurrence) pause_for_test(*point);
     }
+}
+
+void interruption_point(std::string_view name) {
+    pause_point(name);
     if (int signal = interruption_signal()) throw Interrupted(signal);
 }
 

@@ -74,6 +74,17 @@ class Interrupted : public std::exception {
 // starts).
 void interruption_point(std::string_view name);
 
+// A step of a storage transition that is not a safe point: never throws,
+// only pauses for tests as interruption_point does, so that a test can kill
+// the run (SIGKILL) exactly there and check what the step leaves
+// (doc/storage.md, section 3). The names: "recent-created" (R1: a recent
+// shard created, not yet listed), "shard-list" (each publication, between
+// the marker's copy and XAPIANDB: B4, R2), "published" (B5: XAPIANDB
+// names the new generation; a plain database's version file still there),
+// "adopted" (B3: the new generation committed, not yet published),
+// "generation-commit" (P3: the recent shard committed, the generation not).
+void pause_point(std::string_view name);
+
 // The error an interrupted run ends with: "interrupted by SIGTERM: KEPT;
 // run the same command again to complete it", with `kept` saying what of
 // the run the database holds, and exit code 128 + the signal number.
