@@ -18,7 +18,7 @@
 // any input fed again is a no-op.
 #pragma once
 
-#include "schema/version_record.h"
+#include "schema/version_state.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,9 +29,8 @@ namespace newsindex::indexer {
 
 using schema::CaptureTime;
 
-// The document number of a version already in the database (Xapian::docid;
-// spelled without Xapian to keep this file free of it).
-using DocumentNumber = std::uint32_t;
+// The document number of a version already in the database.
+using schema::DocumentNumber;
 
 // The capture that created a version: its id (slot::kVersionId). It never
 // changes once assigned.
@@ -39,18 +38,8 @@ using schema::VersionId;
 
 using schema::CaptureStamp;
 
-// Everything about a version that later captures can change. first_seen,
-// sequence and last_seen repeat the first and last of `captures`.
-struct VersionState {
-    CaptureTime first_seen = 0;
-    std::int64_t sequence = 0;   // tie-break of captures in the same second
-    CaptureTime last_seen = 0;
-    std::uint32_t revision = 0;
-    std::optional<CaptureTime> superseded_at;
-    std::vector<CaptureStamp> captures;  // in order; never empty
-    VersionId id;
-    bool operator==(const VersionState&) const = default;
-};
+// Everything about a version that later captures can change.
+using schema::VersionState;
 
 // A version the database holds.
 struct KnownVersion {
@@ -86,11 +75,7 @@ struct NewVersion {
 };
 
 // An existing version whose state the merge changed.
-struct RevisedVersion {
-    DocumentNumber document = 0;
-    VersionState state;
-    bool operator==(const RevisedVersion&) const = default;
-};
+using schema::RevisedVersion;
 
 struct MergeCounts {
     std::uint64_t added = 0;       // captures that began a new version (kAdded)

@@ -2,20 +2,24 @@
 
 #include "indexer/interruption.h"
 #include "indexer/version_adder.h"
-#include "indexer/writable_database.h"
 #include "schema/stored_version.h"
+#include "storage/compaction.h"
+#include "storage/write_failure.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <filesystem>
+#include <limits>
 #include <thread>
 
 namespace newsindex::indexer {
 
 namespace fs = std::filesystem;
+using storage::WriteFailureReport;
 
 namespace {
 
@@ -99,15 +103,6 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
     }
 }
 
-// Abandons the compaction when the run is interrupted: Xapian reports the
-// start and end of each table it merges.
-class InterruptibleCompactor : public Xapian::Compactor {
-  public:
-    void set_status(const std::string&, const std::string&) override {
-        interruption_point("compaction");
-    }
-};
-
 }  // namespace
 
 std::vector<PartRange> part_ranges(std::size_t versions, unsigned threads,
@@ -129,41 +124,39 @@ std::vector<PartRange> part_ranges(std::size_t versions, unsigned threads,
     return parts;
 }
 
-bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t packed,
-                   std::uint64_t unpacked) {
+std::uint64_t bulk_threshold(BulkPolicy policy, std::uint64_t packed, std::uint64_t unpacked) {
     switch (policy) {
-        case BulkPolicy::kNever: return false;
-        case BulkPolicy::kAlways: return true;
+        case BulkPolicy::kNever: return std::numeric_limits<std::uint64_t>::max();
+        case BulkPolicy::kAlways: return 0;
         case BulkPolicy::kAuto: break;
     }
-    const std::uint64_t in_place = added + unpacked;
-    return in_place >= kBulkMinimumVersions &&
-           static_cast<double>(in_place) >= kBulkShareOfDatabase * static_cast<double>(packed);
+    // The least whole number of versions in place that is at least the
+    // minimum and the share of the database.
+    const auto share =
+        static_cast<std::uint64_t>(std::ceil(kBulkShareOfDatabase * static_cast<double>(packed)));
+    const std::uint64_t in_place = std::max(kBulkMinimumVersions, share);
+    return in_place > unpacked ? in_place - unpacked : 0;
+}
+
+bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t packed,
+                   std::uint64_t unpacked) {
+    return added >= bulk_threshold(policy, packed, unpacked);
 }
 
 void bulk_load(IndexWriter& writer, const VersionPlan& plan, const CaptureLog& log) {
-    const DatabaseDirectory& directory = writer.directory();
-    fs::path generation = directory.next_generation();
+    const storage::DatabaseDirectory& directory = writer.directory();
+    fs::path generation;
     try {
         fs::create_directories(directory.staging());
         std::vector<Part> parts = divide(plan, log, writer.threads(), directory.staging());
         build_parts(parts, plan, log, writer);
-
-        // The existing documents first, shard by shard (see
-        // IndexWriter::adopt), then the parts in plan order.
-        Xapian::Database sources(directory.path().string());
-        for (const Part& part : parts) sources.add_database(Xapian::Database(part.path.string()));
-        {
-            WriteFailureReport::Writing writing;
-            InterruptibleCompactor compactor;
-            sources.compact(generation.string(), Xapian::Compactor::FULL, 0, compactor);
-        }
-        for (const Part& part : parts) fs::remove_all(part.path);
-        interruption_point("compaction");  // the last moment to abandon the load
+        std::vector<fs::path> paths;
+        for (const Part& part : parts) paths.push_back(part.path);
+        generation = storage::compact_generation(directory, paths);
     } catch (const Xapian::Error& error) {
-        throw database_failure(error, writer.database_path());
+        throw storage::database_failure(error, writer.database_path());
     } catch (const fs::filesystem_error& error) {
-        throw write_failure(writer.database_path(), error);
+        throw storage::write_failure(writer.database_path(), error);
     }
     writer.adopt(generation, plan.revised);
 }

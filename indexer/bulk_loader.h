@@ -3,9 +3,9 @@
 // it), the plan's new versions are written into fresh sub-databases of
 // bounded size, one per thread at a time, and merged together with the
 // existing database by Xapian::Database::compact into the database's next
-// generation, which the writer then adopts (IndexWriter::adopt: revisions
-// of existing versions applied, published atomically, see
-// database_directory.h).
+// generation (storage::compact_generation), which the writer then adopts
+// (IndexWriter::adopt: revisions of existing versions applied, published
+// atomically, see storage/database_directory.h).
 //
 // All or nothing: until the new generation is published the database is
 // exactly as before the run (readers see it unchanged), and a run killed at
@@ -43,9 +43,17 @@ enum class BulkPolicy {
     kNever,   // never: always add in place
 };
 
-// Whether a run that adds `added` versions to a database holding `packed`
-// versions packed by its last bulk load and `unpacked` added in place since
-// is loaded in bulk under `policy`.
+// The least number of versions a run must add, to a database holding
+// `packed` versions packed by its last bulk load and `unpacked` added in
+// place since, to be loaded in bulk under `policy`: 0 for kAlways, none
+// (the largest number) for kNever, else what takes the versions added in
+// place since the last bulk load to the rule above. ingest() compares it
+// with its number of captures, which bounds what a run adds, before it
+// plans the whole run, and with what the plan adds.
+std::uint64_t bulk_threshold(BulkPolicy policy, std::uint64_t packed, std::uint64_t unpacked);
+
+// Whether a run that adds `added` versions to such a database is loaded in
+// bulk: added >= bulk_threshold().
 bool use_bulk_load(BulkPolicy policy, std::uint64_t added, std::uint64_t packed,
                    std::uint64_t unpacked);
 

@@ -1,6 +1,6 @@
 #include "indexer/capture_log.h"
 
-#include "indexer/writable_database.h"
+#include "storage/write_failure.h"
 
 #include <fmt/format.h>
 
@@ -12,6 +12,8 @@
 #include <string_view>
 
 namespace newsindex::indexer {
+
+using storage::write_failure;
 
 namespace {
 

@@ -1,11 +1,11 @@
-// How newsindex ends, and the one error type the indexer library throws.
-// Exit codes follow sysexits.h so that cron jobs and scripts can tell a bad
-// record from a full disk from a busy database. `newsindex --help` lists
-// them (indexer/command_line.cpp); keep the two in step.
+// How newsindex ends, and the one error type the indexer library throws
+// (the storage library's, storage/error.h). Exit codes follow sysexits.h so
+// that cron jobs and scripts can tell a bad record from a full disk from a
+// busy database. `newsindex --help` lists them (indexer/command_line.cpp);
+// keep the two in step.
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include "storage/error.h"
 
 namespace newsindex::indexer::exit_code {
 
@@ -20,40 +20,23 @@ inline constexpr int kDataError = 65;
 // EX_NOINPUT: an INPUT named on the command line does not exist or cannot
 // be read; the other inputs were still indexed. Takes precedence over 65.
 inline constexpr int kNoInput = 66;
-// EX_SOFTWARE: an unexpected internal error (a bug: please report it).
-inline constexpr int kSoftware = 70;
-// EX_CANTCREAT: the database cannot be created or opened for writing
-// (read-only directory, a directory that is not a newsindex database, a
-// database whose shard list is lost: see newsindex --repair).
-inline constexpr int kCantCreate = 73;
-// EX_IOERR: writing failed (disk full, I/O error): the database is as it
-// was at the last completed batch, or holds a batch half committed, as the
-// message says. Also a damaged database (a missing shard, a damaged table),
-// found before anything was written.
-inline constexpr int kIoError = 74;
-// EX_TEMPFAIL: another run holds the database lock (and --wait expired).
-inline constexpr int kLocked = 75;
-// EX_CONFIG: the database has another schema version.
-inline constexpr int kWrongSchema = 78;
-// Interrupted by a signal, plus its number, as a shell reports a command a
-// signal ended: 130 for SIGINT, 143 for SIGTERM (interruption.h). The run
-// stopped at a safe point and kept its committed batches only.
-inline constexpr int kInterruptedBase = 128;
+// The database's own failures (storage/error.h): 70 (a bug), 73 (cannot be
+// created or opened for writing), 74 (writing failed, or a damaged
+// database), 75 (locked by another run), 78 (another schema version), and
+// 128 + a signal's number for a run a signal stopped.
+using storage::exit_code::kCantCreate;
+using storage::exit_code::kInterruptedBase;
+using storage::exit_code::kIoError;
+using storage::exit_code::kLocked;
+using storage::exit_code::kSoftware;
+using storage::exit_code::kWrongSchema;
 
 }  // namespace newsindex::indexer::exit_code
 
 namespace newsindex::indexer {
 
-// A failure that ends the run: a message a person can act on (never a raw
-// Xapian message alone) and the exit code the command ends with.
-class IndexError : public std::runtime_error {
-  public:
-    IndexError(const std::string& message, int exit_code)
-        : std::runtime_error(message), exit_code_(exit_code) {}
-    int exit_code() const { return exit_code_; }
-
-  private:
-    int exit_code_;
-};
+// A failure that ends the run: a message a person can act on and the exit
+// code the command ends with.
+using IndexError = storage::StorageError;
 
 }  // namespace newsindex::indexer

@@ -1,17 +1,24 @@
 #include "indexer/index_writer.h"
 
-#include "indexer/database_damage.h"
 #include "indexer/document_pool.h"
-#include "indexer/generation_revisions.h"
 #include "indexer/interruption.h"
-#include "indexer/writable_database.h"
 #include "schema/database_format.h"
 #include "schema/languages.h"
 #include "schema/stored_version.h"
+#include "storage/compaction.h"
+#include "storage/database_damage.h"
+#include "storage/generation_revisions.h"
+#include "storage/writable_database.h"
 
 #include <fmt/format.h>
 
 namespace newsindex::indexer {
+
+using storage::database_failure;
+using storage::describe;
+using storage::revise;
+using storage::write_failure;
+using storage::WriteFailureReport;
 
 namespace {
 
@@ -34,7 +41,7 @@ IndexWriter::IndexWriter(const WriterOptions& options)
                                      options_.language),
                          exit_code::kUsage);
     }
-    db_ = open_for_writing(options_.database, options_.language, options_.wait_seconds);
+    db_ = storage::open_for_writing(options_.database, options_.language, options_.wait_seconds);
     directory_.remove_leftovers();
     refuse_damage();
     language_ = schema::database_language(db_);
@@ -54,20 +61,16 @@ IndexWriter::~IndexWriter() {
 }
 
 std::vector<std::filesystem::path> IndexWriter::shards() const {
-    std::vector<std::filesystem::path> shards{directory_.current()};
-    if (std::optional<std::filesystem::path> recent = directory_.recent()) {
-        shards.push_back(*recent);
-    }
-    return shards;
+    return directory_.shards_in_use();
 }
 
 // Before anything is written: adding to a damaged database hides the damage.
 void IndexWriter::refuse_damage() const {
     if (std::optional<std::string> damage =
-            find_damage(options_.database, shards(), /*changed_only=*/true)) {
-        throw damaged_database(options_.database, *damage);
+            storage::find_damage(options_.database, shards(), /*changed_only=*/true)) {
+        throw storage::damaged_database(options_.database, *damage);
     }
-    record_checked(options_.database, shards());
+    storage::record_checked(options_.database, shards());
 }
 
 Xapian::doccount IndexWriter::packed_documents() const {
@@ -86,7 +89,7 @@ void IndexWriter::open_recent() {
     if (std::optional<std::filesystem::path> shard = directory_.recent()) {
         recent_ = Xapian::WritableDatabase(shard->string(), Xapian::DB_OPEN);
         WriteFailureReport::Writing writing;
-        if (complete_generation_revisions(db_, *recent_)) completed_batch_ = true;
+        if (storage::complete_generation_revisions(db_, *recent_)) completed_batch_ = true;
     }
     target_ = recent_ ? *recent_ : db_;
     reader_ = Xapian::Database();
@@ -122,22 +125,13 @@ void IndexWriter::begin() {
 void IndexWriter::commit() {
     // The transactions end whether or not the commits succeed. The recent
     // shard first, with the record of the generation's part: see
-    // generation_revisions.h.
+    // storage/generation_revisions.h.
     in_transaction_ = false;
     WriteFailureReport::Writing writing;
     const bool revises_generation = recent_ && !generation_revised_.empty();
     if (recent_) {
         try {
-            recent_->set_metadata(schema::kMetaGenerationRevisions,
-                                  revises_generation
-                                      ? encode({db_.get_revision(), generation_revised_})
-                                      : std::string());
-            // Readers holding the generation at this revision or before are
-            // ahead of it in the recent shard (schema/database_layout.h).
-            if (revises_generation) {
-                recent_->set_metadata(schema::kMetaGenerationBase,
-                                      std::to_string(db_.get_revision()));
-            }
+            storage::record_generation_revisions(*recent_, db_, generation_revised_);
             recent_->commit_transaction();
         } catch (...) {
             generation_revised_.clear();
@@ -164,11 +158,8 @@ void IndexWriter::commit() {
     }
 }
 
-std::pair<std::size_t, Xapian::docid> IndexWriter::locate(Xapian::docid document) const {
-    // Xapian numbers the documents of n shards in turn: shard s's document
-    // d is (d - 1) * n + s + 1 of the whole.
-    const Xapian::docid shards = recent_ ? 2 : 1;
-    return {(document - 1) % shards, (document - 1) / shards + 1};
+schema::ShardDocument IndexWriter::locate(Xapian::docid document) const {
+    return schema::shard_document(document, recent_ ? 2 : 1);
 }
 
 MergeCounts IndexWriter::write_batch(const std::vector<CaptureKey>& captures, std::size_t first,
@@ -223,7 +214,7 @@ void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) 
     for (RevisedVersion version : plan.revised) {
         auto [shard, document] = locate(version.document);
         version.document = document;
-        if (shard == 1) {
+        if (shard > 0) {
             revise(*recent_, document, version);
         } else {
             revise(db_, document, version);
@@ -235,30 +226,16 @@ void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) 
 void IndexWriter::adopt(const std::filesystem::path& generation,
                         const std::vector<RevisedVersion>& revised) {
     try {
-        // Compaction numbers each source's documents on from the last of the
-        // source before (from 1 for the first): shard s's document d becomes
-        // d - (its lowest document number - 1) + the documents of the shards
-        // before it. Documents are never deleted, so each shard's numbers
-        // run without gaps.
-        std::vector<Xapian::WritableDatabase> shards{db_};
+        std::vector<Xapian::Database> shards{db_};
         if (recent_) shards.push_back(*recent_);
-        std::vector<std::int64_t> shift;
-        std::int64_t before = 0;
-        for (const Xapian::WritableDatabase& shard : shards) {
-            Xapian::docid lowest = shard.get_doccount() > 0 ? *shard.postlist_begin("") : 1;
-            shift.push_back(before - (static_cast<std::int64_t>(lowest) - 1));
-            before += shard.get_doccount();
-        }
+        const storage::CompactedNumbering numbering(shards);
         // Nobody else knows the new generation yet: its lock is free.
         Xapian::WritableDatabase next(generation.string(), Xapian::DB_OPEN);
         for (RevisedVersion version : revised) {
-            auto [shard, document] = locate(version.document);
-            version.document = static_cast<Xapian::docid>(document + shift[shard]);
+            version.document = numbering(version.document);
             revise(next, version.document, version);
         }
-        // Compaction copied the recent shard's record along.
-        next.set_metadata(schema::kMetaGenerationRevisions, std::string());
-        next.set_metadata(schema::kMetaGenerationBase, std::string());
+        storage::forget_generation_revisions(next);
         WriteFailureReport::Writing writing;
         next.commit();
         pause_point("adopted");
@@ -285,7 +262,7 @@ void IndexWriter::finish() {
         }
     }
     // What this run wrote is known good: the next run need not check it.
-    record_checked(options_.database, shards());
+    storage::record_checked(options_.database, shards());
 }
 
 void IndexWriter::abandon() {

@@ -11,7 +11,7 @@
 // last completed batch, and because merging is idempotent, running the same
 // command again completes the job with no version lost or duplicated.
 //
-// Where new documents go: a plain database (database_directory.h) takes
+// Where new documents go: a plain database (storage/database_directory.h) takes
 // them itself. In the generations layout they go to the generation's
 // recent shard, created by the first run after a bulk load; the generation
 // itself only gets the new value slots of its versions that later captures
@@ -23,8 +23,8 @@
 // shard is merged into the next generation by the next
 // bulk load (bulk_loader.h: a run that, with the recent shard, adds a tenth
 // of the generation). A batch commits the recent shard, then the
-// generation; generation_revisions.h keeps the two consistent when a run is
-// killed in between.
+// generation; storage/generation_revisions.h keeps the two consistent when a
+// run is killed in between.
 //
 // A strict run applies everything in one transaction instead: nothing is
 // visible to readers or survives a failure until finish(). Memory stays
@@ -40,11 +40,13 @@
 
 #include "indexer/article_history.h"
 #include "indexer/capture_reader.h"
-#include "indexer/database_directory.h"
 #include "indexer/document_builder.h"
+#include "indexer/exit_codes.h"
 #include "indexer/version_adder.h"
 #include "indexer/version_plan.h"
-#include "indexer/writable_database.h"
+#include "schema/shard_numbering.h"
+#include "storage/database_directory.h"
+#include "storage/write_failure.h"
 
 #include <xapian.h>
 
@@ -52,7 +54,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace newsindex::indexer {
@@ -75,9 +76,10 @@ using CaptureRecords = std::function<schema::VersionRecord(std::size_t)>;
 
 class IndexWriter {
   public:
-    // Opens the database (see open_for_writing), taking its write lock,
-    // removes what killed runs left beside it (DatabaseDirectory), refuses
-    // a damaged database (database_damage.h: IndexError(kIoError)) and
+    // Opens the database (see storage::open_for_writing), taking its write
+    // lock, removes what killed runs left beside it (DatabaseDirectory),
+    // refuses a damaged database (storage/database_damage.h:
+    // IndexError(kIoError)) and
     // completes a batch a killed or failed run left half committed. Throws
     // IndexError.
     explicit IndexWriter(const WriterOptions& options);
@@ -99,9 +101,9 @@ class IndexWriter {
     // directory().next_generation() whose first documents are this
     // database's, shard by shard and in order (Xapian::Database::compact
     // with the shards of database() as first sources), followed by new
-    // ones. `revised` (document numbers of database()) is applied to it, it
-    // is committed and published, and the writer then writes to it, still
-    // holding the lock. Throws IndexError; the database then stays as it
+    // ones (storage::compact_generation). `revised` (document numbers of
+    // database()) is applied to it, it is committed and published, and the
+    // writer then writes to it, still holding the lock. Throws IndexError; the database then stays as it
     // was.
     void adopt(const std::filesystem::path& generation, const std::vector<RevisedVersion>& revised);
 
@@ -111,7 +113,7 @@ class IndexWriter {
     void abandon();
 
     const std::string& database_path() const { return options_.database; }
-    const DatabaseDirectory& directory() const { return directory_; }
+    const storage::DatabaseDirectory& directory() const { return directory_; }
     // The database as it is now, for planning and reading (one thread):
     // the plain database, or the generation and its recent shard as one.
     const Xapian::Database& database() const { return reader_; }
@@ -124,7 +126,7 @@ class IndexWriter {
     // Document-building threads.
     unsigned threads() const { return static_cast<unsigned>(builders_.size()); }
     // Whether opening completed a batch that a run left half committed
-    // (generation_revisions.h).
+    // (storage/generation_revisions.h).
     bool completed_batch() const { return completed_batch_; }
 
   private:
@@ -137,13 +139,13 @@ class IndexWriter {
     void begin();
     void commit();
     // Which shard of database() holds its document `document` (0: db_, 1:
-    // recent_), and its number there.
-    std::pair<std::size_t, Xapian::docid> locate(Xapian::docid document) const;
+    // recent_), and its number there (schema/shard_numbering.h).
+    schema::ShardDocument locate(Xapian::docid document) const;
     void apply(const VersionPlan& plan, const CaptureRecords& records);
 
     WriterOptions options_;
-    WriteFailureReport write_failure_report_;
-    DatabaseDirectory directory_;
+    storage::WriteFailureReport write_failure_report_;
+    storage::DatabaseDirectory directory_;
     Xapian::WritableDatabase db_;      // the plain database or the generation (holds the lock)
     std::optional<Xapian::WritableDatabase> recent_;  // the generation's recent shard
     Xapian::WritableDatabase target_;  // where new documents go: recent_, else db_

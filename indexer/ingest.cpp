@@ -5,8 +5,8 @@
 #include "indexer/exit_codes.h"
 #include "indexer/interruption.h"
 #include "indexer/progress.h"
-#include "indexer/writable_database.h"
 #include "indexer/version_plan.h"
+#include "storage/write_failure.h"
 
 #include <fmt/format.h>
 
@@ -16,6 +16,9 @@
 #include <filesystem>
 
 namespace newsindex::indexer {
+
+using storage::database_failure;
+using storage::write_failure;
 
 namespace {
 
@@ -81,19 +84,21 @@ IngestSummary ingest(const IngestOptions& options) {
     }
     log.finish_appending();
 
-    // The whole run's plan decides between a bulk load (which carries it
-    // out) and batches written in place (each planned as it is written).
+    // A bulk load (which carries out the whole run's plan) when the run adds
+    // at least the threshold; else batches written in place (each planned
+    // as it is written). The whole run is planned only when its captures,
+    // each at most one new version, could reach the threshold.
     MergeCounts counts;
     bool bulk = false;
     std::size_t batches = 0, committed_batches = 0, committed_captures = 0;
     try {
         VersionPlan plan;
-        const Xapian::doccount packed = writer.packed_documents();
-        const Xapian::doccount unpacked = writer.unpacked_documents();
-        if (use_bulk_load(options.bulk, log.size(), packed, unpacked)) {
-            plan = plan_versions(writer.database(), log.keys());  // log.size() bounds what it adds
+        const std::uint64_t threshold = bulk_threshold(
+            options.bulk, writer.packed_documents(), writer.unpacked_documents());
+        if (log.size() >= threshold) {
+            plan = plan_versions(writer.database(), log.keys());
+            bulk = plan.counts.added >= threshold;
         }
-        bulk = use_bulk_load(options.bulk, plan.counts.added, packed, unpacked);
         if (bulk) {
             bulk_load(writer, plan, log);
             counts = plan.counts;

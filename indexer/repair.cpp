@@ -1,6 +1,6 @@
 #include "indexer/repair.h"
 
-#include "indexer/database_directory.h"
+#include "storage/database_directory.h"
 
 #include <fmt/format.h>
 
@@ -11,7 +11,7 @@ namespace newsindex::indexer {
 std::vector<std::string> repair_database(const WriterOptions& options) {
     const std::string& path = options.database;
     namespace fs = std::filesystem;
-    DatabaseDirectory directory(path);
+    storage::DatabaseDirectory directory(path);
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         throw IndexError(fmt::format("no database at {}: nothing to repair", path),

@@ -33,18 +33,18 @@ inline constexpr int kExitHalfCommitted = 75;  // EX_TEMPFAIL: a batch stays hal
 
 // A read-only handle on a newsindex database.
 //
-// A database of generations (indexer/database_directory.h) is opened from
-// its shard list, XAPIANDB, read afresh at every opening: the generation,
-// then its recent shard, each opened by this class, never by Xapian's
-// reopen(), which would keep a generation a bulk load has replaced and miss
-// a recent shard created since. The two are one state only if the recent
-// shard is not ahead of the generation (schema::kMetaGenerationBase): a
-// writer commits a batch to the recent shard, then to the generation, and
-// a reader that opens in between, or opened the generation before the
-// batch, is opened again, pausing a little longer each time, for up to
-// the constructor's half_commit_budget (10 s by default). A batch still
-// half committed then (the writer failed or was killed there) is
-// QueryError(kExitHalfCommitted) telling the user to run newsindex --repair.
+// It is opened through the storage library (storage/database_reader.h),
+// which reads the layout afresh at every opening: the plain database, or
+// the shards its list XAPIANDB names, each opened itself, never by
+// Xapian's reopen(). The two shards of a generation and its recent shard
+// are one state only if the recent shard is not ahead of the generation
+// (storage::half_committed): a writer commits a batch to the recent shard,
+// then to the generation, and a reader that opens in between, or opened
+// the generation before the batch, is opened again, pausing a little
+// longer each time, for up to the constructor's half_commit_budget (10 s by
+// default). A batch still half committed then (the writer failed or was
+// killed there) is QueryError(kExitHalfCommitted) telling the user to run
+// newsindex --repair.
 class NewsDatabase {
   public:
     // Throws QueryError(kExitNoDatabase) if there is no database at `path`,
@@ -97,9 +97,6 @@ class NewsDatabase {
     // Opens the database from its shard list, waiting out a half-committed
     // batch (see above).
     void reopen();
-    // One attempt: false when the shards opened are not one state (a
-    // batch half committed, or the list replaced while opening).
-    bool open_once();
     [[noreturn]] void fail(const Xapian::Error& e) const;
 };
 

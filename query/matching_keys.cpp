@@ -1,5 +1,6 @@
 #include "query/matching_keys.h"
 
+#include "schema/shard_numbering.h"
 #include "schema/slot_stream.h"
 
 #include <algorithm>
@@ -24,18 +25,11 @@ class KeySpy : public Xapian::MatchSpy {
     std::vector<MatchingKey>& out_;
 };
 
-// The number in the whole database of document `docid` of shard `shard`
-// of `shards`.
-Xapian::docid whole_docid(Xapian::docid docid, std::size_t shard, std::size_t shards) {
-    return (docid - 1) * static_cast<Xapian::docid>(shards) + static_cast<Xapian::docid>(shard) +
-           1;
-}
-
 // Whether `match` (numbered as in its shard) is shard `shard` of `shards`
 // of `db`: whether the document of that number there has its key.
 bool in_shard(const Xapian::Database& db, const MatchingKey& match, std::size_t shard,
               std::size_t shards) {
-    const Xapian::docid docid = whole_docid(match.docid, shard, shards);
+    const Xapian::docid docid = schema::whole_document({shard, match.docid}, shards);
     try {
         const std::string value = db.get_document(docid).get_value(schema::slot::kTimeline);
         if (value.empty()) return false;
@@ -47,8 +41,7 @@ bool in_shard(const Xapian::Database& db, const MatchingKey& match, std::size_t 
 }
 
 // Xapian 1.4 numbers the documents a MatchSpy sees as in their shard, not
-// as in the whole database (where shard s of n numbers its document d
-// (d - 1) * n + s + 1), and matches the shards one after the other. So the
+// as in the whole database (schema/shard_numbering.h), and matches the shards one after the other. So the
 // matches are n runs, one per shard, each ascending; where one run ends is
 // found by bisection, reading the key of a few documents. Should a run not
 // ascend, each match is looked up alone.
@@ -88,7 +81,7 @@ void number_across_shards(const Xapian::Database& db, std::vector<MatchingKey>& 
         }
     }
     for (std::size_t i = 0; i < matches.size(); ++i) {
-        matches[i].docid = whole_docid(matches[i].docid, shard_of[i], shards);
+        matches[i].docid = schema::whole_document({shard_of[i], matches[i].docid}, shards);
     }
 }
 

@@ -19,10 +19,10 @@ inline constexpr const char* kMetaSchemaVersion = "newsindex.schema_version";
 // The language unlabelled records were stemmed in, and the default stemming
 // language of queries (ISO 639-1, e.g. "en").
 inline constexpr const char* kMetaLanguage = "newsindex.language";
-// In a recent shard only (indexer/database_directory.h): the revisions its
+// In a recent shard only (storage/database_directory.h): the revisions its
 // last commit made to versions of its generation, which the generation
 // commits just after; the next writer completes them if a run was killed
-// in between (indexer/generation_revisions.h).
+// in between (storage/generation_revisions.h).
 inline constexpr const char* kMetaGenerationRevisions = "newsindex.generation_revisions";
 
 inline constexpr const char* kDefaultLanguage = "en";

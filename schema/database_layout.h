@@ -1,5 +1,5 @@
 // The names of the files and directories of a database directory, made
-// here only (indexer/database_directory.h describes the layout and its
+// here only (storage/database_directory.h describes the layout and its
 // states), and reading the shard list, which readers and the writer share.
 #pragma once
 
@@ -23,7 +23,7 @@ inline constexpr const char* kMarkerTemporary = "NEWSINDEX.tmp";
 // The first line of the marker.
 inline constexpr const char* kMarkerHeading = "newsindex database directory";
 // The size and modification time of each table file as newsindex last
-// checked or wrote it (indexer/database_damage.h), and its temporary.
+// checked or wrote it (storage/database_damage.h), and its temporary.
 inline constexpr const char* kCheckedFile = "NEWSINDEX.checked";
 inline constexpr const char* kCheckedTemporary = "NEWSINDEX.checked.tmp";
 // What makes a directory a glass database (Xapian's name).
@@ -38,7 +38,7 @@ inline constexpr const char* kRecentPrefix = "recent-";
 // generation, kept until the next such commit. A reader holding the
 // generation at this revision or an older one holds the recent shard ahead
 // of it (a batch half committed, or read half before and half after its
-// commit) and must open both again (query/database.h).
+// commit) and must open both again (storage/database_reader.h).
 inline constexpr const char* kMetaGenerationBase = "newsindex.generation_base";
 
 // "gen-000012" with prefix "gen-" -> 12: only `prefix` followed by exactly

@@ -3,11 +3,11 @@
 #include "indexer/index_writer.h"
 
 #include "indexer/exit_codes.h"
-#include "indexer/generation_revisions.h"
-#include "indexer/writable_database.h"
 #include "schema/database_format.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
+#include "storage/generation_revisions.h"
+#include "storage/write_failure.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -23,6 +23,11 @@
 
 namespace newsindex::indexer {
 namespace {
+
+using storage::encode;
+using storage::GenerationRevisions;
+using storage::revise;
+using storage::WriteFailureReport;
 
 using newsindex::testing::ScratchDir;
 
@@ -386,20 +391,6 @@ TEST(IndexWriter, GenerationRevisionsAKilledRunLeftRecordedAreCompletedByTheNext
     }
     { IndexWriter writer(options_for(dir)); }
     EXPECT_EQ(schema::read_revision(Xapian::Database(generation).get_document(1)), 1u);
-}
-
-TEST(GenerationRevisions, EncodeAndDecodeRoundTrip) {
-    GenerationRevisions revisions{42, {}};
-    RevisedVersion a;
-    a.document = 7;
-    a.state = {100, 2, 150, 3, 200, {{100, 2}, {120, 0}, {150, 0}}, {100, 2}};
-    RevisedVersion b;
-    b.document = 9;
-    b.state = {-5, 0, -5, 1, std::nullopt, {{-5, 0}}, {-5, 1}};
-    revisions.versions = {a, b};
-    EXPECT_EQ(decode_generation_revisions(encode(revisions)), revisions);
-    EXPECT_THROW(decode_generation_revisions("12\n7 x"), Xapian::DatabaseCorruptError);
-    EXPECT_THROW(decode_generation_revisions(""), Xapian::DatabaseCorruptError);
 }
 
 TEST(WriteFailureReport, AnEndingWithoutAnErrorInsideAWriteIsAWriteFailure) {

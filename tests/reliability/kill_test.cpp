@@ -120,7 +120,7 @@ void expect_consistent(const fs::path& db, const std::string& when) {
 // of the generation. A batch commits the shard, then the generation; a run
 // killed between the two leaves the generation's part recorded in the
 // shard, completed by the next writer before anything else
-// (indexer/generation_revisions.h). There, the database is checked as the
+// (storage/generation_revisions.h). There, the database is checked as the
 // next run finds it: after a run of an empty input.
 void kill_and_rerun(const std::vector<std::string>& killed_flags, bool after_bulk_load = false) {
     ScratchDir dir;

@@ -1,4 +1,4 @@
-#include "indexer/interruption.h"
+#include "storage/interruption.h"
 
 #include <fmt/format.h>
 
@@ -11,7 +11,7 @@
 #include <fstream>
 #include <thread>
 
-namespace newsindex::indexer {
+namespace newsindex::storage {
 
 namespace {
 
@@ -95,8 +95,8 @@ Interrupted::Interrupted(int signal)
 
 int Interrupted::exit_code() const { return exit_code::kInterruptedBase + signal_; }
 
-IndexError interrupted_run(const Interrupted& stop, std::string_view kept) {
-    return IndexError(
+StorageError interrupted_run(const Interrupted& stop, std::string_view kept) {
+    return StorageError(
         fmt::format("{}: {}; run the same command again to complete it", stop.what(), kept),
         stop.exit_code());
 }
@@ -112,4 +112,4 @@ void interruption_point(std::string_view name) {
     if (int signal = interruption_signal()) throw Interrupted(signal);
 }
 
-}  // namespace newsindex::indexer
+}  // namespace newsindex::storage

@@ -1,17 +1,17 @@
 // Finding damage before writing to a database, and naming the damaged file
 // when Xapian meets it mid-run. A run that finds damage stops with 74
-// (exit_codes.h) and writes nothing: adding to a damaged database hides
+// (storage/error.h) and writes nothing: adding to a damaged database hides
 // the damage until a reader trips on it.
 #pragma once
 
-#include "indexer/exit_codes.h"
+#include "storage/error.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace newsindex::indexer {
+namespace newsindex::storage {
 
 // Checks the B-tree of the tables of the glass databases `shards` of the
 // database directory `database` (Xapian::Database::check on each table
@@ -33,8 +33,8 @@ std::optional<std::string> find_damage(const std::filesystem::path& database,
 void record_checked(const std::filesystem::path& database,
                     const std::vector<std::filesystem::path>& shards);
 
-// The IndexError(kIoError) for the database at `path`, damaged as `what`
+// The StorageError(kIoError) for the database at `path`, damaged as `what`
 // says: what to do about it.
-IndexError damaged_database(const std::string& path, const std::string& what);
+StorageError damaged_database(const std::string& path, const std::string& what);
 
-}  // namespace newsindex::indexer
+}  // namespace newsindex::storage

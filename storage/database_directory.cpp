@@ -1,9 +1,9 @@
-#include "indexer/database_directory.h"
+#include "storage/database_directory.h"
 
-#include "indexer/exit_codes.h"
-#include "indexer/interruption.h"
 #include "schema/database_format.h"
 #include "schema/database_layout.h"
+#include "storage/error.h"
+#include "storage/interruption.h"
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -17,7 +17,7 @@
 #include <system_error>
 #include <vector>
 
-namespace newsindex::indexer {
+namespace newsindex::storage {
 
 namespace fs = std::filesystem;
 using schema::kGenerationPrefix;
@@ -28,10 +28,11 @@ using schema::kShardListFile;
 
 namespace {
 
-// The tables of a plain glass database (Xapian's names), removed once a
-// generation replaced it.
-constexpr const char* kGlassTables[] = {"docdata.glass",  "position.glass", "postlist.glass",
-                                        "spelling.glass", "synonym.glass",  "termlist.glass"};
+// The files of a plain glass database (Xapian's names) but its version
+// file, removed once a generation replaced it: its tables and its lock file.
+constexpr const char* kPlainDatabaseFiles[] = {
+    "docdata.glass", "position.glass", "postlist.glass", "spelling.glass",
+    "synonym.glass", "termlist.glass", "flintlock"};
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path) {
     throw fs::filesystem_error(what, path, std::error_code(errno, std::generic_category()));
@@ -106,17 +107,38 @@ std::optional<std::vector<std::string>> list_in_marker(const fs::path& marker) {
 
 }  // namespace
 
-std::vector<std::string> DatabaseDirectory::shards() const {
+DatabaseState DatabaseDirectory::state() const {
     std::error_code ec;
-    if (fs::exists(path_ / kGlassVersionFile, ec)) return {};
-    return schema::read_shard_list(path_ / kShardListFile).value_or(std::vector<std::string>{});
+    if (!fs::exists(path_, ec)) return Empty{};
+    if (!fs::is_directory(path_, ec)) return Foreign{Foreign::Kind::kNotADirectory};
+    if (fs::exists(path_ / kGlassVersionFile, ec)) return Plain{};
+    const fs::path list = path_ / kShardListFile;
+    if (fs::exists(list, ec)) {
+        std::optional<std::vector<std::string>> listed = schema::read_shard_list(list);
+        if (!listed) {
+            if (!marked() && !has_generation_directory()) {
+                return Foreign{Foreign::Kind::kOtherShardList};
+            }
+            return LostList{.unreadable = true};
+        }
+        Generations generations{generation_number(listed->front()), *listed};
+        for (const std::string& shard : *listed) {
+            if (!fs::exists(path_ / shard / kGlassVersionFile, ec)) {
+                return MissingShard{generations, shard};
+            }
+        }
+        return generations;
+    }
+    if (has_generation_directory()) return LostList{.unreadable = false};
+    if (marked() || empty_but_for_a_marker_being_written()) return Empty{};
+    return Foreign{Foreign::Kind::kOtherFiles};
 }
 
-std::string DatabaseDirectory::state() const {
-    std::error_code ec;
-    if (fs::exists(path_ / kGlassVersionFile, ec)) return "plain";
-    std::vector<std::string> listed = shards();
-    return listed.empty() ? "none" : joined(listed);
+std::vector<std::string> DatabaseDirectory::shards() const {
+    DatabaseState now = state();
+    if (const auto* generations = std::get_if<Generations>(&now)) return generations->shards;
+    if (const auto* missing = std::get_if<MissingShard>(&now)) return missing->listed.shards;
+    return {};
 }
 
 bool DatabaseDirectory::has_generations() const { return !shards().empty(); }
@@ -126,6 +148,14 @@ fs::path DatabaseDirectory::current() const {
     return listed.empty() ? path_ : path_ / listed.front();
 }
 
+std::vector<fs::path> DatabaseDirectory::shards_in_use() const {
+    std::vector<std::string> listed = shards();
+    if (listed.empty()) return {path_};
+    std::vector<fs::path> out;
+    for (const std::string& shard : listed) out.push_back(path_ / shard);
+    return out;
+}
+
 std::optional<fs::path> DatabaseDirectory::recent() const {
     std::vector<std::string> listed = shards();
     if (listed.size() < 2) return std::nullopt;
@@ -133,7 +163,9 @@ std::optional<fs::path> DatabaseDirectory::recent() const {
 }
 
 fs::path DatabaseDirectory::next_generation() const {
-    return path_ / schema::generation_name(generation_number(current().filename().string()) + 1);
+    std::vector<std::string> listed = shards();
+    return path_ / schema::generation_name(
+                       (listed.empty() ? 0 : generation_number(listed.front())) + 1);
 }
 
 fs::path DatabaseDirectory::next_recent() const {
@@ -201,59 +233,59 @@ bool DatabaseDirectory::empty_but_for_a_marker_being_written() const {
 }
 
 bool DatabaseDirectory::check_for_writing() const {
+    DatabaseState now = state();
+    refuse_writing(now);
+    return std::holds_alternative<Empty>(now);
+}
+
+void DatabaseDirectory::refuse_writing(const DatabaseState& state) const {
     const std::string path = path_.string();
-    std::error_code ec;
-    if (!fs::exists(path_, ec)) return true;
-    if (!fs::is_directory(path_, ec)) {
-        throw IndexError(fmt::format("{} is not a directory: a newsindex database is a "
-                                     "directory of its own (give --db a new path)",
-                                     path),
-                         exit_code::kCantCreate);
-    }
-    if (fs::exists(path_ / kGlassVersionFile, ec)) return false;  // plain: its schema says
     const fs::path list = path_ / kShardListFile;
-    if (fs::exists(list, ec)) {
-        std::optional<std::vector<std::string>> listed = schema::read_shard_list(list);
-        if (!listed && !marked() && !has_generation_directory()) {
-            throw IndexError(fmt::format("{} holds a Xapian shard list (XAPIANDB) newsindex did "
-                                         "not write; it is not a newsindex database (give --db "
-                                         "a new path)",
-                                         path),
-                             exit_code::kCantCreate);
+    if (const auto* foreign = std::get_if<Foreign>(&state)) {
+        switch (foreign->kind) {
+            case Foreign::Kind::kNotADirectory:
+                throw StorageError(fmt::format("{} is not a directory: a newsindex database is a "
+                                               "directory of its own (give --db a new path)",
+                                               path),
+                                   exit_code::kCantCreate);
+            case Foreign::Kind::kOtherShardList:
+                throw StorageError(fmt::format("{} holds a Xapian shard list (XAPIANDB) newsindex "
+                                               "did not write; it is not a newsindex database "
+                                               "(give --db a new path)",
+                                               path),
+                                   exit_code::kCantCreate);
+            case Foreign::Kind::kOtherFiles:
+                throw StorageError(fmt::format("{} is a directory holding other files, not a "
+                                               "newsindex database; newsindex creates a database "
+                                               "only in a missing or empty directory (give --db "
+                                               "a new path)",
+                                               path),
+                                   exit_code::kCantCreate);
         }
-        if (!listed) {
-            throw IndexError(fmt::format("database {} is damaged: its shard list {} cannot be "
-                                         "read; nothing was written. Run newsindex --repair --db "
-                                         "{} to rebuild it from the generations on disk",
-                                         path, list.string(), path),
-                             exit_code::kCantCreate);
-        }
-        for (const std::string& shard : *listed) {
-            if (!fs::exists(path_ / shard / kGlassVersionFile, ec)) {
-                throw IndexError(
-                    fmt::format("database {} is damaged: the shard {} its list names is "
-                                "missing; nothing was written. Run newsindex --repair --db {} "
-                                "to search what is left (versions held only by the missing "
-                                "shard are lost: feed their captures again)",
-                                path, (path_ / shard).string(), path),
-                    exit_code::kIoError);
-            }
-        }
-        return false;
     }
-    if (has_generation_directory()) {
-        throw IndexError(fmt::format("database {} has lost its shard list {} (its generations "
-                                     "are there); nothing was written. Run newsindex --repair "
-                                     "--db {} to rebuild it",
-                                     path, list.string(), path),
-                         exit_code::kCantCreate);
+    if (const auto* lost = std::get_if<LostList>(&state)) {
+        if (lost->unreadable) {
+            throw StorageError(fmt::format("database {} is damaged: its shard list {} cannot be "
+                                           "read; nothing was written. Run newsindex --repair "
+                                           "--db {} to rebuild it from the generations on disk",
+                                           path, list.string(), path),
+                               exit_code::kCantCreate);
+        }
+        throw StorageError(fmt::format("database {} has lost its shard list {} (its generations "
+                                       "are there); nothing was written. Run newsindex --repair "
+                                       "--db {} to rebuild it",
+                                       path, list.string(), path),
+                           exit_code::kCantCreate);
     }
-    if (marked() || empty_but_for_a_marker_being_written()) return true;
-    throw IndexError(fmt::format("{} is a directory holding other files, not a newsindex "
-                                 "database; newsindex creates a database only in a missing or "
-                                 "empty directory (give --db a new path)",
-                                 path),
-                     exit_code::kCantCreate);
+    if (const auto* missing = std::get_if<MissingShard>(&state)) {
+        throw StorageError(
+            fmt::format("database {} is damaged: the shard {} its list names is "
+                        "missing; nothing was written. Run newsindex --repair --db {} "
+                        "to search what is left (versions held only by the missing "
+                        "shard are lost: feed their captures again)",
+                        path, (path_ / missing->shard).string(), path),
+            exit_code::kIoError);
+    }
 }
 
 std::string DatabaseDirectory::repair_shard_list() const {
@@ -296,7 +328,7 @@ std::string DatabaseDirectory::repair_shard_list() const {
         }
     }
     if (chosen.empty()) {
-        throw IndexError(fmt::format("cannot repair {}: no generation on disk opens as a "
+        throw StorageError(fmt::format("cannot repair {}: no generation on disk opens as a "
                                      "newsindex database of schema {}; rebuild it from your "
                                      "inputs in a new directory",
                                      path, schema::kSchemaVersion),
@@ -305,7 +337,7 @@ std::string DatabaseDirectory::repair_shard_list() const {
     try {
         write_shard_list(chosen);
     } catch (const fs::filesystem_error& error) {
-        throw IndexError(fmt::format("cannot repair {}: {} ({})", path, error.path1().string(),
+        throw StorageError(fmt::format("cannot repair {}: {} ({})", path, error.path1().string(),
                                      error.code().message()),
                          exit_code::kIoError);
     }
@@ -316,30 +348,35 @@ void DatabaseDirectory::remove_leftovers() const {
     // Only in a directory we made or adopted: anything else is the user's.
     if (!marked()) return;
     std::error_code ec;
-    const std::string now = state();
-    const std::vector<std::string> in_use = shards();
-    const bool generations = !in_use.empty();
+    const DatabaseState now = state();
+    // Shards are told leftovers only against a list that is whole: a lost
+    // list or a missing shard is --repair's to settle.
+    const bool plain = std::holds_alternative<Plain>(now);
+    const Generations* generations = std::get_if<Generations>(&now);
     auto used = [&](const std::string& name) {
-        return std::find(in_use.begin(), in_use.end(), name) != in_use.end();
+        return generations && std::find(generations->shards.begin(), generations->shards.end(),
+                                        name) != generations->shards.end();
     };
     fs::remove_all(staging(), ec);
     fs::remove(path_ / schema::kShardListTemporary, ec);
     fs::remove(path_ / schema::kMarkerTemporary, ec);
-    if (now == "plain") fs::remove(path_ / kShardListFile, ec);
+    fs::remove(path_ / schema::kCheckedTemporary, ec);
+    if (plain) fs::remove(path_ / kShardListFile, ec);
     std::vector<fs::path> unused;
     for (fs::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
         bool shard = schema::shard_number(name, kGenerationPrefix) ||
                      schema::shard_number(name, kRecentPrefix);
-        if (shard && !used(name) && now != "none") {
+        if (shard && !used(name) && (plain || generations)) {
             unused.push_back(it->path());
-        } else if (generations && std::find(std::begin(kGlassTables), std::end(kGlassTables),
-                                            name) != std::end(kGlassTables)) {
-            // The tables of a plain database a generation replaced.
+        } else if (generations &&
+                   std::find(std::begin(kPlainDatabaseFiles), std::end(kPlainDatabaseFiles),
+                             name) != std::end(kPlainDatabaseFiles)) {
+            // The files of a plain database a generation replaced.
             unused.push_back(it->path());
         }
     }
     for (const fs::path& path : unused) fs::remove_all(path, ec);
 }
 
-}  // namespace newsindex::indexer
+}  // namespace newsindex::storage

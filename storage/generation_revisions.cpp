@@ -1,14 +1,19 @@
-#include "indexer/generation_revisions.h"
+#include "storage/generation_revisions.h"
 
 #include "schema/database_format.h"
+#include "schema/database_layout.h"
 #include "schema/stored_version.h"
 #include "schema/values.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <sstream>
 
-namespace newsindex::indexer {
+namespace newsindex::storage {
+
+using schema::VersionState;
 
 // One line for the base, then one per version:
 //   document revision superseded_at|- id_time id_sequence n time sequence ...
@@ -68,12 +73,59 @@ void revise(Xapian::WritableDatabase& db, Xapian::docid document, const RevisedV
     db.replace_document(document, doc);
 }
 
+namespace {
+
+// A revision written in decimal at the start of `text`, as encode() and
+// record_generation_revisions() write it.
+std::optional<Xapian::rev> leading_revision(const std::string& text) {
+    Xapian::rev revision = 0;
+    const char* end = text.data() + text.size();
+    auto [stop, error] = std::from_chars(text.data(), end, revision);
+    if (text.empty() || error != std::errc() || (stop != end && *stop != '\n')) {
+        return std::nullopt;
+    }
+    return revision;
+}
+
+}  // namespace
+
+void record_generation_revisions(Xapian::WritableDatabase& recent,
+                                 const Xapian::Database& generation,
+                                 const std::vector<RevisedVersion>& versions) {
+    const Xapian::rev base = generation.get_revision();
+    recent.set_metadata(schema::kMetaGenerationRevisions,
+                        versions.empty() ? std::string() : encode({base, versions}));
+    // Readers holding the generation at this revision or before are behind
+    // the recent shard (half_committed).
+    if (!versions.empty()) recent.set_metadata(schema::kMetaGenerationBase, std::to_string(base));
+}
+
+std::optional<Xapian::rev> generation_base(const Xapian::Database& recent) {
+    std::optional<Xapian::rev> base =
+        leading_revision(recent.get_metadata(schema::kMetaGenerationBase));
+    std::optional<Xapian::rev> recorded =
+        leading_revision(recent.get_metadata(schema::kMetaGenerationRevisions));
+    if (base && recorded) return std::max(*base, *recorded);
+    return base ? base : recorded;
+}
+
+bool half_committed(const Xapian::Database& generation, const Xapian::Database& recent) {
+    std::optional<Xapian::rev> base = generation_base(recent);
+    return base && generation.get_revision() <= *base;
+}
+
+void forget_generation_revisions(Xapian::WritableDatabase& generation) {
+    generation.set_metadata(schema::kMetaGenerationRevisions, std::string());
+    generation.set_metadata(schema::kMetaGenerationBase, std::string());
+}
+
 bool complete_generation_revisions(Xapian::WritableDatabase& generation,
                                    const Xapian::Database& recent) {
+    if (!half_committed(generation, recent)) return false;  // committed, or superseded
     std::string value = recent.get_metadata(schema::kMetaGenerationRevisions);
     if (value.empty()) return false;
     GenerationRevisions pending = decode_generation_revisions(value);
-    if (pending.base != generation.get_revision()) return false;  // committed, or superseded
+    if (pending.base != generation.get_revision()) return false;
     for (const RevisedVersion& version : pending.versions) {
         revise(generation, version.document, version);
     }
@@ -81,4 +133,4 @@ bool complete_generation_revisions(Xapian::WritableDatabase& generation,
     return true;
 }
 
-}  // namespace newsindex::indexer
+}  // namespace newsindex::storage

@@ -35,13 +35,18 @@
 // remove leftovers. Published generation numbers only ever grow, which is
 // what lets a writer that waited for the lock tell that the database it
 // locked is still the current one (state() before and after).
+//
+// The states a directory can be in, the refused ones included, are the
+// types of database_state.h; doc/storage.md describes each state and
+// transition, what a crash at each step leaves and what readers see.
 // Whose directory it is: newsindex writes its marker (schema::kMarkerFile,
 // holding a copy of the shard list) in every database directory it creates,
 // and in an existing newsindex database on its first write (a plain glass
 // database of our schema, or a XAPIANDB of ours: adopted). It creates a
 // database only in a missing or empty directory, and removes leftovers only
 // where its marker is, by exact name (gen- or recent- and six digits,
-// staging, XAPIANDB.tmp, NEWSINDEX.tmp) and never what XAPIANDB names. A
+// staging, XAPIANDB.tmp, NEWSINDEX.tmp, NEWSINDEX.checked.tmp) and never
+// what XAPIANDB names. A
 // directory whose generations are there but whose XAPIANDB is missing or
 // unreadable is refused, never recreated: `newsindex --repair` rebuilds the
 // list (repair_shard_list).
@@ -49,13 +54,14 @@
 #pragma once
 
 #include "schema/database_layout.h"
+#include "storage/database_state.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace newsindex::indexer {
+namespace newsindex::storage {
 
 class DatabaseDirectory {
   public:
@@ -63,13 +69,18 @@ class DatabaseDirectory {
 
     const std::filesystem::path& path() const { return path_; }
 
-    // Which database PATH holds now: "plain", the current generation's name
-    // ("gen-000002", "gen-000002+recent-000002" with its recent shard), or
-    // "none" (no database yet). Changes only when a writer publishes.
-    std::string state() const;
+    // What PATH holds now (database_state.h), read from iamglass, XAPIANDB,
+    // the shards it names, the marker and the gen-NNNNNN directories.
+    // Changes only when a writer publishes (or something else than
+    // newsindex touches the directory).
+    DatabaseState state() const;
 
     // The glass database in use: PATH itself, or its current generation.
     std::filesystem::path current() const;
+
+    // Every glass database in use, in the order Xapian numbers them: PATH
+    // itself, or the shards XAPIANDB names.
+    std::vector<std::filesystem::path> shards_in_use() const;
 
     // Whether PATH holds the generations layout (a bulk load made it).
     bool has_generations() const;
@@ -105,12 +116,12 @@ class DatabaseDirectory {
     void remove_leftovers() const;
 
     // Refuses a PATH newsindex must not write to, before anything is
-    // written: IndexError(kCantCreate) for something other than a missing
-    // or empty directory, our marked directory or a database; for a
-    // database whose shard list is missing or unreadable while its
-    // generations are there; IndexError(kIoError) for a shard the list
-    // names that is missing. Returns whether PATH holds no database yet.
+    // written: StorageError(kCantCreate) for Foreign and LostList,
+    // StorageError(kIoError) for MissingShard (refuse_writing). Returns
+    // whether PATH holds no database yet (Empty).
     bool check_for_writing() const;
+    // The same for a state already read: throws unless writable(state).
+    void refuse_writing(const DatabaseState& state) const;
 
     // Whether PATH holds our marker.
     bool marked() const;
@@ -129,11 +140,12 @@ class DatabaseDirectory {
     // generation that does, with its recent shard if that does too. Returns
     // one sentence saying what it did (or that nothing needed doing). The
     // caller holds no lock: no writer can run on a database without a list.
-    // Throws IndexError(kIoError) when nothing on disk will do.
+    // Throws StorageError(kIoError) when nothing on disk will do.
     std::string repair_shard_list() const;
 
   private:
-    // The shards XAPIANDB names in the generations layout; else none.
+    // The shards XAPIANDB names in the generations layout (Generations, or
+    // MissingShard); else none.
     std::vector<std::string> shards() const;
     // Whether PATH holds a directory named as a generation (gen-NNNNNN).
     bool has_generation_directory() const;
@@ -142,4 +154,4 @@ class DatabaseDirectory {
     std::filesystem::path path_;
 };
 
-}  // namespace newsindex::indexer
+}  // namespace newsindex::storage

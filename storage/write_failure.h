@@ -1,47 +1,33 @@
-// Opening the database for writing, and saying in words what went wrong when
-// Xapian could not: every Xapian failure of the indexer leaves through
-// database_failure() as an IndexError with its exit code.
+// Saying in words what went wrong when Xapian could not write: every Xapian
+// failure of a writer leaves through database_failure() as a StorageError
+// with its exit code.
 #pragma once
 
-#include "indexer/exit_codes.h"
+#include "storage/error.h"
 
 #include <xapian.h>
 
 #include <exception>
 #include <filesystem>
-#include <optional>
 #include <string>
 
-namespace newsindex::indexer {
-
-// Opens (creating it and its parent directories if needed) the database at
-// `path` for writing — in the generations layout, the current generation
-// (database_directory.h) — checks that it is a newsindex database of our schema
-// version (or empty), and records the schema version and — for a new
-// database — `language`. A path DatabaseDirectory::check_for_writing refuses
-// is refused before anything is written; a new database directory is marked
-// first, an existing database on its first write (DatabaseDirectory::mark). A database another process is writing is waited
-// for, retrying every 200 ms, for up to `wait_seconds`; without it, or when
-// it expires, IndexError(kLocked). Other failures: IndexError with kCantCreate,
-// kWrongSchema or kIoError.
-Xapian::WritableDatabase open_for_writing(const std::string& path, const std::string& language,
-                                          std::optional<double> wait_seconds);
+namespace newsindex::storage {
 
 // Xapian's own words for `error`, with the system's reason where it gave
 // one (for a message that says more around them).
 std::string describe(const Xapian::Error& error);
 
-// The IndexError for a Xapian error met while working on the database at
+// The StorageError for a Xapian error met while working on the database at
 // `path`: the exit code its kind calls for, and a sentence naming the path.
-IndexError database_failure(const Xapian::Error& error, const std::string& path);
+StorageError database_failure(const Xapian::Error& error, const std::string& path);
 
-// The IndexError(kIoError) for a failed write beside the database at `path`
+// The StorageError(kIoError) for a failed write beside the database at `path`
 // (its staging files): the same sentence as a Xapian write failure, with
 // `reason` (such as strerror's words) in place of Xapian's.
-IndexError write_failure(const std::string& path, const std::string& reason);
+StorageError write_failure(const std::string& path, const std::string& reason);
 // The same for a failed file operation beside the database (the file it
 // names, and the system's words).
-IndexError write_failure(const std::string& path, const std::filesystem::filesystem_error& error);
+StorageError write_failure(const std::string& path, const std::filesystem::filesystem_error& error);
 
 // Xapian 1.4 can end the process from inside a failed write (a full disk, a
 // file-size limit): a second failure while it unwinds from the first, or an
@@ -75,4 +61,4 @@ class WriteFailureReport {
     std::terminate_handler previous_;
 };
 
-}  // namespace newsindex::indexer
+}  // namespace newsindex::storage

@@ -1,4 +1,4 @@
-#include "indexer/database_damage.h"
+#include "storage/database_damage.h"
 
 #include "schema/database_layout.h"
 
@@ -11,7 +11,7 @@
 #include <sstream>
 #include <system_error>
 
-namespace newsindex::indexer {
+namespace newsindex::storage {
 
 namespace fs = std::filesystem;
 
@@ -90,12 +90,12 @@ void record_checked(const fs::path& database, const std::vector<fs::path>& shard
     fs::rename(temporary, database / schema::kCheckedFile, ec);
 }
 
-IndexError damaged_database(const std::string& path, const std::string& what) {
-    return IndexError(fmt::format("database {} is damaged: {}. newsindex will not write to it: "
+StorageError damaged_database(const std::string& path, const std::string& what) {
+    return StorageError(fmt::format("database {} is damaged: {}. newsindex will not write to it: "
                                   "restore it from a backup, or build it again from your inputs "
                                   "in a new directory (newsindex --db NEW INPUT...)",
                                   path, what),
                       exit_code::kIoError);
 }
 
-}  // namespace newsindex::indexer
+}  // namespace newsindex::storage
