@@ -28,6 +28,12 @@ inline constexpr const char* kCheckedFile = "NEWSINDEX.checked";
 inline constexpr const char* kCheckedTemporary = "NEWSINDEX.checked.tmp";
 // What makes a directory a glass database (Xapian's name).
 inline constexpr const char* kGlassVersionFile = "iamglass";
+// The other files of a glass database (Xapian's names): its tables (a table
+// not yet written has no file), and its lock file.
+inline constexpr const char* kGlassTables[] = {"postlist.glass", "termlist.glass",
+                                               "docdata.glass",  "position.glass",
+                                               "spelling.glass", "synonym.glass"};
+inline constexpr const char* kGlassLockFile = "flintlock";
 // A run's work files.
 inline constexpr const char* kStagingDirectory = "staging";
 inline constexpr const char* kGenerationPrefix = "gen-";

@@ -17,10 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Xapian's table names; a table not yet written has no file.
-constexpr const char* kTables[] = {"postlist", "termlist", "docdata",
-                                   "position", "spelling", "synonym"};
-
 // The first line of what Xapian's check reported, for the message.
 std::string first_line(const std::string& text) {
     std::string line = text.substr(0, text.find('\n'));
@@ -33,8 +29,8 @@ std::map<std::string, std::string> table_stamps(const fs::path& database,
     std::map<std::string, std::string> stamps;
     std::error_code ec;
     for (const fs::path& shard : shards) {
-        for (const char* table : kTables) {
-            fs::path file = shard / (std::string(table) + ".glass");
+        for (const char* table : schema::kGlassTables) {
+            fs::path file = shard / table;
             std::uintmax_t size = fs::file_size(file, ec);
             if (ec) continue;
             auto modified = fs::last_write_time(file, ec);

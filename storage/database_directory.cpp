@@ -28,11 +28,13 @@ using schema::kShardListFile;
 
 namespace {
 
-// The files of a plain glass database (Xapian's names) but its version
-// file, removed once a generation replaced it: its tables and its lock file.
-constexpr const char* kPlainDatabaseFiles[] = {
-    "docdata.glass", "position.glass", "postlist.glass", "spelling.glass",
-    "synonym.glass", "termlist.glass", "flintlock"};
+// Whether `name` is a file of a plain glass database but its version file:
+// removed once a generation replaced it.
+bool plain_database_file(const std::string& name) {
+    return name == schema::kGlassLockFile ||
+           std::find(std::begin(schema::kGlassTables), std::end(schema::kGlassTables), name) !=
+               std::end(schema::kGlassTables);
+}
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path) {
     throw fs::filesystem_error(what, path, std::error_code(errno, std::generic_category()));
@@ -78,10 +80,9 @@ unsigned generation_number(const std::string& name) {
     return schema::shard_number(name, kGenerationPrefix).value_or(0);
 }
 
+// The shard names, for a message: "gen-000002+recent-000002".
 std::string joined(const std::vector<std::string>& shards) {
-    std::string out;
-    for (const std::string& shard : shards) out += (out.empty() ? "" : "+") + shard;
-    return out;
+    return to_text(Generations{0, shards});
 }
 
 // Whether `shard` is a glass database of our schema version.
@@ -369,9 +370,7 @@ void DatabaseDirectory::remove_leftovers() const {
                      schema::shard_number(name, kRecentPrefix);
         if (shard && !used(name) && (plain || generations)) {
             unused.push_back(it->path());
-        } else if (generations &&
-                   std::find(std::begin(kPlainDatabaseFiles), std::end(kPlainDatabaseFiles),
-                             name) != std::end(kPlainDatabaseFiles)) {
+        } else if (generations && plain_database_file(name)) {
             // The files of a plain database a generation replaced.
             unused.push_back(it->path());
         }

@@ -1,8 +1,12 @@
 // The states a database directory can be in (doc/storage.md, section 2), as
-// DatabaseDirectory::state() reads them from what is on disk. Each writer
-// and reader decision is a visit of this variant: no state is a string, and
-// a lost shard list is never taken for "no database".
+// DatabaseDirectory::state() reads them from what is on disk, and the one
+// state that only the shards' contents show (HalfCommitted). Each writer
+// and reader decision is taken on these types: no state is a string (to_text
+// is for messages only), and a lost shard list is never taken for "no
+// database".
 #pragma once
+
+#include <xapian.h>
 
 #include <string>
 #include <variant>
@@ -59,6 +63,26 @@ struct Foreign {
 };
 
 using DatabaseState = std::variant<Empty, Plain, Generations, LostList, MissingShard, Foreign>;
+
+// A generation and its recent shard (Generations with has_recent()) as two
+// handles hold them, when they are not one state: the recent shard holds a
+// batch whose revisions of the generation's versions the generation, at the
+// revision held, does not. Either the batch's writer committed the recent
+// shard and not yet the generation (step P3 done, P4 not: a run killed or
+// failed there leaves it so), or the generation was opened before the
+// batch's commits and the recent shard after. A reader opens both again;
+// the next writer completes the batch (generation_revisions.h:
+// half_committed, complete_generation_revisions).
+struct HalfCommitted {
+    Xapian::rev generation = 0;  // the generation's revision, as held
+    Xapian::rev base = 0;        // the revision the recent shard was written ahead of
+    bool operator==(const HalfCommitted&) const = default;
+};
+
+// For messages only: "no database", "plain", "gen-000003+recent-000003",
+// "lost shard list", ...
+std::string to_text(const DatabaseState& state);
+std::string to_text(const HalfCommitted& state);
 
 // Whether a writer may open `state` (Empty, Plain, Generations).
 inline bool writable(const DatabaseState& state) {

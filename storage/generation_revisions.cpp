@@ -109,9 +109,11 @@ std::optional<Xapian::rev> generation_base(const Xapian::Database& recent) {
     return base ? base : recorded;
 }
 
-bool half_committed(const Xapian::Database& generation, const Xapian::Database& recent) {
+std::optional<HalfCommitted> half_committed(const Xapian::Database& generation,
+                                            const Xapian::Database& recent) {
     std::optional<Xapian::rev> base = generation_base(recent);
-    return base && generation.get_revision() <= *base;
+    if (!base || generation.get_revision() > *base) return std::nullopt;
+    return HalfCommitted{generation.get_revision(), *base};
 }
 
 void forget_generation_revisions(Xapian::WritableDatabase& generation) {
@@ -121,10 +123,11 @@ void forget_generation_revisions(Xapian::WritableDatabase& generation) {
 
 bool complete_generation_revisions(Xapian::WritableDatabase& generation,
                                    const Xapian::Database& recent) {
-    if (!half_committed(generation, recent)) return false;  // committed, or superseded
+    if (!half_committed(generation, recent)) return false;  // one state
     std::string value = recent.get_metadata(schema::kMetaGenerationRevisions);
     if (value.empty()) return false;
     GenerationRevisions pending = decode_generation_revisions(value);
+    // Committed since, or superseded by a later batch's record.
     if (pending.base != generation.get_revision()) return false;
     for (const RevisedVersion& version : pending.versions) {
         revise(generation, version.document, version);

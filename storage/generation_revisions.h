@@ -14,11 +14,12 @@
 // before the older versions' new state, unless they look: the recent shard
 // also keeps the generation's revision before the last batch that revised
 // it (schema::kMetaGenerationBase), and half_committed() tells a reader
-// holding a generation behind its recent shard (query/database.h) and the
+// holding a generation behind its recent shard (database_reader.h) and the
 // next writer alike.
 #pragma once
 
 #include "schema/version_state.h"
+#include "storage/database_state.h"
 
 #include <xapian.h>
 
@@ -59,10 +60,12 @@ void record_generation_revisions(Xapian::WritableDatabase& recent,
 std::optional<Xapian::rev> generation_base(const Xapian::Database& recent);
 
 // Whether `recent` holds a batch whose revisions of `generation`, as this
-// handle reads it, are not there: the batch was committed to the recent
-// shard but not (yet, or in the revision this handle holds) to the
-// generation. A reader opens both again; a writer completes the batch.
-bool half_committed(const Xapian::Database& generation, const Xapian::Database& recent);
+// handle reads it, are not there (database_state.h: HalfCommitted): the
+// batch was committed to the recent shard but not (yet, or in the revision
+// this handle holds) to the generation. nullopt when the two are one state.
+// A reader opens both again; a writer completes the batch.
+std::optional<HalfCommitted> half_committed(const Xapian::Database& generation,
+                                            const Xapian::Database& recent);
 
 // Clears both records from a new generation (step B3), which compaction
 // copied from the recent shard it merged.

@@ -38,7 +38,7 @@ TEST(GenerationRevisions, HalfCommittedWhileTheGenerationIsAtOrBeforeTheBase) {
     generation.set_metadata("a", "1");
     generation.commit();
     Xapian::WritableDatabase recent((dir / "recent").string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    EXPECT_FALSE(half_committed(generation, recent));
+    EXPECT_EQ(half_committed(generation, recent), std::nullopt);
     EXPECT_EQ(generation_base(recent), std::nullopt);
 
     RevisedVersion revised;
@@ -47,12 +47,13 @@ TEST(GenerationRevisions, HalfCommittedWhileTheGenerationIsAtOrBeforeTheBase) {
     record_generation_revisions(recent, generation, {revised});
     recent.commit();
     EXPECT_EQ(generation_base(recent), generation.get_revision());
-    EXPECT_TRUE(half_committed(generation, recent));
+    EXPECT_EQ(half_committed(generation, recent),
+              (HalfCommitted{generation.get_revision(), generation.get_revision()}));
 
     // The generation committed after: one state again.
     generation.set_metadata("a", "2");
     generation.commit();
-    EXPECT_FALSE(half_committed(generation, recent));
+    EXPECT_EQ(half_committed(generation, recent), std::nullopt);
 
     // A later batch that revises nothing clears the record but keeps the
     // base, so a reader holding the generation from before is still told.
@@ -60,7 +61,7 @@ TEST(GenerationRevisions, HalfCommittedWhileTheGenerationIsAtOrBeforeTheBase) {
     recent.commit();
     EXPECT_EQ(recent.get_metadata(schema::kMetaGenerationRevisions), "");
     EXPECT_EQ(generation_base(recent), generation.get_revision() - 1);
-    EXPECT_FALSE(half_committed(generation, recent));
+    EXPECT_EQ(half_committed(generation, recent), std::nullopt);
 }
 
 }  // namespace
