@@ -79,9 +79,8 @@ class IndexWriter {
     // Opens the database (see storage::open_for_writing), taking its write
     // lock, removes what killed runs left beside it (DatabaseDirectory),
     // refuses a damaged database (storage/database_damage.h:
-    // IndexError(kIoError)) and
-    // completes a batch a killed or failed run left half committed. Throws
-    // IndexError.
+    // IndexError(kIoError)) and completes a batch a killed or failed run
+    // left half committed. Throws IndexError.
     explicit IndexWriter(const WriterOptions& options);
     ~IndexWriter();  // abandon(), then releases the lock
     IndexWriter(const IndexWriter&) = delete;
@@ -103,8 +102,8 @@ class IndexWriter {
     // with the shards of database() as first sources), followed by new
     // ones (storage::compact_generation). `revised` (document numbers of
     // database()) is applied to it, it is committed and published, and the
-    // writer then writes to it, still holding the lock. Throws IndexError; the database then stays as it
-    // was.
+    // writer then writes to it, still holding the lock. Throws IndexError;
+    // the database then stays as it was.
     void adopt(const std::filesystem::path& generation, const std::vector<RevisedVersion>& revised);
 
     // Makes everything written durable (a strict run commits here).

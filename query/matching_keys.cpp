@@ -41,10 +41,11 @@ bool in_shard(const Xapian::Database& db, const MatchingKey& match, std::size_t 
 }
 
 // Xapian 1.4 numbers the documents a MatchSpy sees as in their shard, not
-// as in the whole database (schema/shard_numbering.h), and matches the shards one after the other. So the
-// matches are n runs, one per shard, each ascending; where one run ends is
-// found by bisection, reading the key of a few documents. Should a run not
-// ascend, each match is looked up alone.
+// as in the whole database (schema/shard_numbering.h), and matches the
+// shards one after the other. So the matches are n runs, one per shard,
+// each ascending; where one run ends is found by bisection, reading the key
+// of a few documents. Should a run not ascend, each match is looked up
+// alone.
 void number_across_shards(const Xapian::Database& db, std::vector<MatchingKey>& matches) {
     const std::size_t shards = db.size();
     if (shards <= 1) return;

@@ -88,10 +88,10 @@ void record_checked(const fs::path& database, const std::vector<fs::path>& shard
 
 StorageError damaged_database(const std::string& path, const std::string& what) {
     return StorageError(fmt::format("database {} is damaged: {}. newsindex will not write to it: "
-                                  "restore it from a backup, or build it again from your inputs "
-                                  "in a new directory (newsindex --db NEW INPUT...)",
-                                  path, what),
-                      exit_code::kIoError);
+                                    "restore it from a backup, or build it again from your inputs "
+                                    "in a new directory (newsindex --db NEW INPUT...)",
+                                    path, what),
+                        exit_code::kIoError);
 }
 
 }  // namespace newsindex::storage

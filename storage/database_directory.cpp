@@ -330,17 +330,17 @@ std::string DatabaseDirectory::repair_shard_list() const {
     }
     if (chosen.empty()) {
         throw StorageError(fmt::format("cannot repair {}: no generation on disk opens as a "
-                                     "newsindex database of schema {}; rebuild it from your "
-                                     "inputs in a new directory",
-                                     path, schema::kSchemaVersion),
-                         exit_code::kIoError);
+                                       "newsindex database of schema {}; rebuild it from your "
+                                       "inputs in a new directory",
+                                       path, schema::kSchemaVersion),
+                           exit_code::kIoError);
     }
     try {
         write_shard_list(chosen);
     } catch (const fs::filesystem_error& error) {
         throw StorageError(fmt::format("cannot repair {}: {} ({})", path, error.path1().string(),
-                                     error.code().message()),
-                         exit_code::kIoError);
+                                       error.code().message()),
+                           exit_code::kIoError);
     }
     return fmt::format("rebuilt the shard list of {} {}: {}", path, source, joined(chosen));
 }

@@ -91,8 +91,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, const std::st
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec) {
         throw StorageError(fmt::format("cannot create the database directory {}: {}",
-                                     parent.string(), ec.message()),
-                         exit_code::kCantCreate);
+                                       parent.string(), ec.message()),
+                           exit_code::kCantCreate);
     }
     DatabaseDirectory directory(path);
     try {
@@ -102,8 +102,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, const std::st
         int reason = error.code().value();
         if (reason == EROFS || reason == EACCES || reason == EPERM) {
             throw StorageError(fmt::format("cannot open database {} for writing: {} ({})", path,
-                                         error.path1().string(), error.code().message()),
-                             exit_code::kCantCreate);
+                                           error.path1().string(), error.code().message()),
+                               exit_code::kCantCreate);
         }
         throw write_failure(path, error);
     }

@@ -25,14 +25,14 @@ StorageError database_failure(const Xapian::Error& error, const std::string& pat
     std::string_view type = error.get_type();
     if (type == "DatabaseVersionError") {
         return StorageError(fmt::format("database {} has a format this Xapian cannot write: {}",
-                                      path, describe(error)),
-                          exit_code::kWrongSchema);
+                                        path, describe(error)),
+                            exit_code::kWrongSchema);
     }
     if (type == "DatabaseLockError" || type == "DatabaseOpeningError" ||
         type == "DatabaseNotFoundError" || type == "DatabaseCreateError") {
         return StorageError(fmt::format("cannot open database {} for writing: {}", path,
-                                      describe(error)),
-                          exit_code::kCantCreate);
+                                        describe(error)),
+                            exit_code::kCantCreate);
     }
     // Reading a block failed (a short file, an I/O error) or gave nonsense:
     // the database is damaged, not the disk full.
@@ -44,18 +44,19 @@ StorageError database_failure(const Xapian::Error& error, const std::string& pat
     }
     if (type == "DatabaseError") return write_failure(path, describe(error));
     return StorageError(fmt::format("unexpected error on database {}: {}: {}", path, type,
-                                  describe(error)),
-                      exit_code::kSoftware);
+                                    describe(error)),
+                        exit_code::kSoftware);
 }
 
 StorageError write_failure(const std::string& path, const std::string& reason) {
     return StorageError(fmt::format("writing database {} failed: {}; the database is as at its "
-                                  "last commit",
-                                  path, reason),
-                      exit_code::kIoError);
+                                    "last commit",
+                                    path, reason),
+                        exit_code::kIoError);
 }
 
-StorageError write_failure(const std::string& path, const std::filesystem::filesystem_error& error) {
+StorageError write_failure(const std::string& path,
+                           const std::filesystem::filesystem_error& error) {
     return write_failure(path,
                          fmt::format("{} ({})", error.path1().string(), error.code().message()));
 }
