@@ -55,11 +55,11 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
     };
     for (std::size_t i = part.range.first; i < part.range.end; ++i) {
         interruption_point("version");
-        const PlannedVersion& version = plan.added[i];
+        const NewVersion& version = plan.added[i];
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)
                             : schema::read_stored_version(current.get_document(*version.copy_of));
-        adder.add(builder.build(planned_record(version, std::move(text)), version.id));
+        adder.add(builder.build(planned_record(version, std::move(text)), version.state.id));
         if ((i + 1 - part.range.first) % kPartCommitVersions == 0) commit(false);
     }
     commit(true);

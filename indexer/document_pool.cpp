@@ -16,12 +16,12 @@ constexpr std::size_t kLookaheadPerBuilder = 64;
 unsigned default_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, std::size_t end,
-                     const std::vector<PlannedVersion>& versions,
+                     const std::vector<NewVersion>& versions,
                      const std::function<schema::VersionRecord(std::size_t)>& record,
                      const std::function<void(std::size_t, BuiltVersion&&)>& add) {
     if (first >= end) return;
     if (builders.size() <= 1 || end - first == 1) {
-        for (std::size_t i = first; i < end; ++i) add(i, builders.front().build(record(i), versions[i].id));
+        for (std::size_t i = first; i < end; ++i) add(i, builders.front().build(record(i), versions[i].state.id));
         return;
     }
 
@@ -45,7 +45,7 @@ void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, 
                 i = next++;
             }
             try {
-                BuiltVersion built = builder.build(record(i), versions[i].id);
+                BuiltVersion built = builder.build(record(i), versions[i].state.id);
                 std::lock_guard lock(mutex);
                 slots[i % window] = std::move(built);
             } catch (...) {

@@ -26,7 +26,7 @@ unsigned default_threads();
 // on the calling thread. The first exception of `record`, a builder or
 // `add` stops the work and is rethrown here, once every thread has ended.
 void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, std::size_t end,
-                     const std::vector<PlannedVersion>& versions,
+                     const std::vector<NewVersion>& versions,
                      const std::function<schema::VersionRecord(std::size_t)>& record,
                      const std::function<void(std::size_t, BuiltVersion&&)>& add);
 

@@ -214,7 +214,7 @@ void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) 
         }
     }
     auto record = [&](std::size_t i) {
-        const PlannedVersion& version = plan.added[i];
+        const NewVersion& version = plan.added[i];
         return planned_record(version, copies[i] ? *copies[i] : records(*version.capture));
     };
     build_documents(builders_, 0, plan.added.size(), plan.added, record,
