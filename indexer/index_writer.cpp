@@ -4,6 +4,7 @@
 #include "indexer/document_pool.h"
 #include "indexer/generation_revisions.h"
 #include "indexer/interruption.h"
+#include "indexer/parallel.h"
 #include "indexer/writable_database.h"
 #include "schema/database_format.h"
 #include "schema/languages.h"
@@ -43,7 +44,7 @@ IndexWriter::IndexWriter(const WriterOptions& options)
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options_.database);
     }
-    unsigned threads = options_.threads > 0 ? options_.threads : default_threads();
+    unsigned threads = thread_count(options_.threads);
     builders_.reserve(threads);
     for (unsigned i = 0; i < threads; ++i) builders_.emplace_back(language_);
 }
