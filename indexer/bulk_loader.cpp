@@ -1,6 +1,7 @@
 #include "indexer/bulk_loader.h"
 
 #include "indexer/interruption.h"
+#include "indexer/parallel.h"
 #include "indexer/version_adder.h"
 #include "schema/stored_version.h"
 #include "storage/compaction.h"
@@ -9,12 +10,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <filesystem>
 #include <limits>
-#include <thread>
 
 namespace newsindex::indexer {
 
@@ -59,11 +57,11 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
     };
     for (std::size_t i = part.range.first; i < part.range.end; ++i) {
         interruption_point("version");
-        const PlannedVersion& version = plan.added[i];
+        const NewVersion& version = plan.added[i];
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)
                             : schema::read_stored_version(current.get_document(*version.copy_of));
-        adder.add(builder.build(planned_record(version, std::move(text)), version.id));
+        adder.add(builder.build(planned_record(version, std::move(text)), version.state.id));
         if ((i + 1 - part.range.first) % kPartCommitVersions == 0) commit(false);
     }
     commit(true);
@@ -72,35 +70,18 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
 // Builds every part, each thread taking the next part not yet taken.
 void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const CaptureLog& log,
                  const IndexWriter& writer) {
-    std::atomic<std::size_t> next{0};
-    std::size_t workers = std::min<std::size_t>(std::max(1u, writer.threads()), parts.size());
-    std::vector<std::exception_ptr> failures(workers);
-    auto work = [&](std::size_t w) {
-        try {
-            DocumentBuilder builder(writer.language());
-            // The database as the plan numbers it: its shards, as database().
-            Xapian::Database current(writer.directory().path().string());
-            for (std::size_t p = next++; p < parts.size(); p = next++) {
-                interruption_point("part");
-                build_part(parts[p], plan, log, builder, current);
-            }
-        } catch (...) {
-            failures[w] = std::current_exception();
-            next = parts.size();  // stop the others early
-        }
-    };
-    std::vector<std::thread> threads;
-    try {
-        for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
-        work(0);
-    } catch (...) {  // a thread could not be started
-        failures[0] = std::current_exception();
-        next = parts.size();
+    const auto threads = static_cast<unsigned>(std::min<std::size_t>(writer.threads(), parts.size()));
+    std::vector<DocumentBuilder> builders;
+    // The database as the plan numbers it: its shards, as database().
+    std::vector<Xapian::Database> current;
+    for (unsigned t = 0; t < threads; ++t) {
+        builders.emplace_back(writer.language());
+        current.emplace_back(writer.directory().path().string());
     }
-    for (std::thread& thread : threads) thread.join();
-    for (const std::exception_ptr& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+    parallel_for(threads, parts.size(), [&](unsigned thread, std::size_t p) {
+        interruption_point("part");
+        build_part(parts[p], plan, log, builders[thread], current[thread]);
+    });
 }
 
 }  // namespace

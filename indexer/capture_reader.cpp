@@ -1,14 +1,20 @@
 #include "indexer/capture_reader.h"
 
-#include "indexer/capture_pipeline.h"
 #include "indexer/capture_walk.h"
+#include "indexer/parallel.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <thread>
+#include <utility>
+#include <variant>
 
 namespace newsindex::indexer {
+
+namespace {
+// Batches in flight per thread: enough to keep every thread busy while the
+// consumer is slow for a moment, few enough to bound memory.
+constexpr std::size_t kBatchesPerThread = 4;
+}  // namespace
 
 std::string InputLocation::to_string() const {
     return line == 0 ? file : fmt::format("{}:{}", file, line);
@@ -19,28 +25,23 @@ std::string Rejection::message() const { return fmt::format("newsindex: {}: {}",
 ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOptions& options,
                          const std::function<void(Capture&&)>& on_capture,
                          const std::function<void(Rejection&&)>& on_rejection) {
-    unsigned threads = options.parse_threads != 0 ? options.parse_threads
-                                                  : std::max(1u, std::thread::hardware_concurrency());
-    CapturePipeline pipeline(threads);
-    CaptureWalk walk(options, pipeline);
-    std::thread reader([&] {
-        try {
-            for (const std::string& path : paths) walk.read_path(path);
-            pipeline.finish();
-        } catch (const ReadingStopped&) {
-            // The consumer stopped; it is not waiting for anything more.
-        } catch (...) {
-            pipeline.fail(std::current_exception());
-        }
-    });
-    try {
-        pipeline.deliver(on_capture, on_rejection);
-    } catch (...) {
-        pipeline.stop();
-        reader.join();
-        throw;
-    }
-    reader.join();
+    const unsigned threads = thread_count(options.parse_threads);
+    CaptureWalk walk(options, paths);
+    ordered_parallel(
+        threads, kBatchesPerThread * threads, [&] { return walk.next(); },
+        [](unsigned, CaptureBatch&& batch) {
+            parse_batch(batch);
+            return std::move(batch);
+        },
+        [&](CaptureBatch&& batch) {
+            for (auto& result : batch.results) {
+                if (auto* capture = std::get_if<Capture>(&result)) {
+                    on_capture(std::move(*capture));
+                } else {
+                    on_rejection(std::move(std::get<Rejection>(result)));
+                }
+            }
+        });
     return walk.counts();
 }
 

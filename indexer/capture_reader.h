@@ -53,8 +53,9 @@ struct ReadCounts {
 // order, and calls on_capture for each good record and on_rejection for each
 // bad record, unreadable path, or file of an unknown kind. Never throws for
 // bad input; returns the counts. A callback may throw to stop reading.
-// Files are read and parsed on other threads, but the callbacks run on the
-// calling thread, one at a time, in input order.
+// Files are read and parsed on options.parse_threads threads (with one, on
+// the calling thread), but the callbacks run on the calling thread, one at
+// a time, in input order.
 ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOptions& options,
                          const std::function<void(Capture&&)>& on_capture,
                          const std::function<void(Rejection&&)>& on_rejection);

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <iterator>
 #include <sys/stat.h>
 
 namespace newsindex::indexer {
@@ -32,18 +33,67 @@ bool is_blank_line(std::string_view text) {
 
 }  // namespace
 
+void parse_batch(CaptureBatch& batch) {
+    batch.results.reserve(batch.results.size() + batch.lines.size());
+    for (const CaptureBatch::PendingLine& line : batch.lines) {
+        InputLocation where{batch.file, line.number};
+        try {
+            if (line.too_large_bytes > 0)
+                throw BadRecord(fmt::format("record too large: {} bytes", line.too_large_bytes));
+            std::string_view text(batch.text.data() + line.offset, line.length);
+            batch.results.emplace_back(Capture{record_from_json(text), std::move(where)});
+        } catch (const BadRecord& bad) {
+            batch.results.emplace_back(Rejection{std::move(where), bad.what()});
+        }
+    }
+    batch.lines.clear();
+    batch.text.clear();
+    batch.text.shrink_to_fit();
+}
+
+CaptureWalk::CaptureWalk(const ReadOptions& options, const std::vector<std::string>& paths)
+    : options_(options) {
+    for (const std::string& path : paths) steps_.push_back({Step::Kind::kPath, path, {}, {}});
+}
+
+CaptureWalk::~CaptureWalk() = default;
+
+std::optional<CaptureBatch> CaptureWalk::next() {
+    while (ready_.empty()) {
+        if (lines_) {
+            read_lines();
+            continue;
+        }
+        if (steps_.empty()) return std::nullopt;
+        Step step = std::move(steps_.front());
+        steps_.pop_front();
+        take(step);
+    }
+    CaptureBatch batch = std::move(ready_.front());
+    ready_.pop_front();
+    return batch;
+}
+
+void CaptureWalk::take(const Step& step) {
+    switch (step.kind) {
+        case Step::Kind::kPath: return read_path(step.path.string());
+        case Step::Kind::kEntry: return read_entry(step.root, step.path);
+        case Step::Kind::kLeave: walking_.erase(step.identity); return;
+    }
+}
+
 void CaptureWalk::reject(std::string file, std::uint64_t line, std::string reason) {
     CaptureBatch batch;
     batch.results.emplace_back(Rejection{InputLocation{std::move(file), line}, std::move(reason)});
-    pipeline_.submit(std::move(batch));
+    ready_.push_back(std::move(batch));
 }
 
 void CaptureWalk::read_path(const std::string& path) {
     if (path == "-") {  // standard input is always JSON Lines
         try {
-            InputFile input(path);
+            auto input = std::make_unique<InputFile>(path);
             ++counts_.files;
-            read_json_lines(input);
+            lines_ = OpenLines{std::move(input), false, counts_.records, 0};
         } catch (const InputError& error) {
             reject("<stdin>", 0, error.what());
         }
@@ -61,7 +111,7 @@ void CaptureWalk::read_path(const std::string& path) {
 void CaptureWalk::read_directory(const Path& root, const Path& directory) {
     struct stat info {};
     if (::stat(directory.c_str(), &info) != 0) return reject(directory.string(), 0, std::strerror(errno));
-    auto identity = std::make_pair(info.st_dev, info.st_ino);
+    DirectoryIdentity identity(info.st_dev, info.st_ino);
     if (walking_.contains(identity))
         return reject(directory.string(), 0, "directory loop (symbolic link to a parent), skipped");
 
@@ -74,65 +124,73 @@ void CaptureWalk::read_directory(const Path& root, const Path& directory) {
     std::sort(entries.begin(), entries.end(),
               [](const fs::path& a, const fs::path& b) { return a.filename().native() < b.filename().native(); });
 
+    // The entries are walked next, before the steps after this directory.
     walking_.insert(identity);
-    for (const fs::path& entry : entries) {
-        fs::file_status status = fs::status(entry, error);
-        if (error) {
-            reject(entry.string(), 0, error.message());
-        } else if (fs::is_directory(status)) {
-            read_directory(root, entry);
-        } else if (fs::is_regular_file(status)) {
-            read_file(root, entry, true);
-        } else {
-            reject(entry.string(), 0, "not a regular file, skipped");
-        }
+    std::vector<Step> steps;
+    steps.reserve(entries.size() + 1);
+    for (fs::path& entry : entries) steps.push_back({Step::Kind::kEntry, std::move(entry), root, {}});
+    steps.push_back({Step::Kind::kLeave, {}, {}, identity});
+    steps_.insert(steps_.begin(), std::make_move_iterator(steps.begin()),
+                  std::make_move_iterator(steps.end()));
+}
+
+void CaptureWalk::read_entry(const Path& root, const Path& entry) {
+    std::error_code error;
+    fs::file_status status = fs::status(entry, error);
+    if (error) {
+        reject(entry.string(), 0, error.message());
+    } else if (fs::is_directory(status)) {
+        read_directory(root, entry);
+    } else if (fs::is_regular_file(status)) {
+        read_file(root, entry, true);
+    } else {
+        reject(entry.string(), 0, "not a regular file, skipped");
     }
-    walking_.erase(identity);
 }
 
 void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
     std::string name = file.string();
     try {
-        InputFile input(name);
+        auto input = std::make_unique<InputFile>(name);
         ++counts_.files;
-        std::optional<char> first = input.first_visible_byte();
+        std::optional<char> first = input->first_visible_byte();
         if (!first || *first == '{') {
-            const std::uint64_t records_before = counts_.records;
-            read_json_lines(input);
-            if (in_tree && counts_.records == records_before) reject(name, 0, kBlankFile);
+            lines_ = OpenLines{std::move(input), in_tree, counts_.records, 0};
         } else {
-            read_snapshot(input, root, file);
+            read_snapshot(*input, root, file);
         }
     } catch (const InputError& error) {
         reject(name, 0, error.what());
     }
 }
 
-void CaptureWalk::read_json_lines(InputFile& input) {
+void CaptureWalk::read_lines() {
+    InputFile& input = *lines_->input;
     CaptureBatch batch;
     batch.file = input.name();
-    auto submit_batch = [&] {
-        if (batch.lines.empty()) return;
-        pipeline_.submit(std::move(batch));
-        batch = CaptureBatch{};
-        batch.file = input.name();
-    };
     InputFile::Line line;
+    bool more = true;
     try {
-        while (input.next_line(options_.max_record_bytes, line)) {
+        while (batch.text.size() < kBatchBytes && batch.lines.size() < kBatchLines) {
+            more = input.next_line(options_.max_record_bytes, line);
+            if (!more) break;
+            lines_->line = line.number;
             if (!line.too_large && is_blank_line(line.text)) continue;
             ++counts_.records;
             batch.lines.push_back({batch.text.size(), line.text.size(), line.number,
                                    line.too_large ? line.bytes : 0});
             batch.text += line.text;
-            if (batch.text.size() >= kBatchBytes || batch.lines.size() >= kBatchLines) submit_batch();
         }
-        submit_batch();
+        if (!batch.lines.empty()) ready_.push_back(std::move(batch));
     } catch (const InputError& error) {
         // The data ends in the middle: keep what came before, say where.
-        submit_batch();
-        reject(input.name(), line.number + 1, error.what());
+        more = false;
+        if (!batch.lines.empty()) ready_.push_back(std::move(batch));
+        reject(input.name(), lines_->line + 1, error.what());
     }
+    if (more) return;
+    if (lines_->in_tree && counts_.records == lines_->records_before) reject(input.name(), 0, kBlankFile);
+    lines_.reset();
 }
 
 void CaptureWalk::read_snapshot(InputFile& input, const Path& root, const Path& file) {
@@ -156,7 +214,7 @@ void CaptureWalk::read_snapshot(InputFile& input, const Path& root, const Path& 
     } catch (const BadRecord& bad) {
         return reject(input.name(), 0, bad.what());
     }
-    pipeline_.submit(std::move(batch));
+    ready_.push_back(std::move(batch));
 }
 
 }  // namespace newsindex::indexer

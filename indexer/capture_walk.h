@@ -1,53 +1,104 @@
 // The reading side of read_captures: walks the paths in order, tells each
 // file's kind by its content, reads text snapshots whole and cuts JSON
-// Lines into batches for the CapturePipeline to parse.
+// Lines into batches for the parser threads (parse_batch). The walk is
+// stepped batch by batch (next()), so the thread that wants work reads it.
 #pragma once
 
-#include "indexer/capture_pipeline.h"
 #include "indexer/capture_reader.h"
 
+#include <deque>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <sys/types.h>
 #include <utility>
+#include <variant>
+#include <vector>
 
 namespace newsindex::indexer {
+
+// A run of consecutive inputs in reading order: either JSON lines still to
+// be parsed, or results already known (a snapshot's capture, a rejected
+// file), never both.
+struct CaptureBatch {
+    struct PendingLine {
+        std::size_t offset = 0;  // into text
+        std::size_t length = 0;
+        std::uint64_t number = 0;
+        std::uint64_t too_large_bytes = 0;  // nonzero: reject, do not parse
+    };
+
+    std::string file;  // name in locations
+    std::string text;  // the pending lines back to back
+    std::vector<PendingLine> lines;
+    std::vector<std::variant<Capture, Rejection>> results;
+};
+
+// Parses every pending line of `batch` into its results.
+void parse_batch(CaptureBatch& batch);
 
 class InputFile;
 
 class CaptureWalk {
   public:
-    CaptureWalk(const ReadOptions& options, CapturePipeline& pipeline)
-        : options_(options), pipeline_(pipeline) {}
+    // The walk of `paths`, each "-", a file, or a directory (recursively, in
+    // byte order of names, skipping names that start with a dot).
+    CaptureWalk(const ReadOptions& options, const std::vector<std::string>& paths);
+    ~CaptureWalk();
 
-    // Reads one command-line path: "-", a file, or a directory (recursively,
-    // in byte order of names, skipping names that start with a dot).
-    // Problems become Rejections; throws only ReadingStopped.
-    void read_path(const std::string& path);
+    // The next batch in reading order; nothing once every path is read.
+    // Problems become Rejections in the batches; throws only what
+    // allocation throws.
+    std::optional<CaptureBatch> next();
 
     // Files opened and records seen so far.
     const ReadCounts& counts() const { return counts_; }
 
   private:
     using Path = std::filesystem::path;
+    using DirectoryIdentity = std::pair<dev_t, ino_t>;
 
+    // What is left to walk, in order: command-line paths, entries of the
+    // directories being walked, and the end of each such directory.
+    struct Step {
+        enum class Kind { kPath, kEntry, kLeave } kind;
+        Path path;
+        Path root;  // kEntry: where a snapshot's source and article are counted from
+        DirectoryIdentity identity{};  // kLeave
+    };
+
+    // The JSON Lines file being cut into batches.
+    struct OpenLines {
+        std::unique_ptr<InputFile> input;
+        bool in_tree = false;
+        std::uint64_t records_before = 0;  // counts_.records when it was opened
+        std::uint64_t line = 0;            // the number of the last line read
+    };
+
+    void take(const Step& step);
+    void read_path(const std::string& path);
     void read_directory(const Path& root, const Path& directory);
+    void read_entry(const Path& root, const Path& entry);
     // `root` is where a snapshot's source and article are counted from.
     // `in_tree`: found walking a directory, where a blank file is a snapshot
     // with nothing in it (rejected); named by the user, it is an empty JSON
     // Lines file.
     void read_file(const Path& root, const Path& file, bool in_tree);
-    void read_json_lines(InputFile& input);
+    // Cuts the next batch of lines_ (closing it at its end).
+    void read_lines();
     void read_snapshot(InputFile& input, const Path& root, const Path& file);
     void reject(std::string file, std::uint64_t line, std::string reason);
 
     const ReadOptions& options_;
-    CapturePipeline& pipeline_;
     ReadCounts counts_;
+    std::deque<Step> steps_;
+    std::optional<OpenLines> lines_;
+    std::deque<CaptureBatch> ready_;
     // Directories being walked, by (device, inode): a symbolic link back to
     // one of them would make the walk endless.
-    std::set<std::pair<dev_t, ino_t>> walking_;
+    std::set<DirectoryIdentity> walking_;
 };
 
 }  // namespace newsindex::indexer

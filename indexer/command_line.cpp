@@ -1,7 +1,6 @@
 #include "indexer/command_line.h"
 
 #include "cli/usage.h"
-#include "indexer/document_pool.h"
 #include "indexer/exit_codes.h"
 #include "indexer/progress.h"
 #include "schema/database_format.h"
@@ -120,7 +119,6 @@ int refuse(const std::string& problem) {
 
 CommandLine parse_command_line(int argc, const char* const* argv) {
     CommandLine line;
-    line.ingest.writer.threads = default_threads();
     std::optional<std::string> db;
     std::optional<double> wait;
     CLI::App app{"newsindex: index captures of news articles, one document per version"};

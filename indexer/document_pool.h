@@ -15,18 +15,13 @@
 
 namespace newsindex::indexer {
 
-// One thread per processor core, at least one.
-unsigned default_threads();
-
 // Builds the document of each version in [first, end) of `versions` from
 // `record(i)` (called on the builder threads, so it must be thread-safe),
 // one thread per builder, and calls `add(i, built)` on the calling
-// thread in order of i. Builders run at most a bounded number of documents
-// ahead of `add`, so memory stays bounded. With one builder everything runs
-// on the calling thread. The first exception of `record`, a builder or
-// `add` stops the work and is rethrown here, once every thread has ended.
+// thread in order of i (ordered_parallel, parallel.h: memory stays bounded;
+// the first exception of `record`, a builder or `add` is rethrown here).
 void build_documents(std::vector<DocumentBuilder>& builders, std::size_t first, std::size_t end,
-                     const std::vector<PlannedVersion>& versions,
+                     const std::vector<NewVersion>& versions,
                      const std::function<schema::VersionRecord(std::size_t)>& record,
                      const std::function<void(std::size_t, BuiltVersion&&)>& add);
 

@@ -2,6 +2,7 @@
 
 #include "indexer/document_pool.h"
 #include "indexer/interruption.h"
+#include "indexer/parallel.h"
 #include "schema/database_format.h"
 #include "schema/languages.h"
 #include "schema/stored_version.h"
@@ -50,7 +51,7 @@ IndexWriter::IndexWriter(const WriterOptions& options)
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options_.database);
     }
-    unsigned threads = options_.threads > 0 ? options_.threads : default_threads();
+    unsigned threads = thread_count(options_.threads);
     builders_.reserve(threads);
     for (unsigned i = 0; i < threads; ++i) builders_.emplace_back(language_);
 }
@@ -205,7 +206,7 @@ void IndexWriter::apply(const VersionPlan& plan, const CaptureRecords& records) 
         }
     }
     auto record = [&](std::size_t i) {
-        const PlannedVersion& version = plan.added[i];
+        const NewVersion& version = plan.added[i];
         return planned_record(version, copies[i] ? *copies[i] : records(*version.capture));
     };
     build_documents(builders_, 0, plan.added.size(), plan.added, record,

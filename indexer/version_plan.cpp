@@ -5,10 +5,10 @@
 #include "schema/terms.h"
 #include "schema/values.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
+#include <utility>
 
 namespace newsindex::indexer {
 
@@ -92,12 +92,11 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
         article_terms.reserve(articles);
         for (std::size_t g = 0; g < articles; ++g) {
             const CaptureKey& first = captures[groups.order[groups.starts[g]]];
-            article_terms.push_back(schema::article_term(fmt::format("{:016x}", first.article)));
+            article_terms.push_back(schema::article_term(schema::digest_hex(first.article)));
         }
         known = known_versions(db, article_terms);
     }
     VersionPlan plan;
-    plan.articles.reserve(articles);
     std::vector<ArticleCapture> article_captures;
     for (std::size_t g = 0; g < articles; ++g) {
         const std::size_t* first = groups.order.data() + groups.starts[g];
@@ -110,26 +109,18 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
 
         HistoryMerge merge = merge_captures(known[g], article_captures);
 
-        PlannedArticle article;
-        article.captures = count;
-        article.first_added = plan.added.size();
-        for (const NewVersion& version : merge.added) {
-            std::optional<std::size_t> capture;
-            if (version.capture) capture = first[*version.capture];
-            plan.added.push_back(
-                {capture, version.copy_of, version.content_hash, version.state, version.state.id});
+        for (NewVersion& version : merge.added) {
+            if (version.capture) version.capture = first[*version.capture];
+            plan.added.push_back(std::move(version));
         }
-        article.end_added = plan.added.size();
-        article.first_revised = plan.revised.size();
-        plan.revised.insert(plan.revised.end(), merge.revised.begin(), merge.revised.end());
-        article.end_revised = plan.revised.size();
-        plan.articles.push_back(article);
+        plan.revised.insert(plan.revised.end(), std::make_move_iterator(merge.revised.begin()),
+                            std::make_move_iterator(merge.revised.end()));
         plan.counts += merge.counts;
     }
     return plan;
 }
 
-schema::VersionRecord planned_record(const PlannedVersion& version, schema::VersionRecord text) {
+schema::VersionRecord planned_record(const NewVersion& version, schema::VersionRecord text) {
     text.captured_at = version.state.first_seen;
     text.sequence = version.state.sequence;
     text.last_seen = version.state.last_seen;

@@ -16,32 +16,15 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <optional>
 #include <vector>
 
 namespace newsindex::indexer {
 
-// A version the plan adds: its text is that of a capture, or of an
-// existing document (the revert a split creates).
-struct PlannedVersion {
-    std::optional<std::size_t> capture;      // index into the planned captures
-    std::optional<DocumentNumber> copy_of;   // else: the document whose text it repeats
-    std::uint64_t content_hash = 0;
-    VersionState state;                      // final
-    VersionId id;
-};
-
-// One article's share of the plan: ranges of added and revised.
-struct PlannedArticle {
-    std::size_t first_added = 0, end_added = 0;
-    std::size_t first_revised = 0, end_revised = 0;
-    std::size_t captures = 0;  // captures of the run that were merged
-};
-
+// The merges of every article of the captures, back to back. An added
+// version's `capture` indexes the planned captures (not the article's).
 struct VersionPlan {
-    std::vector<PlannedVersion> added;      // article by article, in revision order
+    std::vector<NewVersion> added;          // article by article, in revision order
     std::vector<RevisedVersion> revised;    // article by article
-    std::vector<PlannedArticle> articles;   // in order of first appearance in the captures
     MergeCounts counts;
 };
 
@@ -53,6 +36,6 @@ VersionPlan plan_versions(const Xapian::Database& db, const std::vector<CaptureK
 // The record a planned version is built from: `text` — the record of its
 // capture, or the stored version of the document it copies — with the
 // plan's revision state.
-schema::VersionRecord planned_record(const PlannedVersion& version, schema::VersionRecord text);
+schema::VersionRecord planned_record(const NewVersion& version, schema::VersionRecord text);
 
 }  // namespace newsindex::indexer
