@@ -1,10 +1,8 @@
-// engine_latency --db DIR: newsquery's engine time, the in-process
-// counterpart of "FTS5 in an open connection". Opens the database once, then
-// answers requests (bench/request_loop.h) with the library call newsquery
-// makes for the command lines of bench/lib/queries.py (search() as
-// --all-versions --sort relevance, --limit 20 or all; build_timeline() with
-// the default page or --limit 0), rows built (snippets, sentences) but not
-// printed. ROWS is the result rows (search) or events (timeline).
+// engine_latency --db DIR: newsquery's engine time, the counterpart of "FTS5
+// in an open connection". Opens the database once, then answers requests
+// (bench/request_loop.h) with the library calls newsquery makes for the
+// command lines of bench/lib/queries.py, rows built (snippets, sentences) but
+// not printed. ROWS is the result rows (search) or events (timeline).
 #include "bench/request_loop.h"
 #include "query/database.h"
 #include "query/search.h"
@@ -26,8 +24,6 @@ Filters filters_of(const Request& request) {
     return filters;
 }
 
-// Rows (or events) the request produces; the same calls as newsquery's
-// search and timeline commands make for the command lines above.
 std::size_t answer(NewsDatabase& db, const Request& request) {
     if (request.mode == "timeline" || request.mode == "timeline-all") {
         TimelineRequest timeline{request.text, filters_of(request), std::nullopt};

@@ -1,12 +1,8 @@
-// The protocol of the benchmark's in-process timers (engine_latency,
-// xapian_floor), which bench/run drives: after opening its database once, a
-// timer answers requests read from standard input, one a line,
-//
-//   MODE <TAB> SOURCE <TAB> QUERY      MODE: top20 | all | timeline | timeline-all;
-//                                      SOURCE may be empty
-//
-// with one line each: SECONDS <TAB> ROWS, the wall time of the answer and
-// what it counted; or "error <TAB> MESSAGE", and the driver goes on.
+// The protocol of the benchmark's in-process timers, which bench/run drives:
+// having opened its database once, a timer reads requests from standard input,
+// "MODE <TAB> SOURCE <TAB> QUERY" (MODE: top20, all, timeline, timeline-all;
+// SOURCE may be empty), and answers each with a line "SECONDS <TAB> ROWS", the
+// wall time of the answer and what it counted, or "error <TAB> MESSAGE".
 #pragma once
 
 #include <fmt/format.h>
@@ -15,6 +11,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace newsindex::bench {
@@ -28,14 +25,14 @@ struct Request {
 template <typename Answer>
 void serve_requests(Answer&& answer) {
     for (std::string line; std::getline(std::cin, line); std::fflush(stdout)) {
-        auto first = line.find('\t');
-        auto second = first == std::string::npos ? first : line.find('\t', first + 1);
-        if (second == std::string::npos) {
+        std::istringstream fields(line);
+        Request request;
+        std::getline(fields, request.mode, '\t');
+        std::getline(fields, request.source, '\t');
+        if (!std::getline(fields, request.text)) {
             fmt::print("error\tbad request line (want MODE<TAB>SOURCE<TAB>QUERY)\n");
             continue;
         }
-        Request request{line.substr(0, first), line.substr(first + 1, second - first - 1),
-                        line.substr(second + 1)};
         try {
             auto started = std::chrono::steady_clock::now();
             std::size_t rows = answer(request);

@@ -1,16 +1,10 @@
 // xapian_floor --db DIR: the least any engine on Xapian 1.4 can take for the
-// benchmark's requests (bench/request_loop.h), answered by Xapian alone on
-// the scriptindex peer's index, the query parsed as quest parses it there
-// (English stemmer, STEM_SOME, source: a boolean prefix). ROWS is the
-// search's rows, or the timeline's matches with a capture time.
-//
-//   top20, all              the best 20 (or every) match by BM25, as FTS5's
-//                           ORDER BY rank, and each row's stored data read
-//                           (the text any snippet is made from; no snippet).
-//   timeline, timeline-all  every match, unweighted, and its capture time
-//                           (value slot 0) read in document order: a timeline
-//                           must at least know when each match was captured.
-//                           No article grouping, no events, no text.
+// benchmark's requests (bench/request_loop.h): Xapian alone on the
+// scriptindex peer's index, the query parsed as quest parses it there.
+// top20/all: the best 20 (or every) match by BM25 and each one's stored data
+// read (what a snippet is made from), ROWS the matches. timeline/-all: every
+// match unweighted and its capture time read in document order (a timeline
+// must at least know when each match was captured), ROWS those with a time.
 #include "bench/request_loop.h"
 
 #include <CLI/CLI.hpp>
@@ -86,7 +80,7 @@ int main(int argc, char** argv) {
         newsindex::bench::serve_requests([&](const Request& request) {
             try {
                 return answer(db, parser, request);
-            } catch (const Xapian::Error& e) {
+            } catch (const Xapian::Error& e) {  // request_loop.h reports std::exception
                 throw std::runtime_error(e.get_description());
             }
         });

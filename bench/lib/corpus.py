@@ -1,12 +1,11 @@
-"""The benchmark's data: a corpus split 99 % / 1 % (bench/README.md), and the
-same versions in each peer's input format.
-
-    python3 corpus.py fts5 DB FILE.jsonl...   the FTS5 peer's loader, timed by bench/run
-"""
+"""The benchmark's data: a corpus split 99 % / 1 % (bench/README.md), the same
+versions in each peer's input format, and the FTS5 peer's loader, which
+bench/run times as `python3 corpus.py fts5 DB FILE.jsonl...`."""
 
 import calendar
 import gzip
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -20,17 +19,12 @@ BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def read_lines(path, limit=None):
-    """(line number, line) of the non-empty lines of plain or gzip JSON Lines."""
+    """(line number, line) of the first `limit` non-empty lines of plain or gzip JSON Lines."""
     with open(path, "rb") as probe:
         gzipped = probe.read(2) == b"\x1f\x8b"
-    kept = 0
     with (gzip.open if gzipped else open)(path, "rt", encoding="utf-8") as lines:
-        for number, line in enumerate(lines):
-            if line.strip():
-                if limit is not None and kept >= limit:
-                    return
-                kept += 1
-                yield number, line if line.endswith("\n") else line + "\n"
+        yield from itertools.islice(((number, line.rstrip("\n") + "\n") for number, line
+                                     in enumerate(lines) if line.strip()), limit)
 
 
 def versions(paths):
@@ -55,47 +49,37 @@ def choose_delta(articles, total, percent):
     """The line numbers of the delta; articles: id -> line numbers in capture order."""
     target = max(1, total * percent // 100)
     by_hash = sorted(articles, key=lambda a: hashlib.sha1(a.encode()).digest())
-    chosen, picked = set(), set()
-    for article in by_hash:  # later versions of base articles
-        if len(chosen) >= int(target * 0.7):
-            break
-        if len(articles[article]) >= 2:
-            chosen.add(articles[article][-1])
-            picked.add(article)
+    later = set([a for a in by_hash if len(articles[a]) >= 2][:int(target * 0.7)])
+    chosen = {articles[a][-1] for a in later}  # the last versions of base articles
     for article in reversed(by_hash):  # whole new articles
         if len(chosen) >= target:
             break
-        if article not in picked and len(chosen) + len(articles[article]) <= target:
+        if article not in later and len(chosen) + len(articles[article]) <= target:
             chosen.update(articles[article])
-            picked.add(article)
     return chosen
 
 
 def split(path, out, limit=None, percent=1):
     """Writes out/base.jsonl and out/delta.jsonl (input lines, input order);
     returns the corpus's sizes."""
-    articles, total = {}, 0
+    articles, sources, stats = {}, set(), {"versions": 0, "text_bytes": 0, "jsonl_bytes": 0}
     for number, line in read_lines(path, limit):
         record = json.loads(line)
         articles.setdefault(record["article_id"], []).append(
             (record.get("timestamp", ""), record.get("version", 0), number))
-        total += 1
+        sources.add(record.get("source", ""))
+        stats["versions"] += 1
+        stats["jsonl_bytes"] += len(line.encode("utf-8"))
+        stats["text_bytes"] += sum(len(t.encode("utf-8")) for t in texts(record))
     articles = {a: [n for *_, n in sorted(lines)] for a, lines in articles.items()}
-    delta = choose_delta(articles, total, percent)
+    delta = choose_delta(articles, stats["versions"], percent)
     new = [a for a, lines in articles.items() if all(n in delta for n in lines)]
-    stats = {"versions": total, "articles": len(articles), "text_bytes": 0, "jsonl_bytes": 0,
-             "delta": len(delta), "delta_new_articles": len(new),
-             "delta_new_versions": sum(len(articles[a]) for a in new)}
-    sources = set()
+    stats.update(articles=len(articles), sources=len(sources), delta=len(delta),
+                 delta_new_articles=len(new), delta_new_versions=sum(len(articles[a]) for a in new))
     with open(os.path.join(out, "base.jsonl"), "w", encoding="utf-8") as base, \
             open(os.path.join(out, "delta.jsonl"), "w", encoding="utf-8") as later:
         for number, line in read_lines(path, limit):
-            record = json.loads(line)
             (later if number in delta else base).write(line)
-            stats["jsonl_bytes"] += len(line.encode("utf-8"))
-            stats["text_bytes"] += sum(len(t.encode("utf-8")) for t in texts(record))
-            sources.add(record.get("source", ""))
-    stats["sources"] = len(sources)
     return stats
 
 
@@ -118,12 +102,14 @@ def write_peer_inputs(data):
                     out.write("\n")
 
 
-def write_git_history(paths, out):
-    """A git fast-import stream: one commit per version in capture order, at
-    its capture time; one file per article at SOURCE/XX/DIGEST.txt (XX fans a
+def make_git_history(paths, repo):
+    """A bare repository of one commit per version in capture order, at its
+    capture time; one file per article at SOURCE/XX/DIGEST.txt (XX fans a
     source out over 256 directories so that each commit writes small trees).
     Inputs are plain JSON Lines, read again by offset: only the order is kept."""
-    order, files = [], [open(path, "rb") for path in paths]
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", repo], check=True)
+    importer = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet"], stdin=subprocess.PIPE)
+    out, order, files = importer.stdin, [], [open(path, "rb") for path in paths]
     for i, lines in enumerate(files):
         offset = 0
         for line in lines:
@@ -145,6 +131,9 @@ def write_git_history(paths, out):
         out.write(f"M 100644 inline {record.get('source', 'unknown')}/{name[:2]}/{name}.txt\n".encode())
         out.write(b"data %d\n%s\n" % (len(content), content))
     out.write(b"done\n")
+    out.close()
+    if importer.wait():
+        sys.exit("bench: git fast-import failed")
 
 
 def prepare(data, stamp, make_input, limit, peers):
@@ -162,14 +151,8 @@ def prepare(data, stamp, make_input, limit, peers):
             os.remove(source)
         if peers:
             write_peer_inputs(data)
-            subprocess.run(["git", "init", "-q", "--bare", "-b", "main", path("git.git")], check=True)
             started = time.perf_counter()
-            importer = subprocess.Popen(["git", "-C", path("git.git"), "fast-import", "--quiet"],
-                                        stdin=subprocess.PIPE)
-            write_git_history([path("base.jsonl"), path("delta.jsonl")], importer.stdin)
-            importer.stdin.close()
-            if importer.wait():
-                sys.exit("bench: git fast-import failed")
+            make_git_history([path("base.jsonl"), path("delta.jsonl")], path("git.git"))
             stats["git_seconds"] = time.perf_counter() - started
             stats["git_bytes"] = int(subprocess.run(["du", "-sb", path("git.git")], check=True,
                                                     capture_output=True).stdout.split()[0])

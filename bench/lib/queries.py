@@ -32,17 +32,12 @@ class Query:
 
 
 def load(path):
-    queries = []
     with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) < 2 or fields[0] not in CLASSES:
-                raise ValueError(f"{path}: bad query line: {line!r}")
-            source = fields[2].strip() if len(fields) > 2 else ""
-            queries.append(Query(len(queries) + 1, fields[0], fields[1].strip(), source))
-    return queries
+        rows = [line.rstrip("\n").split("\t") for line in lines if line.strip() and line[0] != "#"]
+    if bad := [row for row in rows if len(row) < 2 or row[0] not in CLASSES]:
+        raise ValueError(f"{path}: bad query line: {bad[0]}")
+    return [Query(number, row[0], row[1].strip(), row[2].strip() if len(row) > 2 else "")
+            for number, row in enumerate(rows, start=1)]
 
 
 def balanced(queries, count):
@@ -116,10 +111,6 @@ event AS MATERIALIZED (SELECT article, revision, time, present FROM change WHERE
 SELECT article, revision, datetime(time, 'unixepoch') AS time,
        CASE WHEN present THEN 'appeared' ELSE 'vanished' END AS event
 FROM event WHERE 1{page} ORDER BY time, article, revision;"""
-
-
-def sqlite_cli(db, sql):
-    return ["sqlite3", "-readonly", "-json", db, sql]
 
 
 def git_pickaxe(repo, query):

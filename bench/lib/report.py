@@ -40,17 +40,16 @@ def machine(repo):
     def output(*argv):
         return subprocess.run(argv, capture_output=True, text=True).stdout.strip()
 
-    def read(path, key):
-        with open(path, encoding="utf-8") as lines:
-            return next(line.split(":", 1)[1].strip() for line in lines if line.startswith(key))
-    with open("/sys/kernel/mm/transparent_hugepage/enabled", encoding="utf-8") as mode:
-        huge_pages = mode.read().split("[")[1].split("]")[0]
+    def find(pattern, path):
+        with open(path, encoding="utf-8") as file:
+            return re.search(pattern, file.read(), re.MULTILINE)[1]
     dirty = output("git", "-C", repo, "status", "--porcelain", "--untracked-files=no", "--", ".",
                    ":(exclude)bench/RESULTS.md")
     return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "cores": os.cpu_count(), "cpu": read("/proc/cpuinfo", "model name"),
-            "memory": f"{int(read('/proc/meminfo', 'MemTotal').split()[0]) / 2**20:.1f} GiB",
-            "kernel": platform.release(), "huge_pages": huge_pages,
+            "cores": os.cpu_count(), "cpu": find(r"^model name\s*: (.*)", "/proc/cpuinfo"),
+            "memory": f"{int(find(r'^MemTotal: *([0-9]+)', '/proc/meminfo')) / 2**20:.1f} GiB",
+            "kernel": platform.release(),
+            "huge_pages": find(r"\[(\w+)\]", "/sys/kernel/mm/transparent_hugepage/enabled"),
             "load": ", ".join(f"{x:.1f}" for x in os.getloadavg()),
             "commit": output("git", "-C", repo, "rev-parse", "--short", "HEAD")
             + (" (with uncommitted changes)" if dirty else ""),
