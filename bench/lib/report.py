@@ -183,8 +183,8 @@ def latency_tables(r):
     return lines
 
 
-def section(results, machine, command, elapsed):
-    m = machine
+def section(results, m, command, elapsed):
+    """The section: m is machine()'s answer, taken before the run."""
     lines = [f"## {m['date'][:10]}, commit {m['commit']}: `{command}`", "",
              f"Measured {m['date']} in {elapsed / 60:.0f} min on {m['cores']} cores ({m['cpu']}), "
              f"{m['memory']}, kernel {m['kernel']}, transparent huge pages {m['huge_pages']}, load at "
@@ -192,5 +192,6 @@ def section(results, machine, command, elapsed):
              data_table(results)]
     for r in results:
         lines += [f"### {r['name']}", ""] + ingest_tables(r) + latency_tables(r)
-        lines += [f"**Failed and dropped**: {' '.join(failure.split())}" for failure in r["failed"]]
+        lines += [f"- **failed and dropped**: {' '.join(failure.split())}" for failure in r["failed"]]
+        lines += [""] if r["failed"] else []
     return "\n".join(lines) + "\n"
