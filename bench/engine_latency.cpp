@@ -1,17 +1,8 @@
-// engine_latency: newsquery's engine time, the in-process counterpart of
-// "FTS5 in an open connection" (bench/lib/latency.py drives it).
-//
-//   engine_latency --db DIR
-//
-// Opens the database once, then answers requests (bench/request_loop.h).
-// SECONDS is the wall time of the library call newsquery makes for that
-// command line (search() or build_timeline()), with its rows built
-// (snippets, sentences) but not printed; ROWS is the number of result rows
-// (search) or events (timeline), as latency.py counts the command's output.
-// The requests are those of bench/lib/queries.py: search as --all-versions
-// --sort relevance --format json with --limit 20 or all, timeline as
-// --format json with the default --limit (20 articles) or --limit 0
-// (timeline-all).
+// engine_latency --db DIR: newsquery's engine time, the counterpart of "FTS5
+// in an open connection". Opens the database once, then answers requests
+// (bench/request_loop.h) with the library calls newsquery makes for the
+// command lines of bench/lib/queries.py, rows built (snippets, sentences) but
+// not printed. ROWS is the result rows (search) or events (timeline).
 #include "bench/request_loop.h"
 #include "query/database.h"
 #include "query/search.h"
@@ -33,8 +24,6 @@ Filters filters_of(const Request& request) {
     return filters;
 }
 
-// Rows (or events) the request produces; the same calls as newsquery's
-// search and timeline commands make for the command lines above.
 std::size_t answer(NewsDatabase& db, const Request& request) {
     if (request.mode == "timeline" || request.mode == "timeline-all") {
         TimelineRequest timeline{request.text, filters_of(request), std::nullopt};

@@ -1,30 +1,10 @@
-// xapian_floor: the least any engine built on Xapian 1.4 can take for the
-// benchmark's requests, timed in one open process on the scriptindex peer's
-// index (bench/lib/latency.py drives it as "xapian-floor").
-//
-//   xapian_floor --db DIR
-//
-// Answers the same requests as engine_latency (bench/request_loop.h); ROWS
-// is the search's rows, or the timeline's matches with a capture time. The
-// query is parsed as Xapian's quest parses it for that index (English
-// stemmer, STEM_SOME, source: as a boolean prefix), and answered by Xapian
-// alone:
-//
-//   top20, all              the best 20 (or every) match by BM25, as FTS5's
-//                           ORDER BY rank, and each row's stored data read:
-//                           the text any snippet is made from. No snippet,
-//                           no title, no formatting.
-//   timeline, timeline-all  every match enumerated, unweighted, and one
-//                           value of each read (the capture time, slot 0),
-//                           walking the value stream in document order: a
-//                           timeline must at least know when each matching
-//                           version was captured. No article grouping, no
-//                           events, no text.
-//
-// So its times are a floor, not a peer: what newsquery's engine (and any
-// other on Xapian) would take with every cost of its own removed. Where
-// the floor itself is not ten times faster than FTS5, no engine on Xapian
-// 1.4 is (bench/lib/targets.py says so beside the target).
+// xapian_floor --db DIR: the least any engine on Xapian 1.4 can take for the
+// benchmark's requests (bench/request_loop.h): Xapian alone on the
+// scriptindex peer's index, the query parsed as quest parses it there.
+// top20/all: the best 20 (or every) match by BM25 and each one's stored data
+// read (what a snippet is made from), ROWS the matches. timeline/-all: every
+// match unweighted and its capture time read in document order (a timeline
+// must at least know when each match was captured), ROWS those with a time.
 #include "bench/request_loop.h"
 
 #include <CLI/CLI.hpp>
@@ -100,7 +80,7 @@ int main(int argc, char** argv) {
         newsindex::bench::serve_requests([&](const Request& request) {
             try {
                 return answer(db, parser, request);
-            } catch (const Xapian::Error& e) {
+            } catch (const Xapian::Error& e) {  // request_loop.h reports std::exception
                 throw std::runtime_error(e.get_description());
             }
         });

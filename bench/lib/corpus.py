@@ -1,165 +1,188 @@
-"""The benchmark corpus: reading versions, and splitting them 99 % / 1 %.
+"""The benchmark's data: a corpus split 99 % / 1 % (bench/README.md), the same
+versions in each peer's input format, and the FTS5 peer's loader, which
+bench/run times as `python3 corpus.py fts5 DB FILE.jsonl...`."""
 
-Every peer and our own tools are fed the same versions. The split models the
-cron case: the 1 % "delta" is ingested into an index already holding the 99 %
-"base". The delta holds later versions of articles that are in the base (the
-last version of some multi-version articles) plus some articles that are new
-in full. Which articles are picked depends only on a hash of article_id, so
-the split is the same on every run and machine.
-
-    python3 corpus.py split --input FILE.jsonl[.gz] --out DIR [--delta-percent 1] [--limit N]
-
-writes DIR/base.jsonl, DIR/delta.jsonl (original lines, original order) and
-DIR/corpus.json (sizes). Bulk ingest reads base.jsonl then delta.jsonl.
---limit keeps only the first N versions of the input (smoke runs).
-"""
-
-import argparse
+import calendar
 import gzip
 import hashlib
+import itertools
 import json
 import os
+import re
+import shutil
+import sqlite3
+import subprocess
 import sys
+import time
 
-# Share of the delta made of later versions of existing articles; the rest is
-# whole new articles.
-LATER_VERSION_SHARE = 0.7
+BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def open_text(path):
-    """Opens plain or gzip JSON Lines by content, like newsindex does."""
+def read_lines(path, limit=None):
+    """(line number, line) of the first `limit` non-empty lines of plain or gzip JSON Lines."""
     with open(path, "rb") as probe:
-        magic = probe.read(2)
-    if magic == b"\x1f\x8b":
-        return gzip.open(path, "rt", encoding="utf-8")
-    return open(path, "r", encoding="utf-8")
+        gzipped = probe.read(2) == b"\x1f\x8b"
+    with (gzip.open if gzipped else open)(path, "rt", encoding="utf-8") as lines:
+        yield from itertools.islice(((number, line.rstrip("\n") + "\n") for number, line
+                                     in enumerate(lines) if line.strip()), limit)
 
 
-def iter_versions(paths):
-    """Yields each record (a dict) of the given JSON Lines files in order."""
+def versions(paths):
     for path in paths:
-        with open_text(path) as lines:
-            for line in lines:
-                if line.strip():
-                    yield json.loads(line)
+        for _, line in read_lines(path):
+            yield json.loads(line)
 
 
-def text_of(record):
-    """The searched text of a version: title, summary, body."""
-    return [record.get("title") or "", record.get("summary") or "",
-            record.get("text") or ""]
+def texts(record):
+    return [record.get(field) or "" for field in ("title", "summary", "text")]
 
 
-def article_digest(article_id):
-    """16 hex digits naming an article in file paths and version ids."""
+def capture_seconds(record):
+    return calendar.timegm(time.strptime(record["timestamp"][:19], "%Y-%m-%dT%H:%M:%S"))
+
+
+def digest(article_id):
     return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
 
 
-def choose_delta(articles, total, delta_percent):
-    """Returns {line_number} of the delta.
-
-    articles: article_id -> list of line numbers in capture order.
-    """
-    target = max(1, total * delta_percent // 100)
+def choose_delta(articles, total, percent):
+    """The line numbers of the delta; articles: id -> line numbers in capture order."""
+    target = max(1, total * percent // 100)
     by_hash = sorted(articles, key=lambda a: hashlib.sha1(a.encode()).digest())
-    chosen = set()
-    later_target = int(target * LATER_VERSION_SHARE)
-    picked_articles = set()
-    for article in by_hash:
-        if len(chosen) >= later_target:
-            break
-        lines = articles[article]
-        if len(lines) >= 2:
-            chosen.add(lines[-1])
-            picked_articles.add(article)
-    for article in reversed(by_hash):
+    later = set([a for a in by_hash if len(articles[a]) >= 2][:int(target * 0.7)])
+    chosen = {articles[a][-1] for a in later}  # the last versions of base articles
+    for article in reversed(by_hash):  # whole new articles
         if len(chosen) >= target:
             break
-        if article in picked_articles:
-            continue
-        lines = articles[article]
-        if len(chosen) + len(lines) <= target:
-            chosen.update(lines)
-            picked_articles.add(article)
+        if article not in later and len(chosen) + len(articles[article]) <= target:
+            chosen.update(articles[article])
     return chosen
 
 
-def numbered_lines(path, limit):
-    """(line number, line) of the non-empty lines, at most `limit` of them."""
-    kept = 0
-    with open_text(path) as lines:
-        for number, line in enumerate(lines):
-            if not line.strip():
-                continue
-            if limit is not None and kept >= limit:
-                return
-            kept += 1
-            yield number, line
-
-
-def split(input_path, out_dir, delta_percent, limit=None):
-    articles = {}
-    total = 0
-    for number, line in numbered_lines(input_path, limit):
+def split(path, out, limit=None, percent=1):
+    """Writes out/base.jsonl and out/delta.jsonl (input lines, input order);
+    returns the corpus's sizes."""
+    articles, sources, stats = {}, set(), {"versions": 0, "text_bytes": 0, "jsonl_bytes": 0}
+    for number, line in read_lines(path, limit):
         record = json.loads(line)
         articles.setdefault(record["article_id"], []).append(
             (record.get("timestamp", ""), record.get("version", 0), number))
-        total += 1
-    ordered = {a: [n for _, _, n in sorted(v)] for a, v in articles.items()}
-    delta = choose_delta(ordered, total, delta_percent)
-    delta_articles = {a for a, v in ordered.items() if any(n in delta for n in v)}
-    new_articles = {a for a in delta_articles if all(n in delta for n in ordered[a])}
-
-    os.makedirs(out_dir, exist_ok=True)
-    stats = {"versions": 0, "articles": len(ordered), "text_bytes": 0,
-             "jsonl_bytes": 0, "sources": set(), "languages": {},
-             "first_capture": None, "last_capture": None}
-    with open(os.path.join(out_dir, "base.jsonl"), "w", encoding="utf-8") as base, \
-            open(os.path.join(out_dir, "delta.jsonl"), "w", encoding="utf-8") as later:
-        for number, line in numbered_lines(input_path, limit):
-            record = json.loads(line)
-            if not line.endswith("\n"):
-                line += "\n"
+        sources.add(record.get("source", ""))
+        stats["versions"] += 1
+        stats["jsonl_bytes"] += len(line.encode("utf-8"))
+        stats["text_bytes"] += sum(len(t.encode("utf-8")) for t in texts(record))
+    articles = {a: [n for *_, n in sorted(lines)] for a, lines in articles.items()}
+    delta = choose_delta(articles, stats["versions"], percent)
+    new = [a for a, lines in articles.items() if all(n in delta for n in lines)]
+    stats.update(articles=len(articles), sources=len(sources), delta=len(delta),
+                 delta_new_articles=len(new), delta_new_versions=sum(len(articles[a]) for a in new))
+    with open(os.path.join(out, "base.jsonl"), "w", encoding="utf-8") as base, \
+            open(os.path.join(out, "delta.jsonl"), "w", encoding="utf-8") as later:
+        for number, line in read_lines(path, limit):
             (later if number in delta else base).write(line)
-            stats["versions"] += 1
-            stats["jsonl_bytes"] += len(line.encode("utf-8"))
-            stats["text_bytes"] += sum(len(t.encode("utf-8")) for t in text_of(record))
-            stats["sources"].add(record.get("source", ""))
-            language = record.get("language") or "?"
-            stats["languages"][language] = stats["languages"].get(language, 0) + 1
-            stamp = record.get("timestamp", "")
-            if stats["first_capture"] is None or stamp < stats["first_capture"]:
-                stats["first_capture"] = stamp
-            if stats["last_capture"] is None or stamp > stats["last_capture"]:
-                stats["last_capture"] = stamp
-    stats["sources"] = len(stats["sources"])
-    stats["input"] = os.path.abspath(input_path)
-    stats["delta_versions"] = len(delta)
-    stats["base_versions"] = total - len(delta)
-    stats["delta_new_articles"] = len(new_articles)
-    stats["delta_new_article_versions"] = sum(len(ordered[a]) for a in new_articles)
-    stats["delta_later_versions"] = len(delta) - stats["delta_new_article_versions"]
-    with open(os.path.join(out_dir, "corpus.json"), "w", encoding="utf-8") as out:
-        json.dump(stats, out, indent=2)
     return stats
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    split_cmd = sub.add_parser("split")
-    split_cmd.add_argument("--input", required=True)
-    split_cmd.add_argument("--out", required=True)
-    split_cmd.add_argument("--delta-percent", type=int, default=1)
-    split_cmd.add_argument("--limit", type=int)
-    args = parser.parse_args()
-    stats = split(args.input, args.out, args.delta_percent, args.limit)
-    print(f"corpus: {stats['versions']} versions, {stats['articles']} articles, "
-          f"{stats['text_bytes'] / 1e6:.1f} MB text; delta {stats['delta_versions']} "
-          f"({stats['delta_later_versions']} later versions, "
-          f"{stats['delta_new_article_versions']} in {stats['delta_new_articles']} new articles)",
-          file=sys.stderr)
+def write_peer_inputs(data):
+    """DATA/{base,delta}.si, scriptindex's records for peers/scriptindex.def
+    (name=value; a newline in a value continues on a line starting with "="),
+    and DATA/dump.txt, one line per version for rg -c (one file: rg's best case)."""
+    with open(os.path.join(data, "dump.txt"), "w", encoding="utf-8") as dump:
+        for part in ("base", "delta"):
+            with open(os.path.join(data, part + ".si"), "w", encoding="utf-8") as out:
+                for record in versions([os.path.join(data, part + ".jsonl")]):
+                    dump.write(re.sub(r"\s+", " ", " ".join(texts(record))).strip() + "\n")
+                    seconds, version = capture_seconds(record), int(record.get("version", 0))
+                    for name, value in [("id", f"{digest(record['article_id'])}@{seconds}.{version}"),
+                                        ("source", record.get("source", "")), ("article", record["article_id"]),
+                                        ("time", str(seconds)), ("revision", str(version + 1)),
+                                        *zip(("title", "summary", "text"), texts(record))]:
+                        if value:
+                            out.write(f"{name}=" + re.sub(r"\r\n?|\n", "\n=", value) + "\n")
+                    out.write("\n")
+
+
+def make_git_history(paths, repo):
+    """A bare repository of one commit per version in capture order, at its
+    capture time; one file per article at SOURCE/XX/DIGEST.txt (XX fans a
+    source out over 256 directories so that each commit writes small trees).
+    Inputs are plain JSON Lines, read again by offset: only the order is kept."""
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", repo], check=True)
+    importer = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet"], stdin=subprocess.PIPE)
+    out, order, files = importer.stdin, [], [open(path, "rb") for path in paths]
+    for i, lines in enumerate(files):
+        offset = 0
+        for line in lines:
+            if line.strip():
+                record = json.loads(line)
+                order.append((record["timestamp"], int(record.get("version", 0)), i, offset))
+            offset += len(line)
+    out.write(b"feature done\n")
+    for mark, (_, _, i, offset) in enumerate(sorted(order), start=1):
+        files[i].seek(offset)
+        record = json.loads(files[i].readline())
+        name = digest(record["article_id"])
+        message = f"{record['article_id']} version {record.get('version', 0)}".encode()
+        content = ("\n\n".join(texts(record)) + "\n").encode("utf-8")
+        out.write(b"commit refs/heads/main\nmark :%d\ncommitter bench <bench@newsindex.invalid> %d +0000\n"
+                  b"data %d\n%s\n" % (mark, capture_seconds(record), len(message), message))
+        if mark > 1:
+            out.write(b"from :%d\n" % (mark - 1))
+        out.write(f"M 100644 inline {record.get('source', 'unknown')}/{name[:2]}/{name}.txt\n".encode())
+        out.write(b"data %d\n%s\n" % (len(content), content))
+    out.write(b"done\n")
+    out.close()
+    if importer.wait():
+        sys.exit("bench: git fast-import failed")
+
+
+def prepare(data, stamp, make_input, limit, peers):
+    """Makes DATA's files unless DATA/stamp says they are made from the same
+    input; returns the corpus's sizes. make_input(data) gives the input file;
+    one it makes inside DATA is removed once split."""
+    def path(name):
+        return os.path.join(data, name)
+    if not os.path.exists(path("stamp")) or open(path("stamp"), encoding="utf-8").read() != stamp:
+        shutil.rmtree(data, ignore_errors=True)
+        os.makedirs(data)
+        source = make_input(data)
+        stats = split(source, data, limit)
+        if os.path.dirname(source) == data:
+            os.remove(source)
+        if peers:
+            write_peer_inputs(data)
+            started = time.perf_counter()
+            make_git_history([path("base.jsonl"), path("delta.jsonl")], path("git.git"))
+            stats["git_seconds"] = time.perf_counter() - started
+            stats["git_bytes"] = int(subprocess.run(["du", "-sb", path("git.git")], check=True,
+                                                    capture_output=True).stdout.split()[0])
+        with open(path("corpus.json"), "w", encoding="utf-8") as out:
+            json.dump(stats, out)
+        with open(path("stamp"), "w", encoding="utf-8") as out:
+            out.write(stamp)
+    with open(path("corpus.json"), encoding="utf-8") as sizes:
+        return json.load(sizes)
+
+
+def load_fts5(db, paths):
+    """One process, one transaction (bench/peers/fts5-schema.sql); appends to
+    an existing database (the incremental case)."""
+    connection = sqlite3.connect(db, isolation_level=None)
+    with open(os.path.join(BENCH, "peers", "fts5-schema.sql"), encoding="utf-8") as schema:
+        connection.executescript(schema.read())
+    connection.execute("BEGIN")
+    for record in versions(paths):
+        row = (*texts(record), record.get("source", ""), record["article_id"],
+               int(record.get("version", 0)) + 1, capture_seconds(record))
+        vid = connection.execute("INSERT INTO version(title, summary, text, source, article,"
+                                 " revision, time) VALUES (?, ?, ?, ?, ?, ?, ?)", row).lastrowid
+        connection.execute("INSERT OR REPLACE INTO history(article, revision, time, vid)"
+                           " VALUES (?, ?, ?, ?)", (*row[4:], vid))
+    connection.execute("COMMIT")
+    connection.close()
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) < 4 or sys.argv[1] != "fts5":
+        sys.exit(__doc__)
+    load_fts5(sys.argv[2], sys.argv[3:])
