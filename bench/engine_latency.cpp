@@ -14,8 +14,8 @@
 // (timeline-all).
 #include "bench/request_loop.h"
 #include "query/database.h"
-#include "query/search.h"
-#include "query/timeline.h"
+#include "query/engine/search.h"
+#include "query/engine/timeline.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
