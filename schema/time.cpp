@@ -241,7 +241,7 @@ bool is_date_only(std::string_view text) {
 
 std::optional<CaptureTime> parse_time_bound(std::string_view text, bool end_of_day) {
     std::optional<CaptureTime> t = parse_time(text);
-    if (t && end_of_day && is_date_only(text)) *t += kSecondsPerDay - 1;
+    if (t && is_date_only(text)) return day_bound(*t, end_of_day);
     return t;
 }
 

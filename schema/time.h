@@ -28,9 +28,15 @@ bool is_date_only(std::string_view text);
 inline constexpr CaptureTime kSecondsPerDay = 86400;
 
 // The one rule for a plain date at the end of a range (--until, --as-of,
-// date:..B, date:D): parse_time, except that with `end_of_day` a plain date
-// means the last second of that day, so "until 2016-02-03" includes all of
-// the 3rd. Without it, or for a date with a time, it is parse_time.
+// date:..B, date:D, today): a whole day as a bound is its first second, its
+// `midnight`, or with `end_of_day` its last, so "until 2016-02-03" includes
+// all of the 3rd.
+constexpr CaptureTime day_bound(CaptureTime midnight, bool end_of_day) {
+    return end_of_day ? midnight + kSecondsPerDay - 1 : midnight;
+}
+
+// parse_time, a plain date as day_bound makes it; a date with a time is
+// that time.
 std::optional<CaptureTime> parse_time_bound(std::string_view text, bool end_of_day);
 
 // "YYYY-MM-DDTHH:MM:SSZ".

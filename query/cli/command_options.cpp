@@ -57,9 +57,10 @@ std::optional<schema::CaptureTime> parse_flag_time(const std::string& flag,
 std::optional<schema::CaptureTime> parse_time_value(const std::string& value, bool end_of_day,
                                                     schema::CaptureTime now) {
     if (value.empty()) return std::nullopt;
-    const schema::CaptureTime day_end = end_of_day ? schema::kSecondsPerDay - 1 : 0;
-    if (value == "today") return day_start(now) + day_end;
-    if (value == "yesterday") return day_start(now) - schema::kSecondsPerDay + day_end;
+    if (value == "today") return schema::day_bound(day_start(now), end_of_day);
+    if (value == "yesterday") {
+        return schema::day_bound(day_start(now) - schema::kSecondsPerDay, end_of_day);
+    }
     const char unit = value.back();
     if (value.size() >= 2 && unit_seconds(unit) != 0 &&
         value.find_first_not_of("0123456789") == value.size() - 1 && value.size() <= 10) {

@@ -9,8 +9,8 @@
 #pragma once
 
 #include "query/engine/matcher.h"
-#include "query/format/output.h"
 #include "query/engine/query_limits.h"
+#include "query/format/output.h"
 
 #include <CLI/CLI.hpp>
 
@@ -19,8 +19,6 @@
 #include <vector>
 
 namespace newsindex::query {
-
-enum class OutputFormat { Table, Json, Csv, Atom };
 
 struct CommonOptions {
     std::optional<std::string> db;     // --db (else $NEWSINDEX_DB, else default)

@@ -1,15 +1,15 @@
 #include "query/cli/revision_commands.h"
 
 #include "cli/usage.h"
-#include "query/engine/article_diff.h"
-#include "query/format/changes_format.h"
 #include "query/cli/command_options.h"
+#include "query/engine/article_diff.h"
+#include "query/engine/show.h"
+#include "query/format/changes_format.h"
 #include "query/format/diff_format.h"
 #include "query/format/history_format.h"
-#include "query/text/query_syntax.h"
-#include "query/engine/show.h"
-#include "query/text/spelling_suggestion.h"
 #include "query/format/timeline_format.h"
+#include "query/text/query_syntax.h"
+#include "query/text/spelling_suggestion.h"
 
 #include <fmt/format.h>
 

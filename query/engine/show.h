@@ -7,7 +7,6 @@
 // where known.
 #pragma once
 
-#include "query/cli/command_options.h"
 #include "query/database.h"
 #include "query/format/output.h"
 #include "schema/version_record.h"

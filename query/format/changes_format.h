@@ -8,9 +8,8 @@
 // Atom: see atom_feed.h.
 #pragma once
 
-#include "query/format/atom_feed.h"
 #include "query/engine/changes.h"
-#include "query/cli/command_options.h"
+#include "query/format/atom_feed.h"
 #include "query/format/output.h"
 
 #include <cstdio>

@@ -21,7 +21,6 @@
 #pragma once
 
 #include "query/engine/article_diff.h"
-#include "query/cli/command_options.h"
 #include "query/format/output.h"
 
 #include <cstdio>

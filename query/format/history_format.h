@@ -7,7 +7,6 @@
 // revision.
 #pragma once
 
-#include "query/cli/command_options.h"
 #include "query/engine/history.h"
 #include "query/format/output.h"
 

@@ -12,6 +12,9 @@
 
 namespace newsindex::query {
 
+// The formats of --format; each result type prints the ones it has.
+enum class OutputFormat { Table, Json, Csv, Atom };
+
 // Whether to colour output written to `stream`: true on a TTY unless
 // NO_COLOR is set, or when forced.
 bool use_colour(std::FILE* stream, bool forced = false);

@@ -7,9 +7,8 @@
 // numbers separated by spaces ("1 2").
 #pragma once
 
-#include "query/cli/command_options.h"
-#include "query/format/output.h"
 #include "query/engine/search.h"
+#include "query/format/output.h"
 
 #include <cstdio>
 #include <string>

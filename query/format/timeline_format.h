@@ -13,9 +13,8 @@
 // then one line per event.
 #pragma once
 
-#include "query/cli/command_options.h"
-#include "query/format/output.h"
 #include "query/engine/timeline.h"
+#include "query/format/output.h"
 
 #include <cstdio>
 #include <string>

@@ -3,8 +3,8 @@
 #include "indexer/document_builder.h"
 #include "indexer/version_adder.h"
 #include "query/text/sentence_match.h"
-#include "schema/languages.h"
 #include "query/text/sentences.h"
+#include "schema/languages.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
