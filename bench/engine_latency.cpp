@@ -5,8 +5,8 @@
 // not printed. ROWS is the result rows (search) or events (timeline).
 #include "bench/request_loop.h"
 #include "query/database.h"
-#include "query/search.h"
-#include "query/timeline.h"
+#include "query/engine/search.h"
+#include "query/engine/timeline.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

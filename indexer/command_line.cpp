@@ -37,25 +37,6 @@ Database: --db PATH, else $NEWSINDEX_DB, else $XDG_DATA_HOME/newsindex/db,
 else ~/.local/share/newsindex/db. A new database is made only in a missing or
 empty directory. --repair rebuilds a lost shard list (XAPIANDB), completes a
 batch a failed run left half committed, and checks the database.
-
-Exit codes:
-   0  every input was indexed
-  64  bad command line
-  65  some records or files were rejected (each named on stderr); the good
-      ones were indexed (with --strict: nothing was)
-  66  an INPUT does not exist or cannot be read; the others were indexed
-  70  internal error
-  73  the database cannot be created or opened for writing (a directory that
-      is not a newsindex database; a lost shard list: see --repair)
-  74  writing failed (disk full, I/O error); the database is as at the last
-      completed batch, or as the message says; or the database is damaged
-      (the message names the file and what to do) and nothing was written
-  75  another newsindex run holds the database (see --wait)
-  78  the database has another schema version
- 130  interrupted by SIGINT (143: by SIGTERM): stopped at the next safe point,
-      its work files removed, one line saying what was kept: the batches
-      committed before the signal (a bulk load or a --strict run keeps
-      nothing); run the same command again to complete it
 )";
 
 const std::vector<std::pair<std::string, BulkPolicy>> kBulkPolicies{
@@ -123,7 +104,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     std::optional<double> wait;
     CLI::App app{"newsindex: index captures of news articles, one document per version"};
     cli::name_program(app, "newsindex");
-    app.footer(kFooter);
+    app.footer(fmt::format("{}\n{}", kFooter, cli::exit_codes_help(exit_code::kTable)));
     add_options(app, line, db, wait);
     cli::take_last_values(app);
     try {

@@ -1,8 +1,8 @@
 #include "indexer/document_builder.h"
 
-#include "indexer/url.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
+#include "schema/url.h"
 
 namespace newsindex::indexer {
 
@@ -69,10 +69,10 @@ BuiltVersion DocumentBuilder::build(const schema::VersionRecord& record, const V
     if (!record.url.empty()) {
         // Without an article_id the identity is this URL: the article term
         // answers for it (schema/terms.h).
-        if (std::string url = normalise_url(record.url); url != record.article.identity) {
+        if (std::string url = schema::normalise_url(record.url); url != record.article.identity) {
             doc.add_boolean_term(schema::url_term(url));
         }
-        if (std::string host = url_host(record.url); !host.empty()) {
+        if (std::string host = schema::url_host(record.url); !host.empty()) {
             doc.add_boolean_term(term(prefix::kHost, host));
         }
     }

@@ -1,7 +1,7 @@
 #include "indexer/record_fields.h"
 
-#include "indexer/timestamp.h"
-#include "indexer/url.h"
+#include "schema/time.h"
+#include "schema/url.h"
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -232,7 +232,7 @@ schema::VersionRecord record_from_json(std::string_view line) {
 
     std::string timestamp = take(Field::kTimestamp);
     if (trim(timestamp).empty()) throw BadRecord("missing field timestamp");
-    std::optional<schema::CaptureTime> captured = parse_time(timestamp);
+    std::optional<schema::CaptureTime> captured = schema::parse_time(timestamp);
     if (!captured) throw BadRecord("unparseable timestamp " + quoted_for_message(timestamp));
     record.captured_at = *captured;
 
@@ -243,7 +243,7 @@ schema::VersionRecord record_from_json(std::string_view line) {
     record.summary = take(Field::kSummary);
     record.text = take(Field::kText);
     record.author = std::string(trim(take(Field::kAuthor)));
-    record.published = parse_time(take(Field::kPublished));
+    record.published = schema::parse_time(take(Field::kPublished));
     record.language = lower_trimmed(take(Field::kLanguage));
     record.section = std::string(trim(take(Field::kSection)));
 
@@ -254,7 +254,7 @@ schema::VersionRecord record_from_json(std::string_view line) {
 void complete_record(schema::VersionRecord& record) {
     if (!has_visible(record.title) && !has_visible(record.summary) && !has_visible(record.text))
         throw BadRecord("empty document (no visible title, summary or text)");
-    record.article.identity = !record.article_id.empty() ? record.article_id : normalise_url(record.url);
+    record.article.identity = !record.article_id.empty() ? record.article_id : schema::normalise_url(record.url);
     if (record.article.identity.empty()) throw BadRecord("missing both url and article_id");
     record.content_hash = schema::content_hash(record.title, record.summary, record.text);
 }

@@ -1,7 +1,7 @@
 #include "indexer/snapshot_reader.h"
 
 #include "indexer/record_fields.h"
-#include "indexer/timestamp.h"
+#include "schema/time.h"
 
 #include <fmt/format.h>
 
@@ -115,7 +115,7 @@ std::optional<schema::CaptureTime> time_in_file_name(const std::string& name) {
             const std::smatch& m = *it;
             std::string iso = fmt::format("{}-{}-{}T{}:{}:{}Z", m.str(1), m.str(2), m.str(3), m.str(4),
                                           m.str(extended ? 6 : 5), m.str(extended ? 7 : 6));
-            if (std::optional<schema::CaptureTime> when = parse_time(iso)) return when;
+            if (std::optional<schema::CaptureTime> when = schema::parse_time(iso)) return when;
         }
     }
     return std::nullopt;
@@ -144,7 +144,7 @@ schema::VersionRecord record_from_snapshot(std::string_view text, const Snapshot
         throw BadRecord("cannot determine the article: no Article-Id or URL header and the file is directly in the root directory");
 
     if (std::optional<std::string_view> captured = header[HeaderKey::kCaptured]) {
-        std::optional<schema::CaptureTime> when = parse_time(*captured);
+        std::optional<schema::CaptureTime> when = schema::parse_time(*captured);
         if (!when) throw BadRecord("unparseable Captured header " + quoted_for_message(*captured));
         record.captured_at = *when;
     } else {
@@ -159,7 +159,7 @@ schema::VersionRecord record_from_snapshot(std::string_view text, const Snapshot
     record.text = std::string(trim(text));
     record.author = std::string(header[HeaderKey::kAuthor].value_or(""));
     if (std::optional<std::string_view> published = header[HeaderKey::kPublished])
-        record.published = parse_time(*published);
+        record.published = schema::parse_time(*published);
     record.language = lower_trimmed(header[HeaderKey::kLanguage].value_or(""));
 
     complete_record(record);

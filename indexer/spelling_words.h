@@ -1,6 +1,6 @@
 // The database's spelling data (Xapian's spelling table), from which
 // newsquery offers "did you mean …" for a query that finds nothing
-// (query/spelling_suggestion.h): the words of the versions' titles, summaries
+// (query/text/spelling_suggestion.h): the words of the versions' titles, summaries
 // and bodies, each with the number of versions that hold it. Xapian picks,
 // among the spellings closest to a query word, the one of highest count.
 //

@@ -1,6 +1,8 @@
 // Opening the index for reading.
 #pragma once
 
+#include "schema/error.h"
+
 #include <xapian.h>
 
 #include <chrono>
@@ -9,17 +11,9 @@
 
 namespace newsindex::query {
 
-// Every error the query library reports to its caller: a message a person
-// can act on, and the exit code the command should end with.
-class QueryError : public std::runtime_error {
-  public:
-    QueryError(const std::string& message, int exit_code)
-        : std::runtime_error(message), exit_code_(exit_code) {}
-    int exit_code() const { return exit_code_; }
-
-  private:
-    int exit_code_;
-};
+// Every error the query library reports to its caller (schema/error.h): a
+// message a person can act on, and the exit code the command should end with.
+using QueryError = schema::Error;
 
 // Exit codes of newsquery (documented in README.md and --help).
 inline constexpr int kExitFound = 0;

@@ -3,7 +3,7 @@
 // matching revisions of the articles it shows.
 #pragma once
 
-#include "query/query_limits.h"
+#include "query/engine/query_limits.h"
 #include "schema/values.h"
 
 #include <xapian.h>

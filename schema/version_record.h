@@ -17,7 +17,7 @@ using CaptureTime = std::int64_t;
 
 // The identity of an article: which outlet, and what identifies the article
 // there. `identity` is the record's article_id where the input gives one,
-// otherwise the normalised URL (see indexer/url.h).
+// otherwise the normalised URL (see schema/url.h).
 struct ArticleKey {
     std::string source;
     std::string identity;

@@ -1,11 +1,10 @@
-// The one error type the storage library throws, and the exit codes its
+// The error type the storage library throws (schema::Error), and the exit codes its
 // failures carry. Exit codes follow sysexits.h, so that cron jobs and
 // scripts can tell a damaged database from a busy one. The indexer uses
 // this type and these codes under its own names (indexer/exit_codes.h).
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include "schema/error.h"
 
 namespace newsindex::storage::exit_code {
 
@@ -37,16 +36,8 @@ inline constexpr int kInterruptedBase = 128;
 
 namespace newsindex::storage {
 
-// A failure on the database: a message a person can act on (never a raw
-// Xapian message alone) and the exit code the command ends with.
-class StorageError : public std::runtime_error {
-  public:
-    StorageError(const std::string& message, int exit_code)
-        : std::runtime_error(message), exit_code_(exit_code) {}
-    int exit_code() const { return exit_code_; }
-
-  private:
-    int exit_code_;
-};
+// A failure on the database (schema/error.h): a message a person can act
+// on (never a raw Xapian message alone) and one of the exit codes above.
+using StorageError = schema::Error;
 
 }  // namespace newsindex::storage

@@ -2,8 +2,8 @@
 // records as newsindex will read them, and newsgen's output measured from
 // its JSON Lines alone (sentences split and consecutive versions aligned
 // here), never from the generator's own --stats.
-#include "indexer/timestamp.h"
-#include "query/sentences.h"
+#include "query/text/sentences.h"
+#include "schema/time.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -54,7 +54,7 @@ TEST(Seeds, HoldExactlyThreeRecordsThatNewsindexAccepts) {
         EXPECT_FALSE(string_field(record, "source").empty());
         EXPECT_TRUE(record.contains("url") || record.contains("article_id"));
         ASSERT_TRUE(record["timestamp"].is_string());
-        EXPECT_TRUE(indexer::parse_time(record["timestamp"].get<std::string>()).has_value());
+        EXPECT_TRUE(schema::parse_time(record["timestamp"].get<std::string>()).has_value());
         EXPECT_FALSE(string_field(record, "title").empty());
         EXPECT_FALSE(string_field(record, "text").empty());
         EXPECT_EQ(string_field(record, "language"), "en");
@@ -76,8 +76,8 @@ TEST(Seeds, NytVersionsDifferWhereThePageShowsTheyDo) {
     EXPECT_EQ(string_field(nyt[0], "url"), kNytUrl);
     EXPECT_EQ(string_field(nyt[1], "url"), kNytUrl);
     EXPECT_FALSE(nyt[0].contains("article_id"));
-    const auto t2 = indexer::parse_time(string_field(nyt[0], "timestamp"));
-    const auto t3 = indexer::parse_time(string_field(nyt[1], "timestamp"));
+    const auto t2 = schema::parse_time(string_field(nyt[0], "timestamp"));
+    const auto t3 = schema::parse_time(string_field(nyt[1], "timestamp"));
     ASSERT_TRUE(t2 && t3);
     EXPECT_EQ(*t3 - *t2, 4 * 3600);  // "about 4 hours later"
 
@@ -186,7 +186,7 @@ TEST(Newsgen, RecordsHaveTheFieldsOfTheRealData) {
         EXPECT_EQ(string_field(r, "language"), "en");
         const auto time = string_field(r, "timestamp");
         ASSERT_EQ(time.size(), 20u) << time;  // YYYY-MM-DDTHH:MM:SSZ
-        EXPECT_TRUE(indexer::parse_time(time).has_value()) << time;
+        EXPECT_TRUE(schema::parse_time(time).has_value()) << time;
         EXPECT_GE(time, "2023-06-01T08:00:00Z");
         EXPECT_GE(time, previous_time);  // scraper order across articles
         previous_time = time;

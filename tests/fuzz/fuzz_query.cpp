@@ -6,7 +6,7 @@
 // Input: byte 0 selects flags, byte 1 the language and sort order, the rest is
 // the query text.
 #include "indexer/ingest.h"
-#include "query/search.h"
+#include "query/engine/search.h"
 
 #include <unistd.h>
 

@@ -2,9 +2,9 @@
 // and the synonym-table entries of its words' stems.
 #include "indexer/document_builder.h"
 
-#include "indexer/url.h"
 #include "schema/stored_version.h"
 #include "schema/terms.h"
+#include "schema/url.h"
 #include "schema/values.h"
 #include "tests/support/test_support.h"
 
@@ -110,7 +110,7 @@ TEST(DocumentBuilder, FiltersAreBooleanTermsUnderTheSchemaPrefixesAndTheIdASlot)
 TEST(DocumentBuilder, AnArticleKnownByItsUrlHasNoUrlTermBesideItsArticleTerm) {
     schema::VersionRecord record = sample_record();
     record.article_id.clear();
-    record.article.identity = normalise_url(record.url);
+    record.article.identity = schema::normalise_url(record.url);
     Xapian::Document doc = DocumentBuilder("en").build(record, VersionId{}).document;
     std::set<std::string> filters = filter_terms_of(doc);
     EXPECT_TRUE(filters.contains(with(prefix::kArticle, record.article.digest_hex())));

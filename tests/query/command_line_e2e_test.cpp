@@ -6,7 +6,7 @@
 // histories are written here as JSON Lines, indexed by the built newsindex
 // and queried by the built newsquery; every expected answer is computed
 // from the captures themselves.
-#include "query/command_options.h"
+#include "query/cli/command_options.h"
 #include "tests/query/raw_control.h"
 #include "tests/query/revision_fixture.h"
 

@@ -1,10 +1,10 @@
 // Where newsquery finds the command in what was typed, and the order CLI11
 // is given the arguments in: the command first, so that a command's options
 // may come before it.
-#include "query/command_line.h"
-#include "query/command_options.h"
-#include "query/revision_commands.h"
-#include "query/search_command.h"
+#include "query/cli/command_line.h"
+#include "query/cli/command_options.h"
+#include "query/cli/revision_commands.h"
+#include "query/cli/search_command.h"
 
 #include <gtest/gtest.h>
 
@@ -19,8 +19,8 @@ namespace {
 class CommandOrder : public ::testing::Test {
   protected:
     CommandOrder() {
-        newsindex::query::add_search_command(app_);
-        newsindex::query::add_revision_commands(app_);
+        newsindex::query::add_search_command(app_, commands_);
+        newsindex::query::add_revision_commands(app_, commands_);
     }
     ~CommandOrder() override { newsindex::query::set_query_after_double_dash({}); }
     std::size_t position(const Args& args) const { return command_position(app_, args); }
@@ -33,6 +33,7 @@ class CommandOrder : public ::testing::Test {
         return parsed;
     }
     CLI::App app_{"test"};
+    newsindex::query::Subcommands commands_;
 };
 
 }  // namespace

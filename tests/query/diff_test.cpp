@@ -1,6 +1,6 @@
 // Diffs: word runs, sentence alignment and pairing, character counts, and
 // `newsquery diff` on the bundled corpus's two NYT versions.
-#include "query/text_diff.h"
+#include "query/text/text_diff.h"
 #include "tests/query/revision_fixture.h"
 
 #include <gtest/gtest.h>

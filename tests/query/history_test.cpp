@@ -1,6 +1,6 @@
 // `newsquery history` and `newsquery show` on a three-revision article whose
 // lengths and changes are counted by hand (characters, not bytes).
-#include "query/history.h"
+#include "query/engine/history.h"
 #include "tests/query/revision_fixture.h"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
 // What a query and its filters match: build_match_query over the fixture
 // history (tests/query/search_fixture.h), checked as exact sets of
 // versions named article+revision ("A2").
-#include "query/command_options.h"
-#include "query/matcher.h"
+#include "query/cli/command_options.h"
+#include "query/engine/matcher.h"
 #include "tests/query/search_fixture.h"
 
 #include <gtest/gtest.h>

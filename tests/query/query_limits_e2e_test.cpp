@@ -1,4 +1,4 @@
-// newsquery's bounds (query/query_limits.h) end to end: a query past the
+// newsquery's bounds (query/engine/query_limits.h) end to end: a query past the
 // wildcard cap, the length cap or its time budget ends every command that
 // takes a query with exit 2 and one line on stderr naming the limit and what
 // to do, and ordinary queries still answer. Nothing here measures time: the

@@ -1,12 +1,12 @@
-// The bounds of query/query_limits.h in the library: the wildcard cap of a
+// The bounds of query/engine/query_limits.h in the library: the wildcard cap of a
 // whole query counted in wildcards, the term and length caps, and a time
 // budget already spent ending search, timeline and changes with a
 // QueryError (exit 2) from inside their match. No time is measured.
-#include "query/changes.h"
-#include "query/matcher.h"
-#include "query/query_limits.h"
-#include "query/search.h"
-#include "query/timeline.h"
+#include "query/engine/changes.h"
+#include "query/engine/matcher.h"
+#include "query/engine/query_limits.h"
+#include "query/engine/search.h"
+#include "query/engine/timeline.h"
 #include "tests/query/search_fixture.h"
 
 #include <gtest/gtest.h>

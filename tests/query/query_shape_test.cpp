@@ -1,6 +1,6 @@
 // What query_shape.h reads off a query: operators, filter terms, word terms,
 // and whether (and how) the terms a document holds decide a match.
-#include "query/query_shape.h"
+#include "query/text/query_shape.h"
 #include "schema/terms.h"
 
 #include <gtest/gtest.h>

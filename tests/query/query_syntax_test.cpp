@@ -1,7 +1,7 @@
 // What the query scanner refuses before Xapian's lenient parser could take
 // it silently: stray brackets, unclosed quotes, unknown fields, blank text.
 #include "query/database.h"
-#include "query/query_syntax.h"
+#include "query/text/query_syntax.h"
 
 #include <gtest/gtest.h>
 

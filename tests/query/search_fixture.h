@@ -14,10 +14,10 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/version_adder.h"
-#include "indexer/timestamp.h"
 #include "query/database.h"
 #include "schema/database_format.h"
 #include "schema/stored_version.h"
+#include "schema/time.h"
 #include "tests/support/test_support.h"
 
 #include <xapian.h>
@@ -26,7 +26,7 @@
 
 namespace newsindex::testing {
 
-inline schema::CaptureTime at(const std::string& iso) { return *indexer::parse_time(iso); }
+inline schema::CaptureTime at(const std::string& iso) { return *schema::parse_time(iso); }
 
 struct FixtureVersion {
     std::string article_id, source, url, language, author;

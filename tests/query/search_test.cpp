@@ -1,9 +1,9 @@
 // The search library over the fixture history (tests/query/search_fixture.h):
 // one row per article, matching revisions, orders, paging, snippets; the
 // formats of its rows; and opening databases.
-#include "query/output.h"
-#include "query/search.h"
-#include "query/search_format.h"
+#include "query/engine/search.h"
+#include "query/format/output.h"
+#include "query/format/search_format.h"
 #include "tests/query/search_fixture.h"
 
 #include <fmt/format.h>

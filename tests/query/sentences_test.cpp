@@ -2,9 +2,9 @@
 // sentence that holds a query's match.
 #include "indexer/document_builder.h"
 #include "indexer/version_adder.h"
-#include "query/sentence_match.h"
+#include "query/text/sentence_match.h"
+#include "query/text/sentences.h"
 #include "schema/languages.h"
-#include "query/sentences.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -96,7 +96,7 @@ std::optional<std::size_t> find_in(const std::string& query, const std::vector<S
 
 // A finder for `query` parsed as newsquery reads it in `language`: plain
 // words are searched without a prefix and under the title prefix
-// (query/matcher.cpp).
+// (query/engine/matcher.cpp).
 SentenceFinder finder_like_search(const std::string& query, const std::string& language = "en") {
     Xapian::QueryParser parser;
     Xapian::Stem stemmer = newsindex::schema::language_stemmer(language);

@@ -1,7 +1,7 @@
-// Snippets (query/snippets.h) as search rows carry them: read from the first
+// Snippets (query/text/snippets.h) as search rows carry them: read from the first
 // line that holds a query word, from the summary and body, on long articles
 // whose match is many paragraphs in.
-#include "query/search.h"
+#include "query/engine/search.h"
 #include "tests/query/search_fixture.h"
 
 #include <fmt/format.h>

@@ -2,7 +2,7 @@
 // the corrections the query side draws from it, over the fixture history
 // (tests/query/search_fixture.h).
 #include "indexer/spelling_words.h"
-#include "query/spelling_suggestion.h"
+#include "query/text/spelling_suggestion.h"
 #include "tests/query/search_fixture.h"
 
 #include <gtest/gtest.h>

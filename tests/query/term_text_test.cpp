@@ -1,5 +1,5 @@
-// Terms as words in raw text (query/term_text.h).
-#include "query/term_text.h"
+// Terms as words in raw text (query/text/term_text.h).
+#include "query/text/term_text.h"
 
 #include <gtest/gtest.h>
 

@@ -2,11 +2,11 @@
 // characters escaped (terminal_text), JSON escapes them, CSV quotes them.
 // The hostile strings are written here byte by byte; what each writer must
 // print is spelled out by hand.
-#include "query/article_heading.h"
-#include "query/json_line.h"
-#include "query/output.h"
-#include "query/search_format.h"
-#include "query/timeline_format.h"
+#include "query/format/article_heading.h"
+#include "query/format/json_line.h"
+#include "query/format/output.h"
+#include "query/format/search_format.h"
+#include "query/format/timeline_format.h"
 #include "tests/query/raw_control.h"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 // Timelines: the event rules on their own (derive_events), then `newsquery
 // timeline` on small histories indexed by the built newsindex, with every
 // expected event worked out by hand from the captures below.
-#include "query/timeline_events.h"
+#include "query/engine/timeline_events.h"
 #include "schema/values.h"
 #include "tests/query/revision_fixture.h"
 

@@ -3,8 +3,8 @@
 // sanitizer findings only fail again in the NEWSINDEX_SANITIZE build
 // (build-asan, which tests/run runs too). See tests/fuzz/README.md.
 #include "indexer/record_fields.h"
-#include "indexer/timestamp.h"
-#include "query/matcher.h"
+#include "query/engine/matcher.h"
+#include "schema/time.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -23,12 +23,12 @@ TEST(FuzzFindings, ClockWithoutDigitsWhereSecondsBelongIsRefused) {
     for (const char* text : {"2020-08-21T07:04:q37Z", "2016-02-02T14:05:", "2016-02-02T14:05:Z",
                              "2016-02-02T14::05Z", "20160202T1405q0Z", "Tue, 02 Feb 2016 14:05:q0 GMT",
                              "02 Feb 2016 14:05: +0100", "Tue, 02 Feb 2016 14:05:"}) {
-        EXPECT_EQ(parse_time(text), std::nullopt) << text;
+        EXPECT_EQ(schema::parse_time(text), std::nullopt) << text;
     }
     // The clocks around them still parse.
-    EXPECT_EQ(parse_time("2020-08-21T07:04:37Z"), 1597993477);
-    EXPECT_EQ(parse_time("20160202T140500Z"), 1454421900);
-    EXPECT_EQ(parse_time("Tue, 02 Feb 2016 14:05 GMT"), 1454421900);
+    EXPECT_EQ(schema::parse_time("2020-08-21T07:04:37Z"), 1597993477);
+    EXPECT_EQ(schema::parse_time("20160202T140500Z"), 1454421900);
+    EXPECT_EQ(schema::parse_time("Tue, 02 Feb 2016 14:05 GMT"), 1454421900);
 }
 
 // fuzz_time: a numeric zone that is not one ("-Z0400") made date.h negate
@@ -39,11 +39,11 @@ TEST(FuzzFindings, NumericZoneThatIsNotOneIsRefused) {
     for (const char* text : {"Fri, 5 Jun 2020 08:00:48 -Z0400", "Fri, 5 Jun 2020 08:00:48 +04000",
                              "Fri, 5 Jun0 8:31-----+01:000 15 -0420", "2020-06-05T08:00:48-Z0400",
                              "2020-06-05T08:00:48-0x", "2020-06-05T08:00:48+4", "2020-06-05T08:00:48+04:0"}) {
-        EXPECT_EQ(parse_time(text), std::nullopt) << text;
+        EXPECT_EQ(schema::parse_time(text), std::nullopt) << text;
     }
-    EXPECT_EQ(parse_time("Fri, 5 Jun 2020 08:00:48 -0400"), 1591358448);
-    EXPECT_EQ(parse_time("2020-06-05T08:00:48-04:00"), 1591358448);
-    EXPECT_EQ(parse_time("2020-06-05T08:00:48-04"), 1591358448);
+    EXPECT_EQ(schema::parse_time("Fri, 5 Jun 2020 08:00:48 -0400"), 1591358448);
+    EXPECT_EQ(schema::parse_time("2020-06-05T08:00:48-04:00"), 1591358448);
+    EXPECT_EQ(schema::parse_time("2020-06-05T08:00:48-04"), 1591358448);
 }
 
 // hostile input: nlohmann's lexer reads a raw NUL as the end of the input,

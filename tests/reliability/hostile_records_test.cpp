@@ -42,7 +42,7 @@ TEST_F(HostileInput, RightToLeftTextIsSearchable) {
     // --lang ar, or as an exact (unstemmed) phrase. A plain search stems
     // the word in the database's language (English) and misses it, as it
     // misses a lower-case German word in an English database: a limit of
-    // the query front end (query/matcher.cpp), not of the index.
+    // the query front end (query/engine/matcher.cpp), not of the index.
     EXPECT_EQ(urls_found("\u0627\u0644\u0633\u0644\u0627\u0645", {"--lang", "ar"}), Urls{url("rtl-ar")});
     EXPECT_EQ(urls_found("title:\u0639\u0644\u064a\u0643\u0645", {"--lang", "ar"}), Urls{url("rtl-ar")});
     EXPECT_EQ(urls_found("\"\u0627\u0644\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645\""),

@@ -101,7 +101,7 @@ TEST_F(HostileInput, TenKilobyteUrlIsIndexedFoundByItsHostAndKeepsItsArticleAcro
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(urls_found("site:longurl.example"), Urls{as_captured});
     EXPECT_EQ(urls_found("url:www.longurl.example"), Urls{as_captured});
-    // url: with a path is that page only (query/url_fields.h): not this one.
+    // url: with a path is that page only (query/text/url_fields.h): not this one.
     EXPECT_EQ(urls_found("url:https://longurl.example/elsewhere.html"), Urls{});
 
     // The same file again: nothing new.

@@ -11,7 +11,7 @@
 // NewsDatabase::kDefaultRetryBudget (30 s), so it normally succeeds once
 // the writer is done, and otherwise ends with one plain line and 70, never
 // with Xapian's words (LongListingOutlastingTheCommitsFailsInOnePlainLine).
-#include "query/search.h"
+#include "query/engine/search.h"
 #include "tests/reliability/child_process.h"
 #include "tests/reliability/database_contents.h"
 #include "tests/reliability/test_inputs.h"
