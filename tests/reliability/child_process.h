@@ -85,6 +85,7 @@ class ChildProcess {
     }
 
     bool killed_by(int signal) const { return reaped_ && exit_code_ == 128 + signal; }
+    pid_t pid() const { return pid_; }
     // Whether it ended by exiting (its exit code its own), not by a signal.
     bool exited() const { return reaped_ && exited_; }
     std::string out() const { return slurp(out_path_); }

@@ -12,6 +12,7 @@
 // appears on disk, with no hook.
 #include "tests/reliability/child_process.h"
 #include "tests/reliability/database_contents.h"
+#include "tests/reliability/paused_run.h"
 #include "tests/reliability/test_inputs.h"
 
 #include <gtest/gtest.h>
@@ -28,20 +29,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kRerun = "; run the same command again to complete it\n";
-
-// NAME=value in the environment of the children started while it lives.
-class ScopedEnvironment {
-  public:
-    ScopedEnvironment(const char* name, const std::string& value) : name_(name) {
-        ::setenv(name, value.c_str(), 1);
-    }
-    ~ScopedEnvironment() { ::unsetenv(name_); }
-    ScopedEnvironment(const ScopedEnvironment&) = delete;
-    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
-
-  private:
-    const char* name_;
-};
 
 struct Ended {
     bool exited = false;  // by itself, not killed by the signal

@@ -14,6 +14,7 @@
 #include "query/engine/search.h"
 #include "tests/reliability/child_process.h"
 #include "tests/reliability/database_contents.h"
+#include "tests/reliability/paused_run.h"
 #include "tests/reliability/test_inputs.h"
 
 #include <gtest/gtest.h>
@@ -206,6 +207,92 @@ TEST_F(ReadersDuringWrites, ReadersAcrossInPlaceRunsAndGenerationSwitches) {
     }
     EXPECT_EQ(writer.wait(), 0) << writer.err();
     std::cout << reads << " reads across 3 in-place runs and 3 generation switches\n";
+}
+
+// Readers while a bulk load replaces the database (issue 33): newsquery in
+// a loop from before the load starts to after it ends, through its parts,
+// its compaction and its publication. The load is made to wait where it
+// switches (XAPIANDB names the new generation; from a plain database
+// iamglass still there), readers run there too, then SIGTERM lets it go on
+// (past its last safe point a load completes). Every answer must be the old
+// database's or the new one's, exactly, the new one computed by the same
+// load run on a copy; never an error.
+class ReadersDuringABulkLoad : public ReadersDuringWrites {
+  protected:
+    void read_across(const fs::path& load_input) {
+        std::string db_path = db().string();
+        fs::path reference = dir_ / "reference";
+        fs::copy(db(), reference, fs::copy_options::recursive);
+        std::vector<std::string> load = newsindex_argv(db(), {"--bulk", "always"}, {load_input});
+        CommandResult uninterrupted = run_command(newsindex_argv(reference, {"--bulk", "always"}, {load_input}));
+        ASSERT_EQ(uninterrupted.exit_code, 0) << uninterrupted.err;
+
+        std::vector<std::vector<std::string>> queries = {
+            {"search", "--all-versions", "--limit", "0", "--format", "json", "the"},
+            {"search", "--latest", "--limit", "0", "--format", "json", "the"},
+            {"history", "--format", "json", article_id_},
+        };
+        auto ask = [&](const std::vector<std::string>& query, const fs::path& at) {
+            std::vector<std::string> args = query;
+            args.insert(args.begin() + 1, {"--db", at.string()});
+            return run_newsquery(args);
+        };
+        std::vector<std::string> old_answers, new_answers;
+        for (const auto& query : queries) {
+            old_answers.push_back(ask(query, db()).out);
+            new_answers.push_back(ask(query, reference).out);
+        }
+        ASSERT_NE(old_answers[0], new_answers[0]) << "the load must change the answer";
+
+        int reads = 0, old_seen = 0, new_seen = 0;
+        auto read = [&] {
+            const std::vector<std::string>& query = queries[reads % queries.size()];
+            std::size_t which = reads % queries.size();
+            ++reads;
+            CommandResult answer = ask(query, db());
+            std::string what = "newsquery " + query[0] + " (read " + std::to_string(reads) + ")";
+            EXPECT_TRUE(answer.exit_code == 0 || answer.exit_code == 1)
+                << what << " exit " << answer.exit_code << ": " << answer.err;
+            EXPECT_EQ(answer.err, "") << what;
+            if (answer.out == old_answers[which]) {
+                ++old_seen;
+            } else if (answer.out == new_answers[which]) {
+                ++new_seen;
+            } else {
+                ADD_FAILURE() << what << ": neither the old database's answer nor the new one's";
+            }
+        };
+
+        for (int i = 0; i < 3; ++i) read();
+        std::unique_ptr<ChildProcess> writer =
+            start_paused(load, "published#1", dir_.path(), "writer", read);
+        ASSERT_TRUE(writer->running());
+        for (int i = 0; i < 3 && !::testing::Test::HasFailure(); ++i) read();
+        writer->kill(SIGTERM);
+        while (writer->running() && !::testing::Test::HasFailure()) read();
+        EXPECT_EQ(writer->wait(), 0) << writer->err();
+        for (int i = 0; i < 3; ++i) read();
+        EXPECT_GT(old_seen, 0);
+        EXPECT_GT(new_seen, 0);
+        expect_same_versions(stored_versions(reference), stored_versions(db()), "the load read across");
+        std::cout << reads << " reads: " << old_seen << " old, " << new_seen << " new\n";
+    }
+};
+
+TEST_F(ReadersDuringABulkLoad, FromPlainToTheFirstGenerationSeeTheOldOrTheNewDatabase) {
+    read_across(line_range(rest_, 0, 600, dir_ / "load.jsonl"));
+}
+
+TEST_F(ReadersDuringABulkLoad, FromAGenerationAndItsRecentShardToTheNextSeeTheOldOrTheNew) {
+    CommandResult bulk = run_command(newsindex_argv(db(), {"--bulk", "always"}, {dir_ / "first.jsonl"}));
+    ASSERT_EQ(bulk.exit_code, 0) << bulk.err;
+    CommandResult in_place = run_command(
+        newsindex_argv(db(), {"--bulk", "never"}, {line_range(rest_, 0, 300, dir_ / "in-place.jsonl")}));
+    ASSERT_EQ(in_place.exit_code, 0) << in_place.err;
+    ASSERT_TRUE(fs::exists(db() / "recent-000001"));
+    read_across(line_range(rest_, 300, 900, dir_ / "load.jsonl"));
+    EXPECT_TRUE(fs::exists(db() / "gen-000002"));
+    EXPECT_FALSE(fs::exists(db() / "gen-000001"));
 }
 
 }  // namespace
