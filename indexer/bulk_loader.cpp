@@ -1,10 +1,10 @@
 #include "indexer/bulk_loader.h"
 
-#include "indexer/interruption.h"
 #include "indexer/parallel.h"
 #include "indexer/version_adder.h"
 #include "schema/stored_version.h"
 #include "storage/compaction.h"
+#include "storage/interruption.h"
 #include "storage/write_failure.h"
 
 #include <fmt/format.h>
@@ -53,10 +53,10 @@ void build_part(const Part& part, const VersionPlan& plan, const CaptureLog& log
     auto commit = [&](bool last) {
         adder.write_words(last);
         db.commit();
-        interruption_point("part");
+        storage::interruption_point("part");
     };
     for (std::size_t i = part.range.first; i < part.range.end; ++i) {
-        interruption_point("version");
+        storage::interruption_point("version");
         const NewVersion& version = plan.added[i];
         schema::VersionRecord text =
             version.capture ? log.record(*version.capture)
@@ -79,7 +79,7 @@ void build_parts(const std::vector<Part>& parts, const VersionPlan& plan, const 
         current.emplace_back(writer.directory().path().string());
     }
     parallel_for(threads, parts.size(), [&](unsigned thread, std::size_t p) {
-        interruption_point("part");
+        storage::interruption_point("part");
         build_part(parts[p], plan, log, builders[thread], current[thread]);
     });
 }

@@ -1,7 +1,6 @@
 #include "indexer/index_writer.h"
 
 #include "indexer/document_pool.h"
-#include "indexer/interruption.h"
 #include "indexer/parallel.h"
 #include "schema/database_format.h"
 #include "schema/languages.h"
@@ -9,6 +8,7 @@
 #include "storage/compaction.h"
 #include "storage/database_damage.h"
 #include "storage/generation_revisions.h"
+#include "storage/interruption.h"
 #include "storage/writable_database.h"
 
 #include <fmt/format.h>
@@ -106,7 +106,7 @@ void IndexWriter::create_recent() {
         WriteFailureReport::Writing writing;
         created.commit();
     }
-    pause_point("recent-created");
+    storage::pause_point("recent-created");
     try {
         directory_.publish_recent(shard);
     } catch (const std::filesystem::filesystem_error& error) {
@@ -142,7 +142,7 @@ void IndexWriter::commit() {
     }
     generation_revised_.clear();
     try {
-        if (recent_) pause_point("generation-commit");
+        if (recent_) storage::pause_point("generation-commit");
         if (options_.before_generation_commit) options_.before_generation_commit();
         db_.commit_transaction();
     } catch (const Xapian::Error& error) {
@@ -239,7 +239,7 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
         storage::forget_generation_revisions(next);
         WriteFailureReport::Writing writing;
         next.commit();
-        pause_point("adopted");
+        storage::pause_point("adopted");
         directory_.publish(generation);
         abandon();
         db_.close();

@@ -3,9 +3,9 @@
 #include "indexer/capture_log.h"
 #include "indexer/capture_reader.h"
 #include "indexer/exit_codes.h"
-#include "indexer/interruption.h"
 #include "indexer/progress.h"
 #include "indexer/version_plan.h"
+#include "storage/interruption.h"
 #include "storage/write_failure.h"
 
 #include <fmt/format.h>
@@ -57,7 +57,7 @@ IngestSummary ingest(const IngestOptions& options) {
     CaptureLog log = open_log(writer);
     Progress progress(options.show_progress, options.inputs);
     auto on_capture = [&](Capture&& capture) {
-        interruption_point("read");
+        storage::interruption_point("read");
         progress.record(capture.where.file, log.size() + summary.rejected + 1, 0);
         log.append(capture.record);
     };
@@ -73,9 +73,9 @@ IngestSummary ingest(const IngestOptions& options) {
         ReadCounts counts = read_captures(options.inputs, read_options, on_capture, on_rejection);
         summary.files = counts.files;
         summary.records = counts.records;
-        interruption_point("read");
-    } catch (const Interrupted& stop) {
-        throw interrupted_run(stop, "nothing was written (stopped while reading the input)");
+        storage::interruption_point("read");
+    } catch (const storage::Interrupted& stop) {
+        throw storage::interrupted_run(stop, "nothing was written (stopped while reading the input)");
     } catch (const StrictStop&) {
         throw IndexError("--strict: stopped at the first rejected input; nothing of this run "
                          "was written to the database",
@@ -107,7 +107,7 @@ IngestSummary ingest(const IngestOptions& options) {
             std::size_t batch = std::max<std::size_t>(1, options.batch_size);
             batches = (log.size() + batch - 1) / batch;
             for (std::size_t first = 0; first < log.size(); first += batch) {
-                interruption_point("batch");
+                storage::interruption_point("batch");
                 std::size_t end = std::min(log.size(), first + batch);
                 counts += writer.write_batch(log.keys(), first, end, record);
                 ++committed_batches;
@@ -116,16 +116,16 @@ IngestSummary ingest(const IngestOptions& options) {
         }
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options.writer.database);
-    } catch (const Interrupted& stop) {
+    } catch (const storage::Interrupted& stop) {
         // Unwinding removes the work files (~IndexWriter).
         if (bulk) {
-            throw interrupted_run(stop, "nothing was written (the bulk load was abandoned; the "
+            throw storage::interrupted_run(stop, "nothing was written (the bulk load was abandoned; the "
                                         "database is as before the run)");
         }
         if (options.writer.strict) {
-            throw interrupted_run(stop, "nothing was written (--strict keeps a run only whole)");
+            throw storage::interrupted_run(stop, "nothing was written (--strict keeps a run only whole)");
         }
-        throw interrupted_run(stop, fmt::format("{} of {} batches committed ({} captures); the "
+        throw storage::interrupted_run(stop, fmt::format("{} of {} batches committed ({} captures); the "
                                                 "rest was not written",
                                                 committed_batches, batches, committed_captures));
     }

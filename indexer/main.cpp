@@ -4,8 +4,8 @@
 #include "indexer/command_line.h"
 #include "indexer/exit_codes.h"
 #include "indexer/ingest.h"
-#include "indexer/interruption.h"
 #include "indexer/repair.h"
+#include "storage/interruption.h"
 
 #include <fmt/format.h>
 
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
             }
             return exit_code::kOk;
         }
-        indexer::catch_interruptions();
+        newsindex::storage::catch_interruptions();
         indexer::IngestSummary summary = indexer::ingest(line.ingest);
         if (!line.quiet) fmt::print(stderr, "{}\n", summary.line());
         if (line.json_summary) fmt::print("{}\n", summary.json());

@@ -4,7 +4,7 @@
 // again gives what one uninterrupted run gives.
 //
 // The run is made to wait at a named point (NEWSINDEX_TEST_PAUSE_AT, see
-// indexer/interruption.h) and signalled once it says it is there, so each
+// storage/interruption.h) and signalled once it says it is there, so each
 // test interrupts exactly the moment it names, with no sleeping on a guess:
 // while waiting for another run's lock, while reading, between two batches
 // written in place, while a bulk load builds its parts and during its

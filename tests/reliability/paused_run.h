@@ -1,5 +1,5 @@
 // A newsindex run made to wait at a named step (NEWSINDEX_TEST_PAUSE_AT and
-// NEWSINDEX_TEST_PAUSED_FILE, indexer/interruption.h): the run creates the
+// NEWSINDEX_TEST_PAUSED_FILE, storage/interruption.h): the run creates the
 // file when it gets there and waits for a signal, so a test acts at exactly
 // that step, never on a guess of how long the run takes. At a safe point
 // ("read", "batch", "part", …) SIGTERM then stops the run; at a pause point
