@@ -244,6 +244,7 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
         abandon();
         db_.close();
         if (recent_) recent_->close();
+        storage::pause_point("lock-released");
         db_ = next;
         open_recent();
     } catch (const Xapian::Error& error) {

@@ -8,8 +8,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 namespace newsindex::storage {
 
@@ -37,12 +40,13 @@ extern "C" void on_stop_signal(int signal) {
 // says the run got there.
 struct PausePoint {
     std::string name;
-    long occurrence = 1;
+    std::vector<long> occurrences{1};  // the times `name` is reached to pause at, from 1
     std::string paused_file;
     std::atomic<long> reached{0};
 };
 
-// The pause NEWSINDEX_TEST_PAUSE_AT asks for, or null (always, outside tests).
+// The pause NEWSINDEX_TEST_PAUSE_AT asks for ("NAME", "NAME#N" or
+// "NAME#N,M,…"), or null (always, outside tests).
 PausePoint* wanted_pause() {
     static PausePoint point;
     static const bool wanted = [] {
@@ -51,7 +55,12 @@ PausePoint* wanted_pause() {
         if (!at || !*at || !file || !*file) return false;
         std::string_view spec = at;
         if (auto hash = spec.find('#'); hash != std::string_view::npos) {
-            point.occurrence = std::max(1L, std::strtol(spec.data() + hash + 1, nullptr, 10));
+            point.occurrences.clear();
+            for (const char* next = spec.data() + hash + 1; *next;) {
+                char* end = nullptr;
+                point.occurrences.push_back(std::max(1L, std::strtol(next, &end, 10)));
+                next = *end == ',' ? end + 1 : end + std::strlen(end);
+            }
             spec = spec.substr(0, hash);
         }
         point.name = spec;
@@ -66,7 +75,8 @@ void pause_for_test(PausePoint& point) {
         std::ofstream(point.paused_file) << "paused\n";
     }
     auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-    while (requested.load() == 0 && std::chrono::steady_clock::now() < deadline) {
+    while (requested.load() == 0 && std::filesystem::exists(point.paused_file) &&
+           std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
 }
@@ -103,7 +113,10 @@ StorageError interrupted_run(const Interrupted& stop, std::string_view kept) {
 
 void pause_point(std::string_view name) {
     if (PausePoint* point = wanted_pause(); point && name == point->name) {
-        if (++point->reached == point->occurrence) pause_for_test(*point);
+        const long reached = ++point->reached;
+        if (std::ranges::find(point->occurrences, reached) != point->occurrences.end()) {
+            pause_for_test(*point);
+        }
     }
 }
 

@@ -65,9 +65,10 @@ class Interrupted : public std::exception {
 //
 // `name` is for tests, which need the run at a given point when they send
 // the signal: with NEWSINDEX_TEST_PAUSE_AT=NAME (or NAME#N, the N-th time
-// that point is reached; N = 1 by default) and NEWSINDEX_TEST_PAUSED_FILE
-// set, the run creates that file when it gets there and waits for a signal
-// (at most five minutes) before going on. The names: "lock" (each retry
+// that point is reached, N = 1 by default; or NAME#N,M,…, each of those
+// times) and NEWSINDEX_TEST_PAUSED_FILE set, the run creates that file when
+// it gets there and waits for a signal, or for the test to remove the file
+// (at most five minutes), before going on. The names: "lock" (each retry
 // of another run's lock), "read" (each capture), "batch" (each batch in
 // place), "part" (a bulk load's parts, at each commit of one), "version"
 // (each version put in a part), "compaction" (each table the compaction
@@ -82,7 +83,10 @@ void interruption_point(std::string_view name);
 // the marker's copy and XAPIANDB: B4, R2), "published" (B5: XAPIANDB
 // names the new generation; a plain database's version file still there),
 // "adopted" (B3: the new generation committed, not yet published),
-// "generation-commit" (P3: the recent shard committed, the generation not).
+// "generation-commit" (P3: the recent shard committed, the generation not),
+// "layout-read" (a writer's opening, each attempt: the state read, its
+// database not yet opened and locked), "lock-released" (B7: the old
+// database's handles and lock let go, its files not yet removed).
 void pause_point(std::string_view name);
 
 // The error an interrupted run ends with: "interrupted by SIGTERM: KEPT;

@@ -39,6 +39,7 @@ Xapian::WritableDatabase open_waiting(const std::string& path,
     DatabaseDirectory directory(path);
     for (;;) {
         const DatabaseState before = directory.state();
+        pause_point("layout-read");
         // Never a new database over a lost shard list, whatever a run did
         // since check_for_writing.
         directory.refuse_writing(before);

@@ -67,4 +67,19 @@ inline std::unique_ptr<ChildProcess> start_paused(const std::vector<std::string>
     return run;
 }
 
+// Lets a run paused by start_paused(…, dir, name) go on without a signal
+// (its paused file removed). With `again`, waits until it pauses again (at
+// a later occurrence its pause_at named: "NAME#1,2") or ends, and says
+// whether it paused.
+inline bool resume(ChildProcess& run, const std::filesystem::path& dir,
+                   const std::string& name = "paused", bool again = false) {
+    std::filesystem::path paused = dir / (name + ".paused");
+    std::filesystem::remove(paused);
+    if (!again) return false;
+    while (run.running() && !std::filesystem::exists(paused)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return std::filesystem::exists(paused);
+}
+
 }  // namespace newsindex::testing

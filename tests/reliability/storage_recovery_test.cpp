@@ -2,7 +2,8 @@
 // generation switch (doc/storage.md 3.1, 3.7, section 5 and section 7,
 // items 5 and 10): the next run's opening killed in its turn, --repair
 // once the shard list is lost while the marker's copy is ahead, and a
-// --wait run waiting for the lock of a generation a bulk load replaces.
+// --wait run waiting for the lock of a generation a bulk load replaces,
+// also paused between reading the layout and taking the lock.
 // As in storage_steps_test.cpp, runs are paused at named steps
 // (paused_run.h) and nothing is timed.
 #include "tests/reliability/storage_states.h"
@@ -127,17 +128,23 @@ bool asleep(pid_t pid) {
 // gen-000001 while a bulk load replaces it by gen-000002 must not write to
 // the replaced generation nor re-create it: it takes gen-000002's lock once
 // the load is done and adds its input there, as one run after the other.
+// The generation and recent shard of Start::kGenerationAndRecent, then a
+// bulk load of inputs().run, then inputs().later in place: one run after
+// the other.
+const fs::path& reference_load_then_later() {
+    return built("reference-load-then-later", [](const fs::path& reference_db) {
+        fs::copy(start_database(Start::kGenerationAndRecent), reference_db, fs::copy_options::recursive);
+        must_run(newsindex_argv(reference_db, {"--bulk", "always"}, {inputs().run}));
+        must_run(newsindex_argv(reference_db, {"--bulk", "never"}, {inputs().later}));
+    });
+}
+
 TEST(WriterWaitingForTheLock, AcrossAGenerationSwitchWritesToTheNewGeneration) {
     ScratchDir dir;
     fs::path db = dir / "db";
     fs::copy(start_database(Start::kGenerationAndRecent), db, fs::copy_options::recursive);
     std::vector<std::string> load = newsindex_argv(db, {"--bulk", "always"}, {inputs().run});
     std::vector<std::string> later = newsindex_argv(db, {"--wait", "300", "--bulk", "never"}, {inputs().later});
-    const fs::path& expected = built("reference-load-then-later", [&](const fs::path& reference_db) {
-        fs::copy(start_database(Start::kGenerationAndRecent), reference_db, fs::copy_options::recursive);
-        must_run(newsindex_argv(reference_db, {"--bulk", "always"}, {inputs().run}));
-        must_run(newsindex_argv(reference_db, {"--bulk", "never"}, {inputs().later}));
-    });
 
     // B3: gen-000002 committed, not yet published; the load holds
     // gen-000001's lock.
@@ -155,8 +162,68 @@ TEST(WriterWaitingForTheLock, AcrossAGenerationSwitchWritesToTheNewGeneration) {
     EXPECT_EQ(waiting.wait(), 0) << waiting.err();
 
     EXPECT_EQ(layout(db), "list:gen-000002+recent-000002 copy:gen-000002+recent-000002 gen-000002 recent-000002");
-    expect_same_versions(stored_versions(expected), stored_versions(db),
+    expect_same_versions(stored_versions(reference_load_then_later()), stored_versions(db),
                          "a run waiting across a generation switch versus one run after the other");
+    EXPECT_EQ(leftovers(db), std::vector<std::string>{});
+}
+
+// The moment the test above does not reach: the waiting run has read the
+// layout (gen-000001 + recent-000001) and not yet taken gen-000001's lock
+// when the bulk load publishes gen-000002 and lets gen-000001's lock go
+// (B7, before removing it). The run gets that lock, must see that the list
+// changed, let it go and wait for gen-000002's: it reads the layout a
+// second time, which it does only if it let go.
+TEST(WriterWaitingForTheLock, LockOfAReplacedGenerationIsLetGoAndTheNewOneWaitedFor) {
+    ScratchDir dir;
+    fs::path db = dir / "db";
+    fs::copy(start_database(Start::kGenerationAndRecent), db, fs::copy_options::recursive);
+    std::vector<std::string> load = newsindex_argv(db, {"--bulk", "always"}, {inputs().run});
+    std::vector<std::string> later = newsindex_argv(db, {"--wait", "300", "--bulk", "never"}, {inputs().later});
+
+    std::unique_ptr<ChildProcess> waiting = start_paused(later, "layout-read#1,2", dir.path(), "waiting");
+    ASSERT_TRUE(waiting->running());
+    std::unique_ptr<ChildProcess> loading = start_paused(load, "lock-released#1", dir.path(), "load");
+    ASSERT_TRUE(loading->running());
+    EXPECT_EQ(layout(db).substr(0, layout(db).find(' ')), "list:gen-000002");
+
+    EXPECT_TRUE(resume(*waiting, dir.path(), "waiting", true))
+        << "the waiting run kept the lock of the generation the load replaced (exit "
+        << waiting->wait() << "): " << waiting->err();
+    resume(*waiting, dir.path(), "waiting");
+    while (waiting->running() && !asleep(waiting->pid()))
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    ASSERT_TRUE(waiting->running()) << "the waiting run did not wait for gen-000002: " << waiting->err();
+
+    resume(*loading, dir.path(), "load");
+    EXPECT_EQ(loading->wait(), 0) << loading->err();
+    EXPECT_EQ(waiting->wait(), 0) << waiting->err();
+    EXPECT_EQ(layout(db), "list:gen-000002+recent-000002 copy:gen-000002+recent-000002 gen-000002 recent-000002");
+    expect_same_versions(stored_versions(reference_load_then_later()), stored_versions(db),
+                         "a run that got a replaced generation's lock versus one run after the other");
+    EXPECT_EQ(leftovers(db), std::vector<std::string>{});
+}
+
+// The same run resumed only once the load has ended and removed
+// gen-000001: opening the generation it read must fail (DB_OPEN), never
+// create it again, and the run must read the layout again and write to
+// gen-000002.
+TEST(WriterWaitingForTheLock, GenerationRemovedBeforeItsOpeningIsNeverCreatedAgain) {
+    ScratchDir dir;
+    fs::path db = dir / "db";
+    fs::copy(start_database(Start::kGenerationAndRecent), db, fs::copy_options::recursive);
+    std::vector<std::string> load = newsindex_argv(db, {"--bulk", "always"}, {inputs().run});
+    std::vector<std::string> later = newsindex_argv(db, {"--wait", "300", "--bulk", "never"}, {inputs().later});
+
+    std::unique_ptr<ChildProcess> waiting = start_paused(later, "layout-read#1", dir.path(), "waiting");
+    ASSERT_TRUE(waiting->running());
+    must_run(load);
+    ASSERT_FALSE(fs::exists(db / "gen-000001"));
+
+    resume(*waiting, dir.path(), "waiting");
+    EXPECT_EQ(waiting->wait(), 0) << waiting->err();
+    EXPECT_EQ(layout(db), "list:gen-000002+recent-000002 copy:gen-000002+recent-000002 gen-000002 recent-000002");
+    expect_same_versions(stored_versions(reference_load_then_later()), stored_versions(db),
+                         "a run whose generation went before it opened it versus one run after the other");
     EXPECT_EQ(leftovers(db), std::vector<std::string>{});
 }
 
