@@ -1,5 +1,7 @@
 #include "schema/terms.h"
 
+#include "schema/version_record.h"
+
 #include <fmt/format.h>
 #include <xxhash.h>
 
@@ -30,14 +32,14 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     // Do not cut a UTF-8 sequence in half: back up to a lead byte.
     while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
     term.append(value.substr(0, keep));
-    term += fmt::format("#{:016x}", XXH3_64bits(value.data(), value.size()));
+    term += "#" + digest_hex(XXH3_64bits(value.data(), value.size()));
     return term;
 }
 
 namespace {
 
 std::string digest_term(std::string_view prefix, std::string_view value) {
-    return fmt::format("{}{:016x}", prefix, XXH3_64bits(value.data(), value.size()));
+    return std::string(prefix) + digest_hex(XXH3_64bits(value.data(), value.size()));
 }
 
 }  // namespace

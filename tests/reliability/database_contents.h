@@ -6,6 +6,7 @@
 
 #include "schema/stored_version.h"
 #include "schema/values.h"
+#include "schema/version_record.h"
 #include "tests/support/test_support.h"
 
 #include <fmt/format.h>
@@ -37,9 +38,10 @@ struct StoredVersion {
 };
 
 inline std::string describe(const StoredVersion& v) {
-    return fmt::format("article {:016x} r{} captured {} seq {} last_seen {} superseded {} hash {:016x}",
-                       v.article, v.revision, v.captured_at, v.sequence, v.last_seen,
-                       v.superseded_at ? std::to_string(*v.superseded_at) : "never", v.content_hash);
+    return fmt::format("article {} r{} captured {} seq {} last_seen {} superseded {} hash {}",
+                       schema::digest_hex(v.article), v.revision, v.captured_at, v.sequence, v.last_seen,
+                       v.superseded_at ? std::to_string(*v.superseded_at) : "never",
+                       schema::digest_hex(v.content_hash));
 }
 
 // Every version in the database, sorted by article then revision.
