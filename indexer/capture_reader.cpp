@@ -22,11 +22,17 @@ std::string InputLocation::to_string() const {
 
 std::string Rejection::message() const { return fmt::format("newsindex: {}: {}", where.to_string(), reason); }
 
+std::string Skip::message() const {
+    return fmt::format("newsindex: {}: skipped: {}", where.to_string(), reason);
+}
+
 ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOptions& options,
                          const std::function<void(Capture&&)>& on_capture,
-                         const std::function<void(Rejection&&)>& on_rejection) {
+                         const std::function<void(Rejection&&)>& on_rejection,
+                         const std::function<void(Skip&&)>& on_skip) {
     const unsigned threads = thread_count(options.parse_threads);
     CaptureWalk walk(options, paths);
+    std::map<std::string, std::uint64_t> skipped;
     ordered_parallel(
         threads, kBatchesPerThread * threads, [&] { return walk.next(); },
         [](unsigned, CaptureBatch&& batch) {
@@ -37,12 +43,18 @@ ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOption
             for (auto& result : batch.results) {
                 if (auto* capture = std::get_if<Capture>(&result)) {
                     on_capture(std::move(*capture));
+                } else if (auto* rejection = std::get_if<Rejection>(&result)) {
+                    on_rejection(std::move(*rejection));
                 } else {
-                    on_rejection(std::move(std::get<Rejection>(result)));
+                    Skip& skip = std::get<Skip>(result);
+                    ++skipped[skip.reason];
+                    if (on_skip) on_skip(std::move(skip));
                 }
             }
         });
-    return walk.counts();
+    ReadCounts counts = walk.counts();
+    counts.skipped = std::move(skipped);
+    return counts;
 }
 
 }  // namespace newsindex::indexer

@@ -34,6 +34,11 @@ bool is_blank_line(std::string_view text) {
 }  // namespace
 
 void parse_batch(CaptureBatch& batch) {
+    if (batch.parse) {
+        auto parse = std::move(batch.parse);
+        batch.parse = nullptr;
+        parse(batch);
+    }
     batch.results.reserve(batch.results.size() + batch.lines.size());
     for (const CaptureBatch::PendingLine& line : batch.lines) {
         InputLocation where{batch.file, line.number};

@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -19,9 +20,10 @@
 
 namespace newsindex::indexer {
 
-// A run of consecutive inputs in reading order: either JSON lines still to
-// be parsed, or results already known (a snapshot's capture, a rejected
-// file), never both.
+// A run of consecutive inputs in reading order: JSON lines still to be
+// parsed, or other work left for a parser thread (`parse`: an archive's
+// records to convert, HTML to extract), or results already known (a
+// snapshot's capture, a rejected file); never more than one of these.
 struct CaptureBatch {
     struct PendingLine {
         std::size_t offset = 0;  // into text
@@ -33,10 +35,13 @@ struct CaptureBatch {
     std::string file;  // name in locations
     std::string text;  // the pending lines back to back
     std::vector<PendingLine> lines;
-    std::vector<std::variant<Capture, Rejection>> results;
+    // Work for a parser thread that appends to results (and may use text).
+    std::function<void(CaptureBatch&)> parse;
+    std::vector<std::variant<Capture, Rejection, Skip>> results;
 };
 
-// Parses every pending line of `batch` into its results.
+// Parses every pending line of `batch`, or runs its `parse`, into its
+// results.
 void parse_batch(CaptureBatch& batch);
 
 class InputFile;
