@@ -1,5 +1,6 @@
 #include "indexer/capture_walk.h"
 
+#include "indexer/archive_reader.h"
 #include "indexer/input_file.h"
 #include "indexer/record_fields.h"
 #include "indexer/snapshot_reader.h"
@@ -29,6 +30,31 @@ constexpr std::size_t kBatchLines = 4096;
 
 bool is_blank_line(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+// The first bytes of every SQLite 3 database file.
+constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
+
+bool is_sqlite_file(const fs::path& file) {
+    char head[16] = {};
+    FILE* f = std::fopen(file.c_str(), "rb");
+    if (f == nullptr) return false;
+    std::size_t n = std::fread(head, 1, sizeof head, f);
+    std::fclose(f);
+    return std::string_view(head, n) == kSqliteMagic;
+}
+
+// A git repository's directory: a work tree (with .git) or a bare one.
+bool is_git_repository(const fs::path& directory) {
+    std::error_code error;
+    if (fs::exists(directory / ".git", error)) return true;
+    return fs::is_regular_file(directory / "HEAD", error) && fs::is_directory(directory / "objects", error) &&
+           fs::is_directory(directory / "refs", error);
+}
+
+bool is_archive_format(InputFormat format) {
+    return format == InputFormat::kDiffengine || format == InputFormat::kNewsEdits ||
+           format == InputFormat::kNewsDiffs || format == InputFormat::kWarc;
 }
 
 }  // namespace
@@ -65,6 +91,10 @@ CaptureWalk::~CaptureWalk() = default;
 
 std::optional<CaptureBatch> CaptureWalk::next() {
     while (ready_.empty()) {
+        if (archive_) {
+            read_archive();
+            continue;
+        }
         if (lines_) {
             read_lines();
             continue;
@@ -107,7 +137,12 @@ void CaptureWalk::read_path(const std::string& path) {
     std::error_code error;
     fs::file_status status = fs::status(path, error);
     if (error) return reject(path, 0, error.message());
-    if (fs::is_directory(status)) return read_directory(path, path);
+    if (fs::is_directory(status)) {
+        if (options_.format == InputFormat::kNewsDiffs ||
+            (options_.format == InputFormat::kAuto && is_git_repository(path)))
+            return open_archive(path, InputFormat::kNewsDiffs);
+        return read_directory(path, path);
+    }
     fs::path file(path);
     fs::path parent = file.parent_path();
     read_file(parent.empty() ? fs::path(".") : parent, file, false);
@@ -145,6 +180,9 @@ void CaptureWalk::read_entry(const Path& root, const Path& entry) {
     if (error) {
         reject(entry.string(), 0, error.message());
     } else if (fs::is_directory(status)) {
+        if (options_.format == InputFormat::kNewsDiffs ||
+            (options_.format == InputFormat::kAuto && is_git_repository(entry)))
+            return open_archive(entry, InputFormat::kNewsDiffs);
         read_directory(root, entry);
     } else if (fs::is_regular_file(status)) {
         read_file(root, entry, true);
@@ -155,11 +193,22 @@ void CaptureWalk::read_entry(const Path& root, const Path& entry) {
 
 void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
     std::string name = file.string();
+    InputFormat format = options_.format;
+    if (format == InputFormat::kAuto && is_sqlite_file(file)) format = InputFormat::kDiffengine;
+    if (is_archive_format(format) && format != InputFormat::kWarc) {
+        // kDiffengine stands for any SQLite file here: the reader tells
+        // diffengine's schema from a NewsEdits file unless one was forced.
+        return open_archive(file, options_.format == InputFormat::kAuto ? InputFormat::kAuto : format);
+    }
     try {
         auto input = std::make_unique<InputFile>(name);
+        if (format == InputFormat::kWarc || (format == InputFormat::kAuto && input->starts_with("WARC/"))) {
+            input.reset();
+            return open_archive(file, InputFormat::kWarc);
+        }
         ++counts_.files;
         std::optional<char> first = input->first_visible_byte();
-        if (!first || *first == '{') {
+        if (format == InputFormat::kJsonLines || (format == InputFormat::kAuto && (!first || *first == '{'))) {
             lines_ = OpenLines{std::move(input), in_tree, counts_.records, 0};
         } else {
             read_snapshot(*input, root, file);
@@ -196,6 +245,34 @@ void CaptureWalk::read_lines() {
     if (more) return;
     if (lines_->in_tree && counts_.records == lines_->records_before) reject(input.name(), 0, kBlankFile);
     lines_.reset();
+}
+
+void CaptureWalk::open_archive(const Path& path, InputFormat format) {
+    ++counts_.files;
+    std::error_code error;
+    fs::path canonical = fs::weakly_canonical(path, error);
+    archive_identity_ = error ? fs::absolute(path).string() : canonical.string();
+    ArchiveInput input{path, path.string(), std::nullopt, &options_};
+    if (options_.cursors != nullptr) {
+        auto found = options_.cursors->find(archive_identity_);
+        if (found != options_.cursors->end()) input.cursor = found->second;
+    }
+    switch (format) {
+        case InputFormat::kNewsDiffs: archive_ = open_newsdiffs_repository(input); break;
+        case InputFormat::kWarc: archive_ = open_warc_archive(input); break;
+        default: archive_ = open_sqlite_archive(input, format); break;
+    }
+}
+
+void CaptureWalk::read_archive() {
+    if (std::optional<CaptureBatch> batch = archive_->next()) {
+        ready_.push_back(std::move(*batch));
+        return;
+    }
+    counts_.records += archive_->records();
+    if (std::optional<std::string> cursor = archive_->cursor())
+        counts_.cursors.push_back({archive_identity_, std::move(*cursor)});
+    archive_.reset();
 }
 
 void CaptureWalk::read_snapshot(InputFile& input, const Path& root, const Path& file) {

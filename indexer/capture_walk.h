@@ -45,6 +45,7 @@ struct CaptureBatch {
 void parse_batch(CaptureBatch& batch);
 
 class InputFile;
+class ArchiveReader;
 
 class CaptureWalk {
   public:
@@ -94,12 +95,20 @@ class CaptureWalk {
     // Cuts the next batch of lines_ (closing it at its end).
     void read_lines();
     void read_snapshot(InputFile& input, const Path& root, const Path& file);
+    // Opens an archive (archive_reader.h) of `format` for next() to step.
+    void open_archive(const Path& path, InputFormat format);
+    // Takes the open archive's next batch, or closes it at its end, keeping
+    // its cursor.
+    void read_archive();
     void reject(std::string file, std::uint64_t line, std::string reason);
 
     const ReadOptions& options_;
     ReadCounts counts_;
     std::deque<Step> steps_;
     std::optional<OpenLines> lines_;
+    // The archive being read, and its identity for its cursor.
+    std::unique_ptr<ArchiveReader> archive_;
+    std::string archive_identity_;
     std::deque<CaptureBatch> ready_;
     // Directories being walked, by (device, inode): a symbolic link back to
     // one of them would make the walk endless.

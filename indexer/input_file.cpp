@@ -78,6 +78,11 @@ std::optional<char> InputFile::first_visible_byte() {
     return *visible;
 }
 
+bool InputFile::starts_with(std::string_view prefix) {
+    if (begin_ == end_) fill();
+    return std::string_view(buffer_.data() + begin_, end_ - begin_).starts_with(prefix);
+}
+
 bool InputFile::next_line(std::size_t max_bytes, Line& line) {
     std::size_t scanned = 0;  // bytes after begin_ known to hold no line end
     for (;;) {

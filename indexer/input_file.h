@@ -41,6 +41,10 @@ class InputFile {
     // first block; nullopt when that block is all blank. Consumes nothing.
     std::optional<char> first_visible_byte();
 
+    // Whether the (decompressed) content begins with `prefix`, looking only
+    // at the first block. Consumes nothing.
+    bool starts_with(std::string_view prefix);
+
     struct Line {
         std::string_view text;      // without "\n" or "\r\n"; valid until the next call
         std::uint64_t number = 0;   // 1-based
