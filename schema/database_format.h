@@ -24,6 +24,11 @@ inline constexpr const char* kMetaLanguage = "newsindex.language";
 // commits just after; the next writer completes them if a run was killed
 // in between (storage/generation_revisions.h).
 inline constexpr const char* kMetaGenerationRevisions = "newsindex.generation_revisions";
+// In the plain database or the generation only, never a recent shard: one
+// key per input, this prefix and a digest of the input's identity (its
+// canonical path); the value is where the last completed run stopped
+// reading it (storage/input_cursors.h).
+inline constexpr const char* kMetaInputCursorPrefix = "newsindex.cursor.";
 
 inline constexpr const char* kDefaultLanguage = "en";
 
