@@ -6,8 +6,10 @@
 #include "indexer/snapshot_reader.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -22,6 +24,7 @@ namespace {
 
 constexpr const char* kUnknownKind = "unknown kind of file (binary or not UTF-8), skipped";
 constexpr const char* kBlankFile = "blank file (empty or only whitespace), skipped";
+constexpr const char* kStrayFile = "not a snapshot";
 
 // JSON lines handed to the parsers at a time: large enough that handing
 // over costs nothing next to parsing, small enough to spread over threads.
@@ -50,6 +53,25 @@ bool is_git_repository(const fs::path& directory) {
     if (fs::exists(directory / ".git", error)) return true;
     return fs::is_regular_file(directory / "HEAD", error) && fs::is_directory(directory / "objects", error) &&
            fs::is_directory(directory / "refs", error);
+}
+
+// The name of a file a snapshot tree may hold as a snapshot: ".txt" or no
+// extension, either perhaps followed by ".gz". Anything else there
+// (scrape.log, index.html, export.csv, photo.jpg) is a stray file.
+bool has_snapshot_name(const fs::path& file) {
+    fs::path name = file.filename();
+    if (name.extension() == ".gz") name = name.stem();
+    std::string extension = name.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension.empty() || extension == ".txt";
+}
+
+// An input's identity, under which its cursor is kept: its canonical path.
+std::string input_identity(const fs::path& path) {
+    std::error_code error;
+    fs::path canonical = fs::weakly_canonical(path, error);
+    return error ? fs::absolute(path).string() : canonical.string();
 }
 
 bool is_archive_format(InputFormat format) {
@@ -128,7 +150,7 @@ void CaptureWalk::read_path(const std::string& path) {
         try {
             auto input = std::make_unique<InputFile>(path);
             ++counts_.files;
-            lines_ = OpenLines{std::move(input), false, counts_.records, 0};
+            lines_ = OpenLines{std::move(input), false, counts_.records, 0, std::nullopt, 0, 0, false};
         } catch (const InputError& error) {
             reject("<stdin>", 0, error.what());
         }
@@ -200,8 +222,31 @@ void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
         // diffengine's schema from a NewsEdits file unless one was forced.
         return open_archive(file, options_.format == InputFormat::kAuto ? InputFormat::kAuto : format);
     }
+    // What the last completed run read of it (file_cursor.h).
+    std::optional<Tracked> tracked;
+    std::optional<FileCursor> last;
+    FileChange change = FileChange::kRewritten;
+    if (options_.cursors != nullptr) {
+        if (std::optional<FileStamp> stamp = stamp_of(file)) {
+            tracked = Tracked{file, input_identity(file), *stamp};
+            last = last_cursor(tracked->identity);
+            if (last) change = file_change(*last, file, *stamp);
+        }
+    }
     try {
+        if (last && change == FileChange::kUnchanged) {
+            ++counts_.files;
+            return;
+        }
         auto input = std::make_unique<InputFile>(name);
+        if (last && change == FileChange::kGrown) {
+            // Only what follows the lines read: a resumed file is never blank.
+            input->resume_at(last->offset, last->line, last->compressed);
+            ++counts_.files;
+            lines_ = OpenLines{std::move(input), false,        counts_.records, last->line,
+                               tracked,          last->offset, last->line,      false};
+            return;
+        }
         if (format == InputFormat::kWarc || (format == InputFormat::kAuto && input->starts_with("WARC/"))) {
             input.reset();
             return open_archive(file, InputFormat::kWarc);
@@ -209,13 +254,57 @@ void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
         ++counts_.files;
         std::optional<char> first = input->first_visible_byte();
         if (format == InputFormat::kJsonLines || (format == InputFormat::kAuto && (!first || *first == '{'))) {
-            lines_ = OpenLines{std::move(input), in_tree, counts_.records, 0};
+            lines_ = OpenLines{std::move(input), in_tree, counts_.records, 0, tracked, 0, 0, false};
+        } else if (in_tree && format == InputFormat::kAuto && !has_snapshot_name(file)) {
+            CaptureBatch batch;
+            batch.results.emplace_back(Skip{InputLocation{name, 0}, kStrayFile, true});
+            ready_.push_back(std::move(batch));
+            if (tracked) keep_cursor(*tracked, FileCursor::Kind::kStray);
         } else {
+            // Read whole, whatever comes of it: a rejected snapshot is
+            // reported once, until it changes.
+            if (tracked) keep_cursor(*tracked, FileCursor::Kind::kSnapshot);
             read_snapshot(*input, root, file);
         }
     } catch (const InputError& error) {
         reject(name, 0, error.what());
     }
+}
+
+std::optional<FileCursor> CaptureWalk::last_cursor(const std::string& identity) const {
+    if (options_.cursors == nullptr) return std::nullopt;
+    auto found = options_.cursors->find(identity);
+    if (found == options_.cursors->end()) return std::nullopt;
+    return FileCursor::decode(found->second);
+}
+
+void CaptureWalk::keep_cursor(const Tracked& tracked, FileCursor::Kind kind) {
+    FileCursor cursor;
+    cursor.kind = kind;
+    cursor.stamp = tracked.stamp;
+    cursor.covered = tracked.stamp.size;
+    std::optional<std::uint64_t> print = fingerprint(tracked.file, cursor.covered);
+    if (!print) return;  // it shrank meanwhile: read it again next time
+    cursor.fingerprint = *print;
+    counts_.cursors.push_back({tracked.identity, cursor.encode()});
+}
+
+void CaptureWalk::keep_lines_cursor() {
+    if (!lines_->tracked) return;
+    const Tracked& tracked = *lines_->tracked;
+    FileCursor cursor;
+    cursor.kind = FileCursor::Kind::kLines;
+    cursor.stamp = tracked.stamp;
+    cursor.offset = lines_->cursor_offset;
+    cursor.line = lines_->cursor_line;
+    cursor.compressed = lines_->input->compressed();
+    // Plain: the bytes read, which a file that grows keeps as they are.
+    // Gzip: the file as it was when opened, which appending leaves alone.
+    cursor.covered = cursor.compressed ? tracked.stamp.size : cursor.offset;
+    std::optional<std::uint64_t> print = fingerprint(tracked.file, cursor.covered);
+    if (!print) return;
+    cursor.fingerprint = *print;
+    counts_.cursors.push_back({tracked.identity, cursor.encode()});
 }
 
 void CaptureWalk::read_lines() {
@@ -229,6 +318,18 @@ void CaptureWalk::read_lines() {
             more = input.next_line(options_.max_record_bytes, line);
             if (!more) break;
             lines_->line = line.number;
+            // A last line without its newline in a file with a cursor: the
+            // file may still be being written. Unless it is a whole JSON
+            // value already, it waits for the next run, the cursor before it.
+            if (!line.terminated && !line.too_large && lines_->tracked &&
+                !nlohmann::json::accept(line.text)) {
+                lines_->waiting = true;
+                continue;
+            }
+            lines_->cursor_offset = input.offset();
+            // A record taken without its newline: the rest of its line, when
+            // it comes, is this line again (and blank).
+            lines_->cursor_line = line.terminated ? line.number : line.number - 1;
             if (!line.too_large && is_blank_line(line.text)) continue;
             ++counts_.records;
             batch.lines.push_back({batch.text.size(), line.text.size(), line.number,
@@ -243,15 +344,14 @@ void CaptureWalk::read_lines() {
         reject(input.name(), lines_->line + 1, error.what());
     }
     if (more) return;
-    if (lines_->in_tree && counts_.records == lines_->records_before) reject(input.name(), 0, kBlankFile);
+    if (lines_->in_tree && counts_.records == lines_->records_before && !lines_->waiting) reject(input.name(), 0, kBlankFile);
+    keep_lines_cursor();
     lines_.reset();
 }
 
 void CaptureWalk::open_archive(const Path& path, InputFormat format) {
     ++counts_.files;
-    std::error_code error;
-    fs::path canonical = fs::weakly_canonical(path, error);
-    archive_identity_ = error ? fs::absolute(path).string() : canonical.string();
+    archive_identity_ = input_identity(path);
     ArchiveInput input{path, path.string(), std::nullopt, &options_};
     if (options_.cursors != nullptr) {
         auto found = options_.cursors->find(archive_identity_);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "indexer/capture_reader.h"
+#include "indexer/file_cursor.h"
 
 #include <deque>
 #include <filesystem>
@@ -75,12 +76,26 @@ class CaptureWalk {
         DirectoryIdentity identity{};  // kLeave
     };
 
+    // A file read for a cursor: its identity (canonical path) and its
+    // stamp before it was opened; none for standard input, or when the
+    // caller keeps no cursors.
+    struct Tracked {
+        Path file;
+        std::string identity;
+        FileStamp stamp;
+    };
+
     // The JSON Lines file being cut into batches.
     struct OpenLines {
         std::unique_ptr<InputFile> input;
         bool in_tree = false;
         std::uint64_t records_before = 0;  // counts_.records when it was opened
         std::uint64_t line = 0;            // the number of the last line read
+        std::optional<Tracked> tracked;
+        // Where its cursor stands: after the last complete line read.
+        std::uint64_t cursor_offset = 0;
+        std::uint64_t cursor_line = 0;
+        bool waiting = false;  // its last line waits for its newline
     };
 
     void take(const Step& step);
@@ -95,6 +110,13 @@ class CaptureWalk {
     // Cuts the next batch of lines_ (closing it at its end).
     void read_lines();
     void read_snapshot(InputFile& input, const Path& root, const Path& file);
+    // The file's last cursor, if the caller keeps cursors and it has one of
+    // this kind of file.
+    std::optional<FileCursor> last_cursor(const std::string& identity) const;
+    // Keeps a whole file's cursor (a snapshot's or a stray file's).
+    void keep_cursor(const Tracked& tracked, FileCursor::Kind kind);
+    // Keeps the cursor of lines_ at its end.
+    void keep_lines_cursor();
     // Opens an archive (archive_reader.h) of `format` for next() to step.
     void open_archive(const Path& path, InputFormat format);
     // Takes the open archive's next batch, or closes it at its end, keeping

@@ -17,10 +17,19 @@ namespace newsindex::indexer {
 
 namespace {
 
-constexpr const char* kFooter = R"(Inputs: JSON Lines files (plain or gzip), directories (walked recursively,
-in sorted order), "-" for standard input. One document is kept per distinct
-version of each article; captures already indexed are skipped, so running the
-same command twice, or again after it was killed, is safe.
+constexpr const char* kFooter = R"(Inputs: JSON Lines files (plain or gzip), text snapshot trees, diffengine and
+NewsEdits SQLite databases, NewsDiffs git repositories, WARC files (.warc,
+.warc.gz); directories are walked recursively, in sorted order; "-" is
+standard input (JSON Lines). Each file is told by its content unless
+--input-format forces one. One document is kept per distinct version of each
+article; captures already indexed are skipped, so running the same command
+twice, or again after it was killed, is safe.
+
+Re-runs (cron): the database keeps where each input's reading stopped, in
+the same commit as the versions read. A file unchanged since (size,
+modification time, fingerprint) is not read again, a JSON Lines file that
+grew is read from where it ended, a last line without its newline waits for
+the next run, and a rejected record is reported once.
 
 Writing: a run reads all its input first, then writes. A run that adds at
 least 20,000 versions, and at least a tenth as many as the database holds,
@@ -42,13 +51,40 @@ batch a failed run left half committed, and checks the database.
 const std::vector<std::pair<std::string, BulkPolicy>> kBulkPolicies{
     {"auto", BulkPolicy::kAuto}, {"always", BulkPolicy::kAlways}, {"never", BulkPolicy::kNever}};
 
+const std::vector<std::pair<std::string, InputFormat>> kInputFormats{
+    {"auto", InputFormat::kAuto},         {"jsonl", InputFormat::kJsonLines},
+    {"snapshot", InputFormat::kSnapshot}, {"diffengine", InputFormat::kDiffengine},
+    {"newsedits", InputFormat::kNewsEdits}, {"newsdiffs", InputFormat::kNewsDiffs},
+    {"warc", InputFormat::kWarc}};
+
+// An option taking one of `choices` by name into `target`; its help is the
+// names, then `help`.
+template <typename Value>
+CLI::Option* add_choice(CLI::App& app, const std::string& name,
+                        const std::vector<std::pair<std::string, Value>>& choices, Value& target,
+                        const std::string& help) {
+    std::vector<std::string> names;
+    for (const auto& [known, value] : choices) names.push_back(known);
+    return app
+        .add_option_function<std::string>(
+            name,
+            [&choices, &target](const std::string& chosen) {
+                for (const auto& [known, value] : choices) {
+                    if (chosen == known) target = value;
+                }
+            },
+            fmt::format("{}: {}", fmt::join(names, ", "), help))
+        ->check(cli::one_of(names));
+}
+
 // Adds every option of newsindex to `app`; --db and --wait go to `db` and
 // `wait`.
 void add_options(CLI::App& app, CommandLine& line, std::optional<std::string>& db,
                  std::optional<double>& wait) {
     IngestOptions& ingest = line.ingest;
     app.add_option("INPUT", ingest.inputs,
-                   "JSON Lines file (.jsonl, .jsonl.gz), directory, or - for standard input")
+                   "JSON Lines file (.jsonl, .jsonl.gz), directory, SQLite database, git "
+                   "repository, WARC file, or - for standard input (see Inputs below)")
         ->type_name("");
     app.add_flag("--repair", line.repair,
                  "Rebuild a lost shard list, complete a half-committed batch, check; no INPUT");
@@ -70,19 +106,12 @@ void add_options(CLI::App& app, CommandLine& line, std::optional<std::string>& d
                                ingest.batch_size))
         ->type_name("N")
         ->transform(cli::whole_number(1, 10'000'000));
-    std::vector<std::string> policies;
-    for (const auto& [name, policy] : kBulkPolicies) policies.push_back(name);
-    app.add_option_function<std::string>(
-           "--bulk",
-           [&ingest](const std::string& name) {
-               for (const auto& [known, policy] : kBulkPolicies) {
-                   if (name == known) ingest.bulk = policy;
-               }
-           },
-           fmt::format("{}: load the run in bulk (default: auto; see Writing below)",
-                       fmt::join(policies, ", ")))
-        ->type_name("WHEN")
-        ->check(cli::one_of(policies));
+    add_choice(app, "--bulk", kBulkPolicies, ingest.bulk,
+               "load the run in bulk (default: auto; see Writing below)")
+        ->type_name("WHEN");
+    add_choice(app, "--input-format", kInputFormats, ingest.format,
+               "read every INPUT as this (default: auto, told by content)")
+        ->type_name("FORMAT");
     app.add_option("--threads", ingest.writer.threads,
                    "Threads parsing input and building documents (default: one per core)")
         ->type_name("N")

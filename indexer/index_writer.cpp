@@ -8,6 +8,7 @@
 #include "storage/compaction.h"
 #include "storage/database_damage.h"
 #include "storage/generation_revisions.h"
+#include "storage/input_cursors.h"
 #include "storage/interruption.h"
 #include "storage/writable_database.h"
 
@@ -48,6 +49,7 @@ IndexWriter::IndexWriter(const WriterOptions& options)
     language_ = schema::database_language(db_);
     try {
         open_recent();
+        cursors_ = storage::read_input_cursors(db_);
     } catch (const Xapian::Error& error) {
         throw database_failure(error, options_.database);
     }
@@ -176,6 +178,7 @@ MergeCounts IndexWriter::write_batch(const std::vector<CaptureKey>& captures, st
             plan = plan_versions(reader_, batch);
         }
         apply(plan, [&](std::size_t i) { return records(first + i); });
+        write_cursors(db_);
         if (!options_.strict) commit();
         return plan.counts;
     } catch (const Xapian::Error& error) {
@@ -237,6 +240,7 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
             revise(next, version.document, version);
         }
         storage::forget_generation_revisions(next);
+        write_cursors(next);
         WriteFailureReport::Writing writing;
         next.commit();
         storage::pause_point("adopted");
@@ -255,13 +259,29 @@ void IndexWriter::adopt(const std::filesystem::path& generation,
     directory_.remove_leftovers();
 }
 
+void IndexWriter::stage_cursors(std::vector<InputCursor> cursors) {
+    staged_cursors_ = std::move(cursors);
+}
+
+void IndexWriter::write_cursors(Xapian::WritableDatabase& db) {
+    for (const InputCursor& cursor : staged_cursors_) storage::set_input_cursor(db, cursor.input, cursor.state);
+    staged_cursors_.clear();
+}
+
 void IndexWriter::finish() {
-    if (in_transaction_) {
-        try {
-            commit();
-        } catch (const Xapian::Error& error) {
-            throw database_failure(error, options_.database);
+    try {
+        if (!staged_cursors_.empty()) {
+            // No batch carried them (the run wrote nothing): they alone
+            // make a commit, so that what the run read is not read again.
+            write_cursors(db_);
+            if (!in_transaction_) {
+                WriteFailureReport::Writing writing;
+                db_.commit();
+            }
         }
+        if (in_transaction_) commit();
+    } catch (const Xapian::Error& error) {
+        throw database_failure(error, options_.database);
     }
     // What this run wrote is known good: the next run need not check it.
     storage::record_checked(options_.database, shards());

@@ -96,6 +96,16 @@ class IndexWriter {
     // The same for a batch held in memory.
     MergeCounts write_batch(std::vector<Capture>& batch);
 
+    // The inputs' cursors of the last completed run (storage/input_cursors.h),
+    // as the database held them when the writer opened it.
+    const InputCursors& cursors() const { return cursors_; }
+    // Cursors to keep with the versions they cover: written into the
+    // plain database or the generation (never the recent shard) in the same
+    // commit as the next write_batch, or by adopt() into the new generation,
+    // or by finish() when no batch follows. Stage them just before the run's
+    // last batch, so a run killed after an earlier batch keeps the old ones.
+    void stage_cursors(std::vector<InputCursor> cursors);
+
     // Makes `generation` the database: a complete glass database built in
     // directory().next_generation() whose first documents are this
     // database's, shard by shard and in order (Xapian::Database::compact
@@ -141,6 +151,8 @@ class IndexWriter {
     // recent_), and its number there (schema/shard_numbering.h).
     schema::ShardDocument locate(Xapian::docid document) const;
     void apply(const VersionPlan& plan, const CaptureRecords& records);
+    // Sets the staged cursors in `db`'s pending changes and forgets them.
+    void write_cursors(Xapian::WritableDatabase& db);
 
     WriterOptions options_;
     storage::WriteFailureReport write_failure_report_;
@@ -154,6 +166,8 @@ class IndexWriter {
     // the recent shard (applied to db_ at once, recorded at commit).
     std::vector<RevisedVersion> generation_revised_;
     std::string language_;
+    InputCursors cursors_;
+    std::vector<InputCursor> staged_cursors_;
     std::vector<DocumentBuilder> builders_;  // one per thread
     bool in_transaction_ = false;
     bool completed_batch_ = false;

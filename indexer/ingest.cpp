@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <utility>
 #include <filesystem>
 
 namespace newsindex::indexer {
@@ -66,13 +67,22 @@ IngestSummary ingest(const IngestOptions& options) {
         progress.print_line(rejection.message());
         if (options.writer.strict) throw StrictStop{};
     };
+    auto on_skip = [&](Skip&& skip) {
+        if (skip.reported) progress.print_line(skip.message());
+    };
 
+    std::vector<InputCursor> cursors;  // kept with the run's last commit
     try {
         ReadOptions read_options;
         read_options.parse_threads = options.writer.threads;
-        ReadCounts counts = read_captures(options.inputs, read_options, on_capture, on_rejection);
+        read_options.format = options.format;
+        read_options.cursors = &writer.cursors();
+        ReadCounts counts =
+            read_captures(options.inputs, read_options, on_capture, on_rejection, on_skip);
         summary.files = counts.files;
         summary.records = counts.records;
+        summary.skipped = std::move(counts.skipped);
+        cursors = std::move(counts.cursors);
         storage::interruption_point("read");
     } catch (const storage::Interrupted& stop) {
         throw storage::interrupted_run(stop, "nothing was written (stopped while reading the input)");
@@ -100,6 +110,7 @@ IngestSummary ingest(const IngestOptions& options) {
             bulk = plan.counts.added >= threshold;
         }
         if (bulk) {
+            writer.stage_cursors(std::exchange(cursors, {}));
             bulk_load(writer, plan, log);
             counts = plan.counts;
         } else {
@@ -109,6 +120,7 @@ IngestSummary ingest(const IngestOptions& options) {
             for (std::size_t first = 0; first < log.size(); first += batch) {
                 storage::interruption_point("batch");
                 std::size_t end = std::min(log.size(), first + batch);
+                if (end == log.size()) writer.stage_cursors(std::exchange(cursors, {}));
                 counts += writer.write_batch(log.keys(), first, end, record);
                 ++committed_batches;
                 committed_captures = end;
@@ -129,6 +141,9 @@ IngestSummary ingest(const IngestOptions& options) {
                                                 "rest was not written",
                                                 committed_batches, batches, committed_captures));
     }
+    // A run that wrote no batch still keeps its cursors (finish() commits
+    // them): its records were all duplicates, rejected or skipped.
+    if (!cursors.empty()) writer.stage_cursors(std::exchange(cursors, {}));
     writer.finish();
     progress.finish();
 

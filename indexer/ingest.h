@@ -32,6 +32,7 @@ namespace newsindex::indexer {
 
 struct IngestOptions {
     std::vector<std::string> inputs;   // files, directories, "-" for stdin
+    InputFormat format = InputFormat::kAuto;  // --input-format: forced for every INPUT
     // Database, language, --wait, --strict; writer.threads also bounds the
     // threads parsing the input.
     WriterOptions writer;
@@ -42,8 +43,12 @@ struct IngestOptions {
     bool show_progress = false;        // the caller decides: stderr a TTY, not --quiet
 };
 
-// Runs newsindex with `options`. Each rejected record, file or path is
-// printed on stderr (its message()) as it is met, and reading goes on —
+// Runs newsindex with `options`. Each input is read from where the last
+// completed run stopped (its cursor, IndexWriter::cursors), and the run's
+// cursors are committed with its last batch (or its bulk load, or alone
+// when it wrote nothing). Each rejected record, file or path, and each
+// reported Skip, is printed on stderr (its message()) as it is met, and
+// reading goes on —
 // unless options.writer.strict, where the first rejection ends the run
 // before anything is written and throws IndexError(kDataError, or kNoInput
 // for an unreadable INPUT). Throws IndexError when the database cannot be

@@ -1,5 +1,6 @@
 #include "indexer/input_file.h"
 
+#include <fmt/format.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <climits>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <unistd.h>
 
 namespace newsindex::indexer {
@@ -24,6 +26,7 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 InputFile::InputFile(const std::string& path) : name_(path == "-" ? "<stdin>" : path) {
     int fd = path == "-" ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw InputError(std::strerror(errno));
+    fd_ = fd;
     gz_ = ::gzdopen(fd, "rb");
     if (gz_ == nullptr) {
         int error = errno;
@@ -38,11 +41,26 @@ InputFile::~InputFile() {
     if (gz_ != nullptr) ::gzclose(gz_);
 }
 
+bool InputFile::compressed() const { return ::gzdirect(gz_) == 0; }
+
+void InputFile::resume_at(std::uint64_t offset, std::uint64_t line, bool compressed) {
+    if (offset > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
+        throw InputError("cannot resume reading: offset out of range");
+    const auto at = static_cast<off_t>(offset);
+    // A plain file is sought on its descriptor before zlib reads from it
+    // (zlib would copy through the prefix); gzip data has no shortcut.
+    if (compressed ? ::gzseek(gz_, at, SEEK_SET) != at : ::lseek(fd_, at, SEEK_SET) != at)
+        throw InputError(fmt::format("cannot resume reading at byte {}", offset));
+    base_ = offset;
+    line_number_ = line;
+}
+
 bool InputFile::fill() {
     if (at_end_) return false;
     if (begin_ > 0) {
         std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
         end_ -= begin_;
+        base_ += begin_;
         begin_ = 0;
     }
     std::size_t room = std::min<std::size_t>(buffer_.size() - end_, INT_MAX);
@@ -101,6 +119,7 @@ bool InputFile::next_line(std::size_t max_bytes, Line& line) {
             line.bytes = text.size();
             line.too_large = text.size() > max_bytes;
             line.text = line.too_large ? std::string_view() : text;
+            line.terminated = newline != nullptr;
             return true;
         }
         if (at_end_) return false;
@@ -113,7 +132,9 @@ bool InputFile::next_line(std::size_t max_bytes, Line& line) {
 
     // The line is longer than allowed: count its bytes without keeping them.
     std::uint64_t length = end_ - begin_;
+    base_ += end_;
     begin_ = end_ = 0;
+    bool terminated = false;
     for (;;) {
         if (!fill()) break;
         const void* newline = std::memchr(buffer_.data(), '\n', end_);
@@ -121,14 +142,17 @@ bool InputFile::next_line(std::size_t max_bytes, Line& line) {
             std::size_t tail = static_cast<const char*>(newline) - buffer_.data();
             length += tail;
             begin_ = tail + 1;
+            terminated = true;
             break;
         }
         length += end_;
+        base_ += end_;
         end_ = 0;
     }
     line.number = ++line_number_;
     line.bytes = length;
     line.too_large = true;
+    line.terminated = terminated;
     line.text = std::string_view();
     return true;
 }
@@ -141,6 +165,7 @@ std::string InputFile::rest(std::size_t max_bytes, std::uint64_t& total_bytes) {
         total_bytes += available;
         if (kept.size() < max_bytes)
             kept.append(buffer_.data() + begin_, std::min(available, max_bytes - kept.size()));
+        base_ += end_;
         begin_ = end_ = 0;
         if (!fill()) return kept;
     }

@@ -50,12 +50,25 @@ class InputFile {
         std::uint64_t number = 0;   // 1-based
         std::uint64_t bytes = 0;    // the line's length without its line end
         bool too_large = false;     // longer than the limit: text is empty
+        bool terminated = true;     // false: the content ends without the line's "\n"
     };
 
     // Reads the next line; false at the end. A line longer than max_bytes
     // is skipped to its end in bounded memory and returned with too_large
     // set. Throws InputError on a read error or corrupt gzip data.
     bool next_line(std::size_t max_bytes, Line& line);
+
+    // Where reading goes on: bytes of (decompressed) content handed out.
+    std::uint64_t offset() const { return base_ + begin_; }
+
+    // Whether the content is gzip-compressed; known once something is read.
+    bool compressed() const;
+
+    // Before anything is read: goes on from `offset` of the content, whose
+    // first line is number `line` + 1. A plain file is sought to it; a
+    // gzip file is decompressed up to it, and what comes before is
+    // dropped. Throws InputError.
+    void resume_at(std::uint64_t offset, std::uint64_t line, bool compressed);
 
     // The rest of the content, at most max_bytes of it; `total_bytes` is
     // set to the size of the whole rest (reading past max_bytes without
@@ -68,10 +81,12 @@ class InputFile {
     bool fill();
 
     std::string name_;
+    int fd_ = -1;  // owned by gz_
     gzFile_s* gz_ = nullptr;
     std::vector<char> buffer_;
     std::size_t begin_ = 0;  // first unread byte
     std::size_t end_ = 0;    // end of the data read
+    std::uint64_t base_ = 0;  // offset in the content of buffer_[0]
     bool at_end_ = false;
     std::uint64_t line_number_ = 0;
 };

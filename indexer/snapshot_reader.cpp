@@ -105,16 +105,27 @@ Header take_header(std::string_view& text) {
     return header;
 }
 
-// A capture time written into the file name, as snapshot tools name files.
+// A capture time written into the file name, as snapshot tools name files,
+// with its time zone offset if it has one (none: UTC).
 std::optional<schema::CaptureTime> time_in_file_name(const std::string& name) {
-    static const std::regex kExtended(R"((\d{4})-(\d{2})-(\d{2})T(\d{2})([:-])(\d{2})\5(\d{2}))");
-    static const std::regex kBasic(R"((\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z)");
+    static const std::regex kExtended(
+        R"((\d{4})-(\d{2})-(\d{2})T(\d{2})([:-])(\d{2})\5(\d{2})(Z|[+-]\d{2}[:-]?\d{2})?)");
+    static const std::regex kBasic(R"((\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z|[+-]\d{4}))");
     for (const std::regex* pattern : {&kExtended, &kBasic}) {
         bool extended = pattern == &kExtended;
         for (std::sregex_iterator it(name.begin(), name.end(), *pattern), end; it != end; ++it) {
             const std::smatch& m = *it;
-            std::string iso = fmt::format("{}-{}-{}T{}:{}:{}Z", m.str(1), m.str(2), m.str(3), m.str(4),
-                                          m.str(extended ? 6 : 5), m.str(extended ? 7 : 6));
+            std::string zone = m.str(extended ? 8 : 7);
+            if (zone.size() > 1) {  // +HH-MM, +HH:MM, +HHMM: as parse_time reads it, +HH:MM
+                std::string digits;
+                for (char c : zone.substr(1))
+                    if (c != ':' && c != '-') digits += c;
+                zone = fmt::format("{}{}:{}", zone[0], digits.substr(0, 2), digits.substr(2));
+            } else {
+                zone = "Z";
+            }
+            std::string iso = fmt::format("{}-{}-{}T{}:{}:{}{}", m.str(1), m.str(2), m.str(3), m.str(4),
+                                          m.str(extended ? 6 : 5), m.str(extended ? 7 : 6), zone);
             if (std::optional<schema::CaptureTime> when = schema::parse_time(iso)) return when;
         }
     }

@@ -28,8 +28,10 @@ struct SnapshotPlace {
 // Without a header, or for keys it lacks: the source is the first directory
 // below the root (lower-cased); article_id is the file's directory relative
 // to the root ("bbc/politics/123"); the capture time is an ISO 8601 time in
-// the file name (YYYY-MM-DDTHH:MM:SS[Z], YYYY-MM-DDTHH-MM-SS[Z] or
-// YYYYMMDDTHHMMSSZ, anywhere in it) or else `modified`; without a Title
+// the file name (YYYY-MM-DDTHH:MM:SS[ZONE], YYYY-MM-DDTHH-MM-SS[ZONE] or
+// YYYYMMDDTHHMMSS followed by Z or +HHMM, anywhere in it; ZONE is Z,
+// +HH:MM, +HH-MM or +HHMM, or "-" for west of UTC; none is UTC) or else
+// `modified`; without a Title
 // header the first non-blank line of the body is the title and the rest is
 // the text.
 // Throws BadRecord (see record_fields.h) when the source or the article

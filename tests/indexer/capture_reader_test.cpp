@@ -42,6 +42,7 @@ std::string file_rejection(const fs::path& file, const std::string& reason) {
 struct ReadResult {
     std::vector<Capture> captures;
     std::vector<Rejection> rejections;
+    std::vector<std::string> skipped;  // Skip::message()
     ReadCounts counts;
 };
 
@@ -49,7 +50,8 @@ ReadResult read_all(const std::vector<std::string>& paths, ReadOptions options =
     ReadResult result;
     result.counts = read_captures(
         paths, options, [&](Capture&& c) { result.captures.push_back(std::move(c)); },
-        [&](Rejection&& r) { result.rejections.push_back(std::move(r)); });
+        [&](Rejection&& r) { result.rejections.push_back(std::move(r)); },
+        [&](Skip&& s) { result.skipped.push_back(s.message()); });
     return result;
 }
 
@@ -324,9 +326,12 @@ TEST(ReadCaptures, DirectoryTreeInSortedOrderSkippingDotFiles) {
                          (root / "feeds.jsonl").string() + ":2",
                          (root / "gazette/harbour/snapshot.txt").string(),
                      }));
+    // photo.bin is no snapshot by its name: a stray file, skipped.
     EXPECT_EQ(messages(result.rejections),
-              (std::vector<std::string>{file_rejection(root / "gazette/photo.bin", kUnknownKind),
-                                        file_rejection(root / "notes.txt", kNoSource)}));
+              (std::vector<std::string>{file_rejection(root / "notes.txt", kNoSource)}));
+    EXPECT_EQ(result.skipped, (std::vector<std::string>{"newsindex: " + (root / "gazette/photo.bin").string() +
+                                                        ": skipped: not a snapshot"}));
+    EXPECT_EQ(result.counts.skipped, (std::map<std::string, std::uint64_t>{{"not a snapshot", 1}}));
     EXPECT_EQ(result.counts.files, 6u);    // not the dot-file, not .cache/
     EXPECT_EQ(result.counts.records, 6u);  // 2 snapshots + 2 lines + 1 snapshot + notes.txt
     ASSERT_EQ(result.captures.size(), 5u);
