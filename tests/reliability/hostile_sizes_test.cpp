@@ -104,8 +104,11 @@ TEST_F(HostileInput, TenKilobyteUrlIsIndexedFoundByItsHostAndKeepsItsArticleAcro
     // url: with a path is that page only (query/text/url_fields.h): not this one.
     EXPECT_EQ(urls_found("url:https://longurl.example/elsewhere.html"), Urls{});
 
-    // The same file again: nothing new.
-    CommandResult again = ingest(first, {"--json-summary"});
+    // The same record again (in another file: the first one's cursor says
+    // it is read): nothing new.
+    std::filesystem::path copy = dir_ / "long-url-1-again.jsonl";
+    std::filesystem::copy_file(first, copy);
+    CommandResult again = ingest(copy, {"--json-summary"});
     EXPECT_EQ(again.exit_code, exit_code::kOk);
     nlohmann::json summary = nlohmann::json::parse(again.out);
     EXPECT_EQ(summary.at("added"), 0);
