@@ -344,7 +344,8 @@ void CaptureWalk::read_lines() {
         reject(input.name(), lines_->line + 1, error.what());
     }
     if (more) return;
-    if (lines_->in_tree && counts_.records == lines_->records_before && !lines_->waiting) reject(input.name(), 0, kBlankFile);
+    if (lines_->in_tree && counts_.records == lines_->records_before && !lines_->waiting)
+        reject(input.name(), 0, kBlankFile);
     keep_lines_cursor();
     lines_.reset();
 }

@@ -264,7 +264,8 @@ void IndexWriter::stage_cursors(std::vector<InputCursor> cursors) {
 }
 
 void IndexWriter::write_cursors(Xapian::WritableDatabase& db) {
-    for (const InputCursor& cursor : staged_cursors_) storage::set_input_cursor(db, cursor.input, cursor.state);
+    for (const InputCursor& cursor : staged_cursors_)
+        storage::set_input_cursor(db, cursor.input, cursor.state);
     staged_cursors_.clear();
 }
 
