@@ -44,7 +44,6 @@ using GitPtr = std::unique_ptr<T, GitFree<Free>>;
 using RepositoryPtr = GitPtr<git_repository, git_repository_free>;
 using CommitPtr = GitPtr<git_commit, git_commit_free>;
 using TreePtr = GitPtr<git_tree, git_tree_free>;
-using DiffPtr = GitPtr<git_diff, git_diff_free>;
 using BlobPtr = GitPtr<git_blob, git_blob_free>;
 using WalkPtr = GitPtr<git_revwalk, git_revwalk_free>;
 using OdbPtr = GitPtr<git_odb, git_odb_free>;
@@ -78,15 +77,20 @@ std::string_view trim(std::string_view s) {
 }
 
 // A file NewsDiffs keeps for an article: a host name, then the URL's path
-// ("www.nytimes.com/2016/02/03/world/x.html", "https:/www.bbc.com/news/1").
-// What else a repository holds (NewsDiffs' empty "initial-commit-file", a
-// README, .gitignore) is not.
+// ("www.nytimes.com/2016/02/03/world/x.html", "https:/www.bbc.com/news/1",
+// "https:/arstechnica.com" for https://arstechnica.com/?p=1, the query
+// cut). What else a repository holds (NewsDiffs' empty
+// "initial-commit-file", a README.md, .gitignore) is not: an http URL
+// without a path ("www.example.com") is not told from those, and is left
+// out with them.
 bool is_article_path(std::string_view path) {
-    if (path.starts_with(kHttpsPrefix)) path.remove_prefix(kHttpsPrefix.size());
+    const bool https = path.starts_with(kHttpsPrefix);
+    if (https) path.remove_prefix(kHttpsPrefix.size());
     std::size_t slash = path.find('/');
-    if (slash == std::string_view::npos || slash + 1 == path.size()) return false;
+    if (slash == std::string_view::npos && !https) return false;
     std::string_view host = path.substr(0, slash);
-    if (host.front() == '.' || host.back() == '.' || host.find('.') == std::string_view::npos) return false;
+    if (host.empty() || host.front() == '.' || host.back() == '.' || host.find('.') == std::string_view::npos)
+        return false;
     return std::all_of(host.begin(), host.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
                c == '-' || c == '_' || c == ':';
@@ -155,6 +159,13 @@ struct PendingFile {
 };
 using BatchItem = std::variant<PendingFile, Rejection, Skip>;
 
+// A file a commit added or changed.
+struct ChangedFile {
+    std::string path;
+    git_oid id;
+    git_filemode_t mode;
+};
+
 std::string file_label(const std::string& commit, std::string_view path) {
     return fmt::format("commit {}, file {}", commit, path);
 }
@@ -215,13 +226,12 @@ class NewsDiffsRepository : public ArchiveReader {
         }
         if (!walked_) walk(items);
         while (batch.text.size() < kBatchBytes && items.size() < kBatchFiles) {
-            if (!diff_) {
-                if (next_commit_ == commits_.size()) break;
+            if (next_file_ < files_.size()) {
+                take_file(files_[next_file_++], batch.text, items);
+            } else if (next_commit_ < commits_.size()) {
                 open_commit(commits_[next_commit_++], items);
-            } else if (next_delta_ == git_diff_num_deltas(diff_.get())) {
-                diff_.reset();
             } else {
-                take_delta(*git_diff_get_delta(diff_.get(), next_delta_++), batch.text, items);
+                break;
             }
         }
         if (items.empty()) {
@@ -328,24 +338,52 @@ class NewsDiffsRepository : public ArchiveReader {
                 return reject(items, fmt::format("commit {}: its parent's tree: {}", commit_, git_reason()));
             parent_tree.reset(parent_tree_raw);
         }
-        git_diff_options options = GIT_DIFF_OPTIONS_INIT;
-        options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
-        git_diff* diff = nullptr;
-        if (git_diff_tree_to_tree(&diff, repository, parent_tree.get(), tree, &options) < 0)
+        files_.clear();
+        next_file_ = 0;
+        if (!add_changed_files(parent_tree.get(), tree, "")) {
+            files_.clear();
             return reject(items, fmt::format("commit {}: {}", commit_, git_reason()));
-        diff_.reset(diff);
-        next_delta_ = 0;
+        }
+    }
+
+    // Adds to files_ the files of `now` that `before` (nullptr: an empty
+    // tree) does not hold with the same content, descending only into the
+    // subtrees that differ; deleted files are left out. This is what
+    // git_diff_tree_to_tree finds, without the set-up (configuration,
+    // attributes) that git_diff repeats for every commit, which costs a
+    // NewsDiffs repository of one-file commits more than reading its blobs.
+    // False (libgit2's reason set) when a subtree cannot be read.
+    bool add_changed_files(const git_tree* before, const git_tree* now, const std::string& prefix) {
+        const std::size_t count = git_tree_entrycount(now);
+        for (std::size_t i = 0; i < count; ++i) {
+            const git_tree_entry* entry = git_tree_entry_byindex(now, i);
+            const char* name = git_tree_entry_name(entry);
+            const git_tree_entry* old = before != nullptr ? git_tree_entry_byname(before, name) : nullptr;
+            if (old != nullptr && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(entry))) continue;
+            std::string path = prefix + name;
+            if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
+                files_.push_back({std::move(path), *git_tree_entry_id(entry), git_tree_entry_filemode(entry)});
+                continue;
+            }
+            git_tree* subtree = nullptr;
+            if (git_tree_lookup(&subtree, repository_.get(), git_tree_entry_id(entry)) < 0) return false;
+            TreePtr owned_subtree(subtree);
+            TreePtr old_subtree;
+            if (old != nullptr && git_tree_entry_type(old) == GIT_OBJECT_TREE) {
+                git_tree* raw = nullptr;
+                if (git_tree_lookup(&raw, repository_.get(), git_tree_entry_id(old)) < 0) return false;
+                old_subtree.reset(raw);
+            }
+            if (!add_changed_files(old_subtree.get(), subtree, path + "/")) return false;
+        }
+        return true;
     }
 
     // One file of the open commit: its bytes copied for a parser thread,
     // or why it is not read.
-    void take_delta(const git_diff_delta& delta, std::string& text, std::vector<BatchItem>& items) {
-        bool changed = delta.status == GIT_DELTA_ADDED || delta.status == GIT_DELTA_MODIFIED ||
-                       delta.status == GIT_DELTA_TYPECHANGE;
-        if (!changed) return;  // a deleted file is no capture
+    void take_file(const ChangedFile& file, std::string& text, std::vector<BatchItem>& items) {
         ++records_;
-        const git_diff_file& file = delta.new_file;
-        const std::string path = file.path;
+        const std::string& path = file.path;
         if ((file.mode != GIT_FILEMODE_BLOB && file.mode != GIT_FILEMODE_BLOB_EXECUTABLE) || !is_article_path(path)) {
             items.emplace_back(Skip{InputLocation{name_, 0}, kNotAnArticle, false});
             return;
@@ -381,8 +419,8 @@ class NewsDiffsRepository : public ArchiveReader {
     // The commit being read, and its next file.
     std::string commit_;
     schema::CaptureTime commit_time_ = 0;
-    DiffPtr diff_;
-    std::size_t next_delta_ = 0;
+    std::vector<ChangedFile> files_;  // its files added or changed
+    std::size_t next_file_ = 0;
     std::uint64_t records_ = 0;
 };
 
