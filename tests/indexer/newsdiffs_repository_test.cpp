@@ -79,6 +79,26 @@ TEST(NewsDiffsRepositoryRead, ADateLineThatIsNoDateLeavesPublishedUnset) {
     EXPECT_EQ(first.captures[0].record.author, "");
 }
 
+TEST(NewsDiffsRepositoryRead, FilesThatAreNoArticleAreSkippedQuietly) {
+    ScratchDir dir;
+    NewsDiffsGitBuilder repo(dir / "m");
+    repo.commit(parse_utc("2016-02-02T12:00:00Z"),
+                {{"initial-commit-file", ""},
+                 {"README.md", "# Articles\n"},
+                 {".gitignore", "*.tmp\n"},
+                 {"notes/todo.txt", "a\nb\nc\nd\n"},
+                 {"www.example.org", article("A home page by http", "Not told from README.md.")},
+                 {"https:/arstechnica.com", article("A home page by https", "An article.")},
+                 {"www.example.com/story", article("A story", "An article.")}});
+    Read first = read(dir / "m");
+    ASSERT_EQ(first.captures.size(), 2u);
+    EXPECT_EQ(first.captures[0].record.url, "https://arstechnica.com");
+    EXPECT_EQ(first.captures[1].record.url, "http://www.example.com/story");
+    EXPECT_TRUE(first.rejections.empty());
+    EXPECT_EQ(first.counts.records, 7u);
+    EXPECT_EQ(first.counts.skipped, (std::map<std::string, std::uint64_t>{{"not an article file", 5}}));
+}
+
 TEST(NewsDiffsRepositoryRead, ARerunReadsNothingAndThenOnlyTheNewCommits) {
     ScratchDir dir;
     const fs::path path = dir / "2016-02";
