@@ -31,10 +31,6 @@ std::unique_ptr<ArchiveReader> open_sqlite_archive(const ArchiveInput& input, In
     return std::make_unique<PendingReader>(input.name);
 }
 
-std::unique_ptr<ArchiveReader> open_newsdiffs_repository(const ArchiveInput& input) {
-    return std::make_unique<PendingReader>(input.name);
-}
-
 std::unique_ptr<ArchiveReader> open_warc_archive(const ArchiveInput& input) {
     return std::make_unique<PendingReader>(input.name);
 }
