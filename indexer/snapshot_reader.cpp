@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <array>
 #include <optional>
 #include <regex>
@@ -116,10 +118,18 @@ std::optional<schema::CaptureTime> time_in_file_name(const std::string& name) {
         for (std::sregex_iterator it(name.begin(), name.end(), *pattern), end; it != end; ++it) {
             const std::smatch& m = *it;
             std::string zone = m.str(extended ? 8 : 7);
-            if (zone.size() > 1) {  // +HH-MM, +HH:MM, +HHMM: as parse_time reads it, +HH:MM
-                std::string digits;
-                for (char c : zone.substr(1))
-                    if (c != ':' && c != '-') digits += c;
+            std::string digits;
+            for (char c : zone.size() > 1 ? zone.substr(1) : std::string())
+                if (c != ':' && c != '-') digits += c;
+            // An offset only as zones have them (hours up to 14, minutes
+            // 00, 15, 30 or 45) and not followed by more digits: otherwise
+            // the digits are something else (a counter: "...T10-30-00-1234")
+            // and the time is UTC.
+            std::size_t after = static_cast<std::size_t>(m.position(0) + m.length(0));
+            bool zone_like = digits.size() == 4 && std::stoi(digits.substr(0, 2)) <= 14 &&
+                             std::stoi(digits.substr(2)) % 15 == 0 &&
+                             (after >= name.size() || !std::isdigit(static_cast<unsigned char>(name[after])));
+            if (zone_like) {  // +HH-MM, +HH:MM, +HHMM: as parse_time reads it, +HH:MM
                 zone = fmt::format("{}{}:{}", zone[0], digits.substr(0, 2), digits.substr(2));
             } else {
                 zone = "Z";

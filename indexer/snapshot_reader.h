@@ -30,7 +30,8 @@ struct SnapshotPlace {
 // to the root ("bbc/politics/123"); the capture time is an ISO 8601 time in
 // the file name (YYYY-MM-DDTHH:MM:SS[ZONE], YYYY-MM-DDTHH-MM-SS[ZONE] or
 // YYYYMMDDTHHMMSS followed by Z or +HHMM, anywhere in it; ZONE is Z,
-// +HH:MM, +HH-MM or +HHMM, or "-" for west of UTC; none is UTC) or else
+// +HH:MM, +HH-MM or +HHMM, or "-" for west of UTC, with hours up to 14 and
+// minutes 00, 15, 30 or 45, else the digits are no zone; none is UTC) or else
 // `modified`; without a Title
 // header the first non-blank line of the body is the title and the rest is
 // the text.

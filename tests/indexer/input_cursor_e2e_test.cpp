@@ -205,6 +205,8 @@ TEST(InputCursor, ASnapshotTreesStrayFilesAreSkippedAndItsSnapshotsReadOnce) {
     write_file(tree / "gazette" / "bridge" / "20240502T120000+0200.txt", "Bridge reopens\n\nOpen.\n");
     write_file(tree / "gazette" / "harbour" / "2024-05-02T09:30:00Z.txt", "Harbour\n\nShips.\n");
     write_file(tree / "gazette" / "harbour" / "2024-05-02T10-30-00-0130", "Harbour again\n\nMore ships.\n");
+    // A counter after the time, not a zone (no zone has minutes 34): UTC.
+    write_file(tree / "gazette" / "harbour" / "2024-05-02T13-00-00-1234.txt", "Harbour late\n\nNight.\n");
     write_file(tree / "scrape.log", "fetched 3 pages\n");
     write_file(tree / "gazette" / "index.html", "<html></html>\n");
     write_file(tree / "export.csv", "a,b\n1,2\n");
@@ -215,12 +217,13 @@ TEST(InputCursor, ASnapshotTreesStrayFilesAreSkippedAndItsSnapshotsReadOnce) {
         EXPECT_TRUE(has_line_starting(first.err, "newsindex: " + stray.string() + ": skipped: not a snapshot"))
             << first.err;
     EXPECT_EQ(summary_of(first)["skipped"], (nlohmann::json{{"not a snapshot", 3}}));
-    EXPECT_EQ(summary_of(first)["added"], 4);
+    EXPECT_EQ(summary_of(first)["added"], 5);
     std::set<schema::CaptureTime> times;
     for (const StoredVersion& version : versions_in(db)) times.insert(version.captured_at);
     EXPECT_EQ(times, (std::set<schema::CaptureTime>{
                          parse_utc("2024-05-02T07:00:00Z"), parse_utc("2024-05-02T10:00:00Z"),
-                         parse_utc("2024-05-02T09:30:00Z"), parse_utc("2024-05-02T12:00:00Z")}));
+                         parse_utc("2024-05-02T09:30:00Z"), parse_utc("2024-05-02T12:00:00Z"),
+                         parse_utc("2024-05-02T13:00:00Z")}));
 
     CommandResult again = index(db, {tree});
     EXPECT_EQ(again.exit_code, 0) << again.err;
