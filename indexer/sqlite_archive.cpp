@@ -14,6 +14,7 @@
 
 #include <cstdio>
 #include <set>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -42,6 +43,10 @@ struct VersionRow {
     std::string row_url;    // entryversion.url
     std::string source;     // feed name or source column, "" when none
 };
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
 
 std::string column_text(sqlite3_stmt* statement, int column) {
     const unsigned char* text = sqlite3_column_text(statement, column);
@@ -106,8 +111,8 @@ std::variant<Capture, Rejection> convert(VersionRow& row, const std::string& fil
         if (!is_utf8_text(*value)) return reject(fmt::format("{} is not UTF-8 text (bad byte or NUL)", name));
     }
     schema::VersionRecord record;
-    record.url = !lower_trimmed(row.url).empty() ? row.url : row.row_url;
-    if (lower_trimmed(record.url).empty()) return reject("no URL");
+    record.url = !is_blank(row.url) ? row.url : row.row_url;
+    if (is_blank(record.url)) return reject("no URL");
     std::optional<schema::CaptureTime> created = schema::parse_time(row.created);
     if (!created) return reject("unparseable time created " + quoted_for_message(row.created));
     record.captured_at = *created;
@@ -138,41 +143,37 @@ class SqliteArchive : public ArchiveReader {
         if (done_) return std::nullopt;
         CaptureBatch batch;
         batch.file = name_;
+        if (stop_reason_) {
+            // The reading stopped (damage part way, a lock held too long)
+            // after the rows before it were given.
+            done_ = true;
+            batch.results.emplace_back(Rejection{InputLocation{name_, 0}, std::move(*stop_reason_)});
+            return batch;
+        }
         if (!opened_) {
             opened_ = true;
             if (std::string error; !open(error)) {
-                done_ = true;
-                failed_ = true;
-                batch.results.emplace_back(Rejection{InputLocation{name_, 0}, error});
+                done_ = failed_ = true;
+                batch.results.emplace_back(Rejection{InputLocation{name_, 0}, std::move(error)});
                 return batch;
             }
         }
         std::vector<VersionRow> rows;
-        if (std::string error; !read_rows(rows, error)) {
-            // Keep what was read before the damage (or the lock) and stop.
-            done_ = true;
-            batch.results.emplace_back(Rejection{InputLocation{name_, 0}, error});
-        }
-        if (rows.empty() && batch.results.empty()) {
+        if (std::string error; !read_rows(rows, error)) stop_reason_ = std::move(error);
+        if (rows.empty()) {
+            if (stop_reason_) return next();
             done_ = true;
             return std::nullopt;
         }
         records_ += rows.size();
-        if (!rows.empty()) {
-            batch.parse = [rows = std::move(rows), file = name_](CaptureBatch& out) mutable {
-                out.results.reserve(out.results.size() + rows.size());
-                // Rows go before a rejection that ended the reading.
-                std::vector<std::variant<Capture, Rejection, Skip>> results;
-                results.reserve(rows.size() + out.results.size());
-                for (VersionRow& row : rows) {
-                    std::variant<Capture, Rejection> result = convert(row, file);
-                    if (auto* capture = std::get_if<Capture>(&result)) results.emplace_back(std::move(*capture));
-                    else results.emplace_back(std::get<Rejection>(std::move(result)));
-                }
-                for (auto& earlier : out.results) results.push_back(std::move(earlier));
-                out.results = std::move(results);
-            };
-        }
+        batch.parse = [rows = std::move(rows), file = name_](CaptureBatch& out) mutable {
+            out.results.reserve(out.results.size() + rows.size());
+            for (VersionRow& row : rows) {
+                std::variant<Capture, Rejection> result = convert(row, file);
+                if (auto* capture = std::get_if<Capture>(&result)) out.results.emplace_back(std::move(*capture));
+                else out.results.emplace_back(std::get<Rejection>(std::move(result)));
+            }
+        };
         return batch;
     }
 
@@ -335,7 +336,7 @@ class SqliteArchive : public ArchiveReader {
             row.source = column_text(statement, 7);
             if (layout_ == Layout::kNewsEdits) {
                 if (row.source.empty()) row.source = file_source_;
-                if (sentences_ && lower_trimmed(row.html).empty() &&
+                if (sentences_ && is_blank(row.html) &&
                     !read_sentences(sqlite3_column_int64(statement, 8), row, error))
                     return false;
             }
@@ -377,6 +378,7 @@ class SqliteArchive : public ArchiveReader {
     bool sentences_ = false;
     Statement sentences_statement_;
     std::string file_source_;
+    std::optional<std::string> stop_reason_;
     bool opened_ = false;
     bool done_ = false;
     bool failed_ = false;

@@ -237,6 +237,40 @@ TEST(SqliteArchive, ACorruptFileIsOneLineAndTheOtherInputsAreStillRead) {
     for (const InputCursor& cursor : result.counts.cursors) EXPECT_NE(cursor.input, fs::weakly_canonical(file).string());
 }
 
+TEST(SqliteArchive, AFileDamagedPartWayKeepsTheRowsBeforeTheDamageAndSaysWhere) {
+    ScratchDir dir;
+    const fs::path file = dir / "diffengine.db";
+    constexpr int kRows = 6000;
+    {
+        DiffengineDb db(file);
+        db.exec("BEGIN");
+        std::int64_t entry = db.entry("https://paper.example/live", "");
+        for (int i = 1; i <= kRows; ++i)
+            db.version(entry, "2024-05-02 09:00:00", "T" + std::to_string(i),
+                       "<p>version " + std::to_string(i) + " of a live page with some text in it</p>",
+                       "https://paper.example/live");
+        db.exec("COMMIT");
+    }
+    // The last quarter of the file overwritten: the rows written last.
+    std::string bytes = e2e::read_bytes(file);
+    for (std::size_t i = bytes.size() * 3 / 4; i < bytes.size(); ++i) bytes[i] = static_cast<char>(0xA5 ^ (i * 7));
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+
+    ReadResult result = read_all({file.string()});
+    ASSERT_EQ(result.rejections.size(), 1u);
+    EXPECT_TRUE(result.rejections[0].starts_with("newsindex: " + file.string() + ": ")) << result.rejections[0];
+    ASSERT_FALSE(result.captures.empty());
+    EXPECT_LT(result.captures.size(), static_cast<std::size_t>(kRows));
+    for (std::size_t i = 0; i < result.captures.size(); ++i)
+        EXPECT_EQ(result.captures[i].record.sequence, static_cast<std::int64_t>(i + 1));
+    // The cursor covers the rows read: the next run starts after them, at
+    // the damage, which it reports again.
+    InputCursors cursors = cursors_of(result);
+    ReadResult again = read_all({file.string()}, &cursors);
+    EXPECT_TRUE(again.captures.empty());
+    EXPECT_EQ(again.rejections, result.rejections);
+}
+
 TEST(SqliteArchive, ASqliteFileOfAnotherApplicationIsOneLine) {
     ScratchDir dir;
     const fs::path file = dir / "places.sqlite";
