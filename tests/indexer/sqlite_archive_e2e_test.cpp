@@ -186,9 +186,7 @@ TEST(DiffengineIngestErrors, ACorruptDatabaseIsOneLineExit65AndTheOtherInputIsIn
     ScratchDir dir;
     const fs::path broken = dir / "broken.db";
     write_diffengine(broken);
-    std::string bytes = read_bytes(broken);
-    for (std::size_t i = 100; i < bytes.size(); ++i) bytes[i] = static_cast<char>(0x5A ^ (i * 13));
-    write_file(broken, bytes);
+    sqlite_fixture::overwrite_from(broken, sqlite_fixture::kHeaderBytes);
     write_file(dir / "other.jsonl", R"({"source": "x", "url": "https://x.example/1", "timestamp": "2024-05-02T09:00:00Z", "title": "Fine"})"
                                     "\n");
     const std::string db = (dir / "db").string();

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -130,5 +131,17 @@ class NewsEditsDb : public SqliteFile {
                {entry_id, version, index, sentence});
     }
 };
+
+// The database file header: a file damaged after it is still told a SQLite
+// file by its first bytes.
+inline constexpr std::uintmax_t kHeaderBytes = 100;
+
+// Damages `file` from byte `offset` to its end with garbage.
+inline void overwrite_from(const std::filesystem::path& file, std::uintmax_t offset) {
+    std::fstream out(file, std::ios::binary | std::ios::in | std::ios::out);
+    out.seekp(static_cast<std::streamoff>(offset));
+    for (std::uintmax_t i = offset, size = std::filesystem::file_size(file); i < size; ++i)
+        out.put(static_cast<char>(0xA5 ^ (i * 7)));
+}
 
 }  // namespace newsindex::indexer::sqlite_fixture

@@ -10,7 +10,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -55,6 +54,18 @@ std::vector<std::string> titles(const ReadResult& result) {
     std::vector<std::string> out;
     for (const Capture& c : result.captures) out.push_back(c.record.title);
     return out;
+}
+
+// A live page captured `rows` times in one second, row i titled "Ti".
+void write_live_page(const fs::path& file, int rows) {
+    DiffengineDb db(file);
+    db.exec("BEGIN");
+    std::int64_t entry = db.entry("https://paper.example/live", "");
+    for (int i = 1; i <= rows; ++i)
+        db.version(entry, "2024-05-02 09:00:00", "T" + std::to_string(i),
+                   "<p>version " + std::to_string(i) + " of a live page with some text in it</p>",
+                   "https://paper.example/live");
+    db.exec("COMMIT");
 }
 
 TEST(SqliteArchive, ADiffengineVersionIsACaptureOfItsEntryWithTheFeedsNameAsSource) {
@@ -200,15 +211,7 @@ TEST(SqliteArchive, ManyRowsAreReadInOrderAcrossBatches) {
     ScratchDir dir;
     const fs::path file = dir / "diffengine.db";
     constexpr int kRows = 4500;
-    {
-        DiffengineDb db(file);
-        db.exec("BEGIN");
-        std::int64_t entry = db.entry("https://paper.example/live", "");
-        for (int i = 1; i <= kRows; ++i)
-            db.version(entry, "2024-05-02 09:00:00", "T" + std::to_string(i), "<p>v" + std::to_string(i) + "</p>",
-                       "https://paper.example/live");
-        db.exec("COMMIT");
-    }
+    write_live_page(file, kRows);
     ReadResult result = read_all({file.string()});
     ASSERT_EQ(result.captures.size(), static_cast<std::size_t>(kRows));
     for (int i = 0; i < kRows; ++i) EXPECT_EQ(result.captures[i].record.sequence, i + 1);
@@ -223,10 +226,7 @@ TEST(SqliteArchive, ACorruptFileIsOneLineAndTheOtherInputsAreStillRead) {
         std::int64_t entry = db.entry("https://paper.example/a", "");
         db.version(entry, "2024-05-02 09:00:00", "One", "<p>one</p>", "https://paper.example/a");
     }
-    // The header kept, every page after it overwritten.
-    std::string bytes = e2e::read_bytes(file);
-    for (std::size_t i = 100; i < bytes.size(); ++i) bytes[i] = static_cast<char>(0xA5 ^ (i * 7));
-    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    sqlite_fixture::overwrite_from(file, sqlite_fixture::kHeaderBytes);
     const fs::path jsonl = dir / "other.jsonl";
     write_file(jsonl, R"({"source": "x", "url": "https://x.example/1", "timestamp": "2024-05-02T09:00:00Z", "title": "Fine"})"
                       "\n");
@@ -241,20 +241,9 @@ TEST(SqliteArchive, AFileDamagedPartWayKeepsTheRowsBeforeTheDamageAndSaysWhere) 
     ScratchDir dir;
     const fs::path file = dir / "diffengine.db";
     constexpr int kRows = 6000;
-    {
-        DiffengineDb db(file);
-        db.exec("BEGIN");
-        std::int64_t entry = db.entry("https://paper.example/live", "");
-        for (int i = 1; i <= kRows; ++i)
-            db.version(entry, "2024-05-02 09:00:00", "T" + std::to_string(i),
-                       "<p>version " + std::to_string(i) + " of a live page with some text in it</p>",
-                       "https://paper.example/live");
-        db.exec("COMMIT");
-    }
+    write_live_page(file, kRows);
     // The last quarter of the file overwritten: the rows written last.
-    std::string bytes = e2e::read_bytes(file);
-    for (std::size_t i = bytes.size() * 3 / 4; i < bytes.size(); ++i) bytes[i] = static_cast<char>(0xA5 ^ (i * 7));
-    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    sqlite_fixture::overwrite_from(file, fs::file_size(file) * 3 / 4);
 
     ReadResult result = read_all({file.string()});
     ASSERT_EQ(result.rejections.size(), 1u);
