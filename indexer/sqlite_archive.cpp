@@ -42,6 +42,7 @@ struct VersionRow {
     std::string url;        // entry.url (diffengine), else entryversion.url
     std::string row_url;    // entryversion.url
     std::string source;     // feed name or source column, "" when none
+    std::size_t too_large_bytes = 0;  // nonzero: title and HTML not kept, rejected
 };
 
 bool is_blank(std::string_view text) {
@@ -104,6 +105,7 @@ std::variant<Capture, Rejection> convert(VersionRow& row, const std::string& fil
     auto reject = [&](std::string reason) {
         return Rejection{InputLocation{file, 0}, fmt::format("entryversion {}: {}", row.row_id, reason)};
     };
+    if (row.too_large_bytes > 0) return reject(fmt::format("record too large: {} bytes", row.too_large_bytes));
     const std::pair<const char*, const std::string*> columns[] = {
         {"title", &row.title}, {"summary", &row.html}, {"created", &row.created},
         {"url", &row.url},     {"url", &row.row_url},  {"source", &row.source}};
@@ -134,7 +136,10 @@ std::variant<Capture, Rejection> convert(VersionRow& row, const std::string& fil
 class SqliteArchive : public ArchiveReader {
   public:
     SqliteArchive(const ArchiveInput& input, InputFormat format)
-        : path_(input.path), name_(input.name), format_(format) {
+        : path_(input.path),
+          name_(input.name),
+          format_(format),
+          max_record_bytes_(input.options != nullptr ? input.options->max_record_bytes : ReadOptions{}.max_record_bytes) {
         if (input.cursor) given_cursor_ = SqliteCursor::parse(*input.cursor);
     }
     ~SqliteArchive() override { sqlite3_close_v2(db_); }
@@ -328,15 +333,22 @@ class SqliteArchive : public ArchiveReader {
             VersionRow row;
             row.row_id = sqlite3_column_int64(statement, 0);
             row.sequence = sqlite3_column_int64(statement, 1);
-            row.title = column_text(statement, 2);
-            row.html = column_text(statement, 3);
+            // A title and body over the record size limit are not loaded.
+            std::size_t size = static_cast<std::size_t>(sqlite3_column_bytes(statement, 2)) +
+                               static_cast<std::size_t>(sqlite3_column_bytes(statement, 3));
+            if (size > max_record_bytes_) {
+                row.too_large_bytes = size;
+            } else {
+                row.title = column_text(statement, 2);
+                row.html = column_text(statement, 3);
+            }
             row.created = column_text(statement, 4);
             row.row_url = column_text(statement, 5);
             row.url = column_text(statement, 6);
             row.source = column_text(statement, 7);
             if (layout_ == Layout::kNewsEdits) {
                 if (row.source.empty()) row.source = file_source_;
-                if (sentences_ && is_blank(row.html) &&
+                if (sentences_ && row.too_large_bytes == 0 && is_blank(row.html) &&
                     !read_sentences(sqlite3_column_int64(statement, 8), row, error))
                     return false;
             }
@@ -360,6 +372,12 @@ class SqliteArchive : public ArchiveReader {
         while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
             if (!row.html.empty()) row.html += ' ';
             row.html += column_text(statement, 0);
+            if (row.html.size() + row.title.size() > max_record_bytes_) {
+                row.too_large_bytes = row.html.size() + row.title.size();
+                row.html.clear();
+                row.title.clear();
+                return true;
+            }
         }
         if (status == SQLITE_DONE) return true;
         error = sqlite3_errmsg(db_);
@@ -369,6 +387,7 @@ class SqliteArchive : public ArchiveReader {
     std::filesystem::path path_;
     std::string name_;
     InputFormat format_;
+    std::size_t max_record_bytes_;
     std::optional<SqliteCursor> given_cursor_;
     SqliteCursor cursor_;
     sqlite3* db_ = nullptr;

@@ -31,8 +31,9 @@ struct ReadResult {
 };
 
 ReadResult read_all(const std::vector<std::string>& paths, const InputCursors* cursors = nullptr,
-                    InputFormat format = InputFormat::kAuto) {
+                    InputFormat format = InputFormat::kAuto, std::size_t max_record_bytes = ReadOptions{}.max_record_bytes) {
     ReadOptions options;
+    options.max_record_bytes = max_record_bytes;
     options.cursors = cursors;
     options.format = format;
     options.parse_threads = 2;
@@ -152,6 +153,22 @@ TEST(SqliteArchive, EachUnusableRowIsOneLineNamingItsIdAndTheOthersAreRead) {
                                         prefix + "4: empty text (the summary holds no paragraph)",
                                         prefix + "5: title is not UTF-8 text (bad byte or NUL)"}));
     EXPECT_EQ(result.counts.records, 6u);
+}
+
+TEST(SqliteArchive, ARowOverTheRecordSizeLimitIsRejectedUnread) {
+    ScratchDir dir;
+    const fs::path file = dir / "diffengine.db";
+    {
+        DiffengineDb db(file);
+        std::int64_t entry = db.entry("https://paper.example/a", "");
+        db.version(entry, "2024-05-02 09:00:00", "Short", "<p>short</p>", "https://paper.example/a");
+        db.version(entry, "2024-05-02 10:00:00", "Long", "<p>" + std::string(5000, 'x') + "</p>",
+                   "https://paper.example/a");
+    }
+    ReadResult result = read_all({file.string()}, nullptr, InputFormat::kAuto, 1000);
+    EXPECT_EQ(titles(result), std::vector<std::string>{"Short"});
+    EXPECT_EQ(result.rejections,
+              std::vector<std::string>{"newsindex: " + file.string() + ": entryversion 2: record too large: 5011 bytes"});
 }
 
 TEST(SqliteArchive, ARunReadsOnlyRowsAfterTheCursorAndABadRowIsReportedOnce) {
