@@ -140,7 +140,10 @@ class SqliteArchive : public ArchiveReader {
           name_(input.name),
           format_(format),
           max_record_bytes_(input.options != nullptr ? input.options->max_record_bytes : ReadOptions{}.max_record_bytes) {
-        if (input.cursor) given_cursor_ = SqliteCursor::parse(*input.cursor);
+        if (input.cursor) {
+            given_text_ = *input.cursor;
+            given_cursor_ = SqliteCursor::parse(*input.cursor);
+        }
     }
     ~SqliteArchive() override { sqlite3_close_v2(db_); }
 
@@ -183,7 +186,8 @@ class SqliteArchive : public ArchiveReader {
     }
 
     std::optional<std::string> cursor() const override {
-        if (failed_) return std::nullopt;
+        // A file that could not be opened this time keeps the state it had.
+        if (failed_) return given_text_;
         return cursor_.text();
     }
 
@@ -388,6 +392,7 @@ class SqliteArchive : public ArchiveReader {
     std::string name_;
     InputFormat format_;
     std::size_t max_record_bytes_;
+    std::optional<std::string> given_text_;
     std::optional<SqliteCursor> given_cursor_;
     SqliteCursor cursor_;
     sqlite3* db_ = nullptr;

@@ -254,6 +254,18 @@ TEST(SqliteArchive, ACorruptFileIsOneLineAndTheOtherInputsAreStillRead) {
     for (const InputCursor& cursor : result.counts.cursors) EXPECT_NE(cursor.input, fs::weakly_canonical(file).string());
 }
 
+TEST(SqliteArchive, AFileThatCannotBeOpenedKeepsItsCursor) {
+    ScratchDir dir;
+    const fs::path file = dir / "diffengine.db";
+    write_live_page(file, 3);
+    InputCursors cursors = cursors_of(read_all({file.string()}));
+    ASSERT_EQ(cursors.size(), 1u);
+    sqlite_fixture::overwrite_from(file, sqlite_fixture::kHeaderBytes);
+    ReadResult damaged = read_all({file.string()}, &cursors);
+    EXPECT_EQ(damaged.rejections.size(), 1u);
+    EXPECT_EQ(cursors_of(damaged), cursors);
+}
+
 TEST(SqliteArchive, AFileDamagedPartWayKeepsTheRowsBeforeTheDamageAndSaysWhere) {
     ScratchDir dir;
     const fs::path file = dir / "diffengine.db";
