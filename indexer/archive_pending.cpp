@@ -27,10 +27,6 @@ class PendingReader : public ArchiveReader {
 
 }  // namespace
 
-std::unique_ptr<ArchiveReader> open_sqlite_archive(const ArchiveInput& input, InputFormat) {
-    return std::make_unique<PendingReader>(input.name);
-}
-
 std::unique_ptr<ArchiveReader> open_warc_archive(const ArchiveInput& input) {
     return std::make_unique<PendingReader>(input.name);
 }
