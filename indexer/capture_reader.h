@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsindex::indexer {
@@ -51,6 +52,10 @@ struct Skip {
     bool reported = false;
     std::string message() const;  // "newsindex: FILE:LINE: skipped: REASON"
 };
+
+// The reason of a Skip every archive gives: a page or version whose
+// article text is empty once its HTML is read.
+inline constexpr std::string_view kNoArticleText = "no article text";
 
 // The kinds of input. kAuto tells each file by its content (gzip magic,
 // "SQLite format 3", "WARC/", "{", a git repository's directory); the

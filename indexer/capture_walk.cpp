@@ -217,6 +217,10 @@ void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
     std::string name = file.string();
     InputFormat format = options_.format;
     if (format == InputFormat::kAuto && is_sqlite_file(file)) format = InputFormat::kDiffengine;
+    if (format == InputFormat::kNewsDiffs) {
+        ++counts_.files;
+        return reject(name, 0, "not a git repository (--input-format newsdiffs reads directories)");
+    }
     if (is_archive_format(format) && format != InputFormat::kWarc) {
         // kDiffengine stands for any SQLite file here: the reader tells
         // diffengine's schema from a NewsEdits file unless one was forced.

@@ -101,7 +101,7 @@ struct SqliteCursor {
 };
 
 // A row made a record, or the reason it cannot be one.
-std::variant<Capture, Rejection> convert(VersionRow& row, const std::string& file) {
+std::variant<Capture, Rejection, Skip> convert(VersionRow& row, const std::string& file) {
     auto reject = [&](std::string reason) {
         return Rejection{InputLocation{file, 0}, fmt::format("entryversion {}: {}", row.row_id, reason)};
     };
@@ -119,7 +119,11 @@ std::variant<Capture, Rejection> convert(VersionRow& row, const std::string& fil
     if (!created) return reject("unparseable time created " + quoted_for_message(row.created));
     record.captured_at = *created;
     record.text = html_paragraphs(row.html);
-    if (record.text.empty()) return reject("empty text (the summary holds no paragraph)");
+    // A version whose summary holds no paragraph (diffengine's extraction
+    // found no article) has nothing to search: passed over, as a WARC page
+    // without article text is.
+    if (record.text.empty())
+        return Skip{InputLocation{file, 0}, std::string(kNoArticleText), false};
     record.title = std::move(row.title);
     record.sequence = row.sequence;
     record.article.source = lower_trimmed(row.source);
@@ -177,9 +181,8 @@ class SqliteArchive : public ArchiveReader {
         batch.parse = [rows = std::move(rows), file = name_](CaptureBatch& out) mutable {
             out.results.reserve(out.results.size() + rows.size());
             for (VersionRow& row : rows) {
-                std::variant<Capture, Rejection> result = convert(row, file);
-                if (auto* capture = std::get_if<Capture>(&result)) out.results.emplace_back(std::move(*capture));
-                else out.results.emplace_back(std::get<Rejection>(std::move(result)));
+                std::visit([&out](auto&& result) { out.results.emplace_back(std::move(result)); },
+                           convert(row, file));
             }
         };
         return batch;
