@@ -35,8 +35,4 @@ std::unique_ptr<ArchiveReader> open_newsdiffs_repository(const ArchiveInput& inp
     return std::make_unique<PendingReader>(input.name);
 }
 
-std::unique_ptr<ArchiveReader> open_warc_archive(const ArchiveInput& input) {
-    return std::make_unique<PendingReader>(input.name);
-}
-
 }  // namespace newsindex::indexer
