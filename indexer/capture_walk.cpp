@@ -4,6 +4,7 @@
 #include "indexer/input_file.h"
 #include "indexer/record_fields.h"
 #include "indexer/snapshot_reader.h"
+#include "indexer/warc_archive_stream.h"
 
 #include <fmt/format.h>
 
@@ -195,6 +196,9 @@ void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
     std::string name = file.string();
     InputFormat format = options_.format;
     if (format == InputFormat::kAuto && is_sqlite_file(file)) format = InputFormat::kDiffengine;
+    // Told before the whole stream is gunzipped: a bad member further on is
+    // the WARC reader's to name.
+    if (format == InputFormat::kAuto && is_warc_file(file)) return open_archive(file, InputFormat::kWarc);
     if (is_archive_format(format) && format != InputFormat::kWarc) {
         // kDiffengine stands for any SQLite file here: the reader tells
         // diffengine's schema from a NewsEdits file unless one was forced.

@@ -16,6 +16,30 @@ constexpr std::size_t kCompactBytes = 1u << 20;
 
 }  // namespace
 
+bool is_warc_file(const std::filesystem::path& file) {
+    static constexpr std::string_view kMagic{"WARC/"};
+    std::FILE* f = std::fopen(file.c_str(), "rb");
+    if (f == nullptr) return false;
+    char head[4096];
+    std::size_t n = std::fread(head, 1, sizeof head, f);
+    std::fclose(f);
+    std::string_view bytes(head, n);
+    if (bytes.starts_with(kMagic)) return true;
+    if (!bytes.starts_with("\x1f\x8b")) return false;
+    z_stream z{};
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return false;
+    char out[8];
+    z.next_in = reinterpret_cast<Bytef*>(head);
+    z.avail_in = static_cast<uInt>(n);
+    z.next_out = reinterpret_cast<Bytef*>(out);
+    z.avail_out = sizeof out;
+    int status = Z_OK;
+    while (status == Z_OK && z.avail_out > 0 && z.avail_in > 0) status = inflate(&z, Z_NO_FLUSH);
+    std::size_t made = sizeof out - z.avail_out;
+    inflateEnd(&z);
+    return std::string_view(out, made).starts_with(kMagic);
+}
+
 std::string WarcPosition::to_string() const {
     return skip == 0 ? fmt::format("{}", offset) : fmt::format("{}+{}", offset, skip);
 }

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,12 @@ namespace newsindex::indexer {
 // Where a record starts: the file offset of the gzip member it starts in
 // (of the record itself in a plain file), and how many inflated bytes of
 // that member come before it (0 for a member per record).
+// Whether `file` begins like a WARC file: "WARC/" plain, or as the first
+// gzip member's first bytes. Only the first member is inflated, so a bad
+// member further on does not hide the file's kind (it is named by the
+// reader, and the members after it read).
+bool is_warc_file(const std::filesystem::path& file);
+
 struct WarcPosition {
     std::uint64_t offset = 0;
     std::uint64_t skip = 0;
