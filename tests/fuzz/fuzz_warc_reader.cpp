@@ -4,9 +4,7 @@
 // article extraction. Every problem must come back as a Rejection with a
 // reason, never as an exception or a crash; the reader always ends.
 #include "indexer/archive_reader.h"
-
-#include <sys/mman.h>
-#include <unistd.h>
+#include "tests/fuzz/fuzz_input_file.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -15,21 +13,8 @@
 
 namespace indexer = newsindex::indexer;
 
-namespace {
-
-int input_fd = -1;
-
-}  // namespace
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    input_fd = memfd_create("fuzz-warc", MFD_CLOEXEC);
-    return input_fd < 0 ? 1 : 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    if (ftruncate(input_fd, 0) != 0 || pwrite(input_fd, data, size, 0) != static_cast<ssize_t>(size))
-        std::abort();
-    std::string path = "/proc/self/fd/" + std::to_string(input_fd);
+    std::string path = newsindex::fuzz::input_file(data, size);
 
     indexer::ReadOptions options;
     options.max_record_bytes = 1u << 16;  // reached by the fuzzer's inputs
