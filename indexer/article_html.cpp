@@ -42,26 +42,51 @@ std::string attribute(const xmlNode* node, const char* name) {
     return out;
 }
 
+// The length of the well-formed UTF-8 sequence at text[i] (RFC 3629: no
+// overlong forms, surrogates or code points past U+10FFFF), 0 if none.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) >> 6) != 0x2) return 0;
+    }
+    unsigned char second = byte(i + 1);
+    if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) || (c == 0xF0 && second < 0x90) ||
+        (c == 0xF4 && second > 0x8F))
+        return 0;
+    return n;
+}
+
 // Whitespace runs (ASCII and no-break space) become one space; the ends
-// are trimmed.
+// are trimmed. Bytes that are not UTF-8 (libxml2 passes some through from
+// a page that is not in the charset it declares) become U+FFFD, so every
+// field is valid UTF-8 whatever the page holds.
 std::string collapsed(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool space = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-            is_space = true;
-            ++i;
-        }
+        std::size_t n = utf8_sequence(text, i);
+        bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+                        (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0xA0);
         if (is_space) {
             space = !out.empty();
+            i += n;
             continue;
         }
         if (space) out += ' ';
         space = false;
-        out += static_cast<char>(c);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            i += 1;
+        } else {
+            out.append(text, i, n);
+            i += n;
+        }
     }
     return out;
 }
