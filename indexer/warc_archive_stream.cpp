@@ -18,6 +18,10 @@ constexpr std::size_t kCompactBytes = 1u << 20;
 
 bool is_warc_file(const std::filesystem::path& file) {
     static constexpr std::string_view kMagic{"WARC/"};
+    // A pipe (process substitution, a FIFO) is not looked into: what is
+    // read here would be lost to the reader that follows.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) return false;
     std::FILE* f = std::fopen(file.c_str(), "rb");
     if (f == nullptr) return false;
     char head[4096];

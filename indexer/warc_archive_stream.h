@@ -32,7 +32,8 @@ namespace newsindex::indexer {
 // Whether `file` begins like a WARC file: "WARC/" plain, or as the first
 // gzip member's first bytes. Only the first member is inflated, so a bad
 // member further on does not hide the file's kind (it is named by the
-// reader, and the members after it read).
+// reader, and the members after it read). False for anything but a
+// regular file.
 bool is_warc_file(const std::filesystem::path& file);
 
 struct WarcPosition {
