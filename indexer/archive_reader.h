@@ -59,7 +59,9 @@ std::unique_ptr<ArchiveReader> open_sqlite_archive(const ArchiveInput& input, In
 // A NewsDiffs git repository (one month of articles), through libgit2.
 std::unique_ptr<ArchiveReader> open_newsdiffs_repository(const ArchiveInput& input);
 
-// A WARC file (.warc, .warc.gz), through libarchive.
+// A WARC file (.warc, .warc.gz with one gzip member per record; WARC/1.0
+// and 1.1): records framed by warc_archive_stream.h (why not libarchive:
+// there), HTTP decoded, the article extracted from the HTML (libxml2).
 std::unique_ptr<ArchiveReader> open_warc_archive(const ArchiveInput& input);
 
 }  // namespace newsindex::indexer

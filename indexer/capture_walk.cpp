@@ -4,6 +4,7 @@
 #include "indexer/input_file.h"
 #include "indexer/record_fields.h"
 #include "indexer/snapshot_reader.h"
+#include "indexer/warc_archive_stream.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -39,6 +40,10 @@ bool is_blank_line(std::string_view text) {
 constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
 
 bool is_sqlite_file(const fs::path& file) {
+    // A pipe (process substitution, a FIFO) is not looked into: what is
+    // read here would be lost to the reader that follows.
+    std::error_code error;
+    if (!fs::is_regular_file(file, error)) return false;
     char head[16] = {};
     FILE* f = std::fopen(file.c_str(), "rb");
     if (f == nullptr) return false;
@@ -221,6 +226,9 @@ void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
         ++counts_.files;
         return reject(name, 0, "not a git repository (--input-format newsdiffs reads directories)");
     }
+    // Told before the whole stream is gunzipped: a bad member further on is
+    // the WARC reader's to name.
+    if (format == InputFormat::kAuto && is_warc_file(file)) return open_archive(file, InputFormat::kWarc);
     if (is_archive_format(format) && format != InputFormat::kWarc) {
         // kDiffengine stands for any SQLite file here: the reader tells
         // diffengine's schema from a NewsEdits file unless one was forced.

@@ -3,9 +3,7 @@
 // (set low here so the fuzzer reaches that path), JSON Lines versus snapshot.
 // Every problem must come back as a Rejection, never as an exception.
 #include "indexer/capture_reader.h"
-
-#include <sys/mman.h>
-#include <unistd.h>
+#include "tests/fuzz/fuzz_input_file.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -13,23 +11,10 @@
 
 namespace indexer = newsindex::indexer;
 
-namespace {
-
-int input_fd = -1;
-
-}  // namespace
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    input_fd = memfd_create("fuzz-input", MFD_CLOEXEC);
-    return input_fd < 0 ? 1 : 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    if (ftruncate(input_fd, 0) != 0 || pwrite(input_fd, data, size, 0) != static_cast<ssize_t>(size))
-        std::abort();
     // Through /proc so each run opens the file afresh at offset 0; the
     // directory /proc/self/fd is the snapshot root.
-    std::string path = "/proc/self/fd/" + std::to_string(input_fd);
+    std::string path = newsindex::fuzz::input_file(data, size);
 
     indexer::ReadOptions options;
     options.max_record_bytes = 4096;

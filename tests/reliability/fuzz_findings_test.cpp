@@ -2,6 +2,7 @@
 // input here once crashed, hung, tripped a sanitizer or lost data. The
 // sanitizer findings only fail again in the NEWSINDEX_SANITIZE build
 // (build-asan, which tests/run runs too). See tests/fuzz/README.md.
+#include "indexer/article_html.h"
 #include "indexer/record_fields.h"
 #include "query/engine/matcher.h"
 #include "schema/time.h"
@@ -88,6 +89,17 @@ TEST(FuzzFindings, DateFieldThatIsNotADateIsABadQueryWithoutLeaking) {
     EXPECT_EQ(cli.exit_code, query::kExitBadQuery);
     EXPECT_EQ(cli.err, "newsquery: bad query 'date:xyz': date 'xyz' is not a date (use YYYY-MM-DD, or "
                        "date:FROM..TO for a range)\n");
+}
+
+// fuzz_article_html: a page said to be UTF-8 holding bytes that are not
+// (here F0 D2 C9, C0 AF) kept them in its text: libxml2 passes them
+// through, and invalid UTF-8 in a stored field would break every JSON
+// output of it. Each such byte becomes U+FFFD.
+TEST(FuzzFindings, PageBytesThatAreNotUtf8BecomeReplacementCharacters) {
+    std::string page = "<html><body><div><p>a\xF0\xD2\xC9" "b \xC0\xAF ok \xC3\xA9</p></div></body></html>";
+    EXPECT_EQ(extract_article(page, "utf-8", "").text, "a\uFFFD\uFFFD\uFFFDb \uFFFD\uFFFD ok \u00E9");
+    std::string title = "<html><head><title>T\xFFtle</title></head><body><p>x</p></body></html>";
+    EXPECT_EQ(extract_article(title, "utf-8", "").title, "T\uFFFDtle");
 }
 
 }  // namespace
