@@ -102,25 +102,35 @@ def write_peer_inputs(data):
                     out.write("\n")
 
 
-def make_git_history(paths, repo):
-    """A bare repository of one commit per version in capture order, at its
-    capture time; one file per article at SOURCE/XX/DIGEST.txt (XX fans a
-    source out over 256 directories so that each commit writes small trees).
-    Inputs are plain JSON Lines, read again by offset: only the order is kept."""
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", repo], check=True)
-    importer = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet"], stdin=subprocess.PIPE)
-    out, order, files = importer.stdin, [], [open(path, "rb") for path in paths]
+def in_capture_order(paths, articles=None):
+    """The records of plain JSON Lines `paths` by capture time and version,
+    read again by offset: only the order is held. `articles` (a Counter), if
+    given, counts each article's records before the first record is given."""
+    order, files = [], [open(path, "rb") for path in paths]
     for i, lines in enumerate(files):
         offset = 0
         for line in lines:
             if line.strip():
                 record = json.loads(line)
                 order.append((record["timestamp"], int(record.get("version", 0)), i, offset))
+                if articles is not None:
+                    articles[record["article_id"]] += 1
             offset += len(line)
-    out.write(b"feature done\n")
-    for mark, (_, _, i, offset) in enumerate(sorted(order), start=1):
+    order.sort()
+    for _, _, i, offset in order:
         files[i].seek(offset)
-        record = json.loads(files[i].readline())
+        yield json.loads(files[i].readline())
+
+
+def make_git_history(paths, repo):
+    """A bare repository of one commit per version in capture order, at its
+    capture time; one file per article at SOURCE/XX/DIGEST.txt (XX fans a
+    source out over 256 directories so that each commit writes small trees)."""
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", repo], check=True)
+    importer = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet"], stdin=subprocess.PIPE)
+    out = importer.stdin
+    out.write(b"feature done\n")
+    for mark, record in enumerate(in_capture_order(paths), start=1):
         name = digest(record["article_id"])
         message = f"{record['article_id']} version {record.get('version', 0)}".encode()
         content = ("\n\n".join(texts(record)) + "\n").encode("utf-8")

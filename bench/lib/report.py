@@ -135,6 +135,56 @@ def ingest_tables(r):
         "¹ xapian-compact for the Xapian indexes; FTS5 'optimize' + VACUUM for SQLite.", ""]
 
 
+ARCHIVES = {"jsonl": "JSON Lines", "diffengine": "diffengine database", "newsedits": "NewsEdits files",
+            "newsdiffs": "NewsDiffs git repositories", "warc": "WARC"}
+ARCHIVE_RATIO, RERUN_SHARE = 1.5, 2.0  # the targets: × the JSON Lines ingest; % of the format's own ingest
+
+
+def archive_tables(r):
+    """Each archive format against the JSON Lines of the same versions; a cell
+    past its target is marked ✗, versions that differ from JSON Lines' are spelt out."""
+    a = r.get("archives")
+    if not a:
+        return []
+    made, samples, failed = a["made"], a["samples"], a["failed"]
+    written = table(["format", "written as", "files", "size", "written in"], [
+        (ARCHIVES[name], f"`{a['inputs'][name][0]}`", f"{made[name]['files']:,}", megabytes(made[name]["bytes"]),
+         seconds(made[name]["seconds"])) for name in ARCHIVES if name in made])
+    records = made["warc"]["records"]
+    jsonl = samples.get("jsonl") or []
+    base_wall = median(s["wall"] for s in jsonl) if jsonl else None
+    base_added = jsonl[0]["added"] if jsonl else None
+    rows = []
+    for name, label in ARCHIVES.items():
+        if name in failed or not samples.get(name):
+            rows.append((label, f"failed: {failed.get(name, 'no run')}", *["–"] * 7))
+            continue
+        s = samples[name]
+        wall, again = median(x["wall"] for x in s), median(x["rerun"]["wall"] for x in s)
+        added = s[0]["added"]
+        versions = f"{added:,}" if added == base_added or base_added is None else \
+            f"**{added:,}** (JSON Lines {base_added:,}, {added - base_added:+,})"
+        refused = f"{s[0]['rejected']:,}" + (f" / {s[0]['skipped']:,}" if "skipped" in s[0] else "")
+        of_jsonl = "–" if name == "jsonl" or not base_wall else \
+            f"{wall / base_wall:.2f}×" + (" ✗" if wall / base_wall > ARCHIVE_RATIO else "")
+        share = again / wall * 100
+        rows.append((label, versions, refused, spread([x["wall"] for x in s], seconds), of_jsonl,
+                     spread([x["rss"] for x in s], megabytes), spread([x["rerun"]["wall"] for x in s], seconds),
+                     f"{share:.1f} %" + (" ✗" if share >= RERUN_SHARE else ""),
+                     spread([x["rerun"]["rss"] for x in s], megabytes)))
+    return [f"#### Archive formats: the same versions written as each archive "
+            f"({made['captures']:,} captures; WARC records: "
+            + ", ".join(f"{count:,} {kind}" + (f" ({records['html']:,} HTML pages)" if kind == "response" else "")
+                        for kind, count in records.items() if kind != "html") + ")", "", written,
+            f"#### Archive ingest into an empty database, then again with nothing new "
+            f"({plural(a['runs'], 'run')} each, formats taking turns)", "", table(
+                ["input", "versions added", "rejected / skipped", "ingest wall", f"of JSON Lines (≤ {ARCHIVE_RATIO}×)",
+                 "peak memory", "again, nothing new", f"of its ingest (< {RERUN_SHARE:.0f} %)", "peak memory"], rows),
+            "`newsindex --db DB --quiet --json-summary INPUT`, versions added from its summary; a run that exits "
+            "otherwise than 0 or 65, or adds nothing and rejects something, is shown failed with its first line "
+            "on stderr.", ""]
+
+
 def quantile(per_query, numbers, p, pick=median):
     values = [pick(row["times"]) for number, row in per_query.items() if number in numbers]
     return percentile(values, p) if values else None
@@ -191,7 +241,7 @@ def section(results, m, command, elapsed):
              f"start {m['load']}. Tools: {m['tools']}. What each figure measures: bench/README.md.", "",
              data_table(results)]
     for r in results:
-        lines += [f"### {r['name']}", ""] + ingest_tables(r) + latency_tables(r)
+        lines += [f"### {r['name']}", ""] + ingest_tables(r) + archive_tables(r) + latency_tables(r)
         lines += [f"- **failed and dropped**: {' '.join(failure.split())}" for failure in r["failed"]]
         lines += [""] if r["failed"] else []
     return "\n".join(lines) + "\n"
