@@ -119,11 +119,9 @@ std::variant<Capture, Rejection, Skip> convert(VersionRow& row, const std::strin
     if (!created) return reject("unparseable time created " + quoted_for_message(row.created));
     record.captured_at = *created;
     record.text = html_paragraphs(row.html);
-    // A version whose summary holds no paragraph (diffengine's extraction
-    // found no article) has nothing to search: passed over, as a WARC page
-    // without article text is.
-    if (record.text.empty())
-        return Skip{InputLocation{file, 0}, std::string(kNoArticleText), false};
+    // A version whose summary holds no paragraph keeps its title: a
+    // headline rewritten over an empty body is still a version, as in JSON
+    // Lines (complete_record rejects only a version with nothing at all).
     record.title = std::move(row.title);
     record.sequence = row.sequence;
     record.article.source = lower_trimmed(row.source);

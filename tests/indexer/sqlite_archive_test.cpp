@@ -142,18 +142,20 @@ TEST(SqliteArchive, EachUnusableRowIsOneLineNamingItsIdAndTheOthersAreRead) {
         db.version(nowhere, "2024-05-02 09:00:00", "No URL", "<p>text</p>", "");
         db.version(good, "last Tuesday", "Bad time", "<p>two</p>", "https://paper.example/good");
         db.version(good, "2024-05-02 10:00:00", "Empty", "<p> </p><script>x()</script>", "https://paper.example/good");
+        db.version(good, "2024-05-02 10:30:00", "", "<p> </p>", "https://paper.example/good");
         db.version(good, "2024-05-02 11:00:00", "Bad \xff byte", "<p>three</p>", "https://paper.example/good");
         db.version(good, "2024-05-02 12:00:00", "Last", "<p>four</p>", "https://paper.example/good");
     }
     ReadResult result = read_all({file.string()});
-    EXPECT_EQ(titles(result), (std::vector<std::string>{"First", "Last"}));
+    // "Empty": its summary holds no paragraph, its title is the version.
+    EXPECT_EQ(titles(result), (std::vector<std::string>{"First", "Empty", "Last"}));
     const std::string prefix = "newsindex: " + file.string() + ": entryversion ";
     EXPECT_EQ(result.rejections,
               (std::vector<std::string>{prefix + "2: no URL", prefix + "3: unparseable time created \"last Tuesday\"",
-                                        prefix + "5: title is not UTF-8 text (bad byte or NUL)"}));
-    EXPECT_EQ(result.counts.records, 6u);
-    // The version whose summary holds no paragraph is passed over, quietly.
-    EXPECT_EQ(result.counts.skipped, (std::map<std::string, std::uint64_t>{{"no article text", 1}}));
+                                        prefix + "5: empty document (no visible title, summary or text)",
+                                        prefix + "6: title is not UTF-8 text (bad byte or NUL)"}));
+    EXPECT_EQ(result.counts.records, 7u);
+    EXPECT_TRUE(result.counts.skipped.empty());
 }
 
 TEST(SqliteArchive, ARowOverTheRecordSizeLimitIsRejectedUnread) {
