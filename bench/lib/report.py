@@ -108,6 +108,8 @@ def data_table(results):
 
 
 def ingest_tables(r):
+    if "bulk" not in r:  # not run (--steps)
+        return []
     bulk, incremental, size = r["bulk"], r.get("incremental", {}), r["size"]
     wall = {tool: median(s["wall"] for s in samples) for tool, samples in bulk.items()}
     lines = [f"#### Bulk ingest ({plural(max(map(len, bulk.values()), default=0), 'run')}; whole corpus "
@@ -222,6 +224,8 @@ def latency_tables(r):
     lines += ["¹ across the queries' median times; in brackets the same quantile over each query's "
               "fastest and over its slowest run.", "² a command against the newsquery command; an engine "
               "in an open process (fts5-inproc, xapian-floor) against newsquery's library in one.", ""]
+    if "search" not in r["latency"]:  # not run (--steps)
+        return []
     search = r["latency"]["search"]["tools"]
     columns = [key for key in search if key[1] == "all" and key[0] not in ("xapian-floor", "xapian-start")]
     if columns:
