@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <ctime>
 #include <string_view>
 #include <variant>
@@ -354,11 +355,21 @@ class NewsDiffsRepository : public ArchiveReader {
     // NewsDiffs repository of one-file commits more than reading its blobs.
     // False (libgit2's reason set) when a subtree cannot be read.
     bool add_changed_files(const git_tree* before, const git_tree* now, const std::string& prefix) {
+        // Both trees' entries are in git's order (git_tree_entry_cmp): one
+        // pass over the two finds each entry's old self, where a search by
+        // name for every entry of a directory of thousands costs more.
         const std::size_t count = git_tree_entrycount(now);
+        const std::size_t old_count = before != nullptr ? git_tree_entrycount(before) : 0;
+        std::size_t j = 0;
         for (std::size_t i = 0; i < count; ++i) {
             const git_tree_entry* entry = git_tree_entry_byindex(now, i);
             const char* name = git_tree_entry_name(entry);
-            const git_tree_entry* old = before != nullptr ? git_tree_entry_byname(before, name) : nullptr;
+            while (j < old_count && git_tree_entry_cmp(git_tree_entry_byindex(before, j), entry) < 0) ++j;
+            const git_tree_entry* old = nullptr;
+            if (j < old_count && std::strcmp(git_tree_entry_name(git_tree_entry_byindex(before, j)), name) == 0)
+                old = git_tree_entry_byindex(before, j);
+            // A name that changed kind (file <-> directory) sorts apart.
+            if (old == nullptr && before != nullptr) old = git_tree_entry_byname(before, name);
             if (old != nullptr && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(entry))) continue;
             std::string path = prefix + name;
             if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
