@@ -166,7 +166,9 @@ def archive_tables(r):
         added = s[0]["added"]
         versions = f"{added:,}" if added == base_added or base_added is None else \
             f"**{added:,}** (JSON Lines {base_added:,}, {added - base_added:+,})"
-        refused = f"{s[0]['rejected']:,}" + (f" / {s[0]['skipped']:,}" if "skipped" in s[0] else "")
+        skipped = s[0].get("skipped") or {}  # newsindex --json-summary: reason -> count
+        refused = f"{s[0]['rejected']:,}" + (f" / {sum(skipped.values()):,} (" + ", ".join(
+            f"{reason} {count:,}" for reason, count in sorted(skipped.items())) + ")" if skipped else "")
         of_jsonl = "–" if name == "jsonl" or not base_wall else \
             f"{wall / base_wall:.2f}×" + (" ✗" if wall / base_wall > ARCHIVE_RATIO else "")
         share = again / wall * 100
