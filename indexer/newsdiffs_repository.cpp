@@ -49,12 +49,17 @@ using BlobPtr = GitPtr<git_blob, git_blob_free>;
 using WalkPtr = GitPtr<git_revwalk, git_revwalk_free>;
 using OdbPtr = GitPtr<git_odb, git_odb_free>;
 
-// libgit2's global state, held as long as a reader lives.
+// libgit2's global state, set up once for the whole process and shut down
+// at its exit. Not per reader: the walk calls libgit2 from the parser
+// threads, each of which gets its own error state, freed when the thread
+// ends; shutting libgit2 down while those threads live would leak them.
 struct LibraryUse {
     LibraryUse() { git_libgit2_init(); }
     ~LibraryUse() { git_libgit2_shutdown(); }
     LibraryUse(const LibraryUse&) = delete;
     LibraryUse& operator=(const LibraryUse&) = delete;
+
+    static void hold() { static const LibraryUse library; }
 };
 
 // libgit2's reason for the last failure on this thread.
@@ -200,6 +205,7 @@ class NewsDiffsRepository : public ArchiveReader {
     explicit NewsDiffsRepository(const ArchiveInput& input)
         : name_(input.name), max_record_bytes_(input.options != nullptr ? input.options->max_record_bytes
                                                                        : ReadOptions{}.max_record_bytes) {
+        LibraryUse::hold();
         git_repository* repository = nullptr;
         if (git_repository_open_ext(&repository, input.path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0) {
             failure_ = fmt::format("cannot open the git repository: {}", git_reason());
@@ -415,7 +421,6 @@ class NewsDiffsRepository : public ArchiveReader {
         text.append(bytes, length);
     }
 
-    LibraryUse library_;
     std::string name_;
     std::size_t max_record_bytes_;
     std::string seen_;     // the cursor given: the tip read by the last run
