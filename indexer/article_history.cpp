@@ -9,6 +9,7 @@ MergeCounts& MergeCounts::operator+=(const MergeCounts& other) {
     added += other.added;
     unchanged += other.unchanged;
     duplicates += other.duplicates;
+    unmatched += other.unmatched;
     return *this;
 }
 
@@ -21,10 +22,14 @@ struct Stamp {
     std::optional<DocumentNumber> document;  // a known version's capture
     std::optional<std::size_t> capture;      // else: index into the new captures
 
-    // Timeline order; at the same place a known capture comes first, so that
-    // a new capture equal to it is the duplicate.
+    bool seen_again() const { return content_hash == schema::kSeenAgain; }
+
+    // Timeline order; at the same place a capture seen again comes after
+    // the captures with text (it joins the version in force there), and a
+    // known capture before a new one, so that a new capture equal to it is
+    // the duplicate.
     auto order() const {
-        return std::make_tuple(at.time, at.sequence, content_hash, !document.has_value(),
+        return std::make_tuple(at.time, at.sequence, seen_again(), content_hash, !document.has_value(),
                                capture.value_or(0));
     }
     bool same_capture(const Stamp& other) const {
@@ -57,6 +62,23 @@ HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
 
     HistoryMerge merge;
     merge.outcomes.assign(captures.size(), CaptureOutcome::kUnchanged);
+    // A capture seen again is one of the text in force at its place: that of
+    // the capture before it, which keeps the order. Before every capture
+    // with text, it has nothing to extend.
+    std::optional<std::uint64_t> in_force;
+    std::size_t kept = 0;
+    for (Stamp& stamp : stamps) {
+        if (!stamp.seen_again()) {
+            in_force = stamp.content_hash;
+        } else if (in_force) {
+            stamp.content_hash = *in_force;
+        } else {
+            merge.outcomes[*stamp.capture] = CaptureOutcome::kUnmatched;
+            continue;
+        }
+        stamps[kept++] = stamp;
+    }
+    stamps.resize(kept);
     // Drop repeated captures: a new one equal to a known one (or to an
     // earlier new one) is a duplicate.
     std::vector<Stamp> unique;
@@ -140,6 +162,7 @@ HistoryMerge merge_captures(const std::vector<KnownVersion>& known,
             case CaptureOutcome::kAdded: ++merge.counts.added; break;
             case CaptureOutcome::kUnchanged: ++merge.counts.unchanged; break;
             case CaptureOutcome::kDuplicate: ++merge.counts.duplicates; break;
+            case CaptureOutcome::kUnmatched: ++merge.counts.unmatched; break;
         }
     }
     return merge;

@@ -16,6 +16,16 @@
 // begins at the next capture of that text. Merging captures that were merged
 // before changes nothing, in any order, so a killed run is completed, and
 // any input fed again is a no-op.
+//
+// A capture seen again (content hash schema::kSeenAgain: a WARC revisit,
+// "seen again, unchanged", without text) is a capture of the text in force
+// at its place on the timeline, after the captures with text at the same
+// time and sequence; from then on it is kept like any other capture of that
+// text. One before every capture with text of its article has nothing to
+// extend: it is counted (kUnmatched) and dropped, so it does not wait for a
+// later run that brings an earlier version. That, and a late capture that
+// lands before it in a later run (the version it was merged into keeps it),
+// are the two places where arrival order shows.
 #pragma once
 
 #include "schema/version_state.h"
@@ -49,7 +59,8 @@ struct KnownVersion {
 };
 
 // One new capture of the article. Its index in the vector passed to
-// merge_captures identifies it in the result.
+// merge_captures identifies it in the result. content_hash may be
+// schema::kSeenAgain.
 struct ArticleCapture {
     CaptureTime time = 0;
     std::int64_t sequence = 0;
@@ -62,6 +73,7 @@ enum class CaptureOutcome {
                  // stretch a new version, with the older text)
     kUnchanged,  // a new capture of a version's text: its stretch grew
     kDuplicate,  // already known (same time, sequence and text): nothing changed
+    kUnmatched,  // seen again before any capture with text: nothing to extend
 };
 
 // A version the merge creates. Its text is that of a capture of this merge,
@@ -81,6 +93,7 @@ struct MergeCounts {
     std::uint64_t added = 0;       // captures that began a new version (kAdded)
     std::uint64_t unchanged = 0;
     std::uint64_t duplicates = 0;
+    std::uint64_t unmatched = 0;   // captures seen again with no version to extend
     MergeCounts& operator+=(const MergeCounts& other);
 };
 

@@ -9,6 +9,7 @@
 #include "schema/version_record.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
@@ -57,6 +58,10 @@ struct Skip {
 // article text is empty once its HTML is read.
 inline constexpr std::string_view kNoArticleText = "no article text";
 
+// The reason counted for a capture seen again (schema::kSeenAgain) that
+// has no version to extend: its article has none at or before its time.
+inline constexpr std::string_view kSeenAgainUnmatched = "revisit of no version";
+
 // The kinds of input. kAuto tells each file by its content (gzip magic,
 // "SQLite format 3", "WARC/", "{", a git repository's directory); the
 // others force one for every INPUT (--input-format).
@@ -85,7 +90,14 @@ struct ReadOptions {
     InputFormat format = InputFormat::kAuto;
     // The cursors of the last completed run; none: read every input whole.
     const InputCursors* cursors = nullptr;
+    // Directories never walked into (the database being written, which a
+    // user may keep inside the folder of captures): counted as skipped
+    // (kDatabaseDirectory), not reported.
+    std::vector<std::filesystem::path> excluded;
 };
+
+// The reason of a Skip for an excluded directory.
+inline constexpr std::string_view kDatabaseDirectory = "the database itself";
 
 struct ReadCounts {
     std::uint64_t files = 0;      // files opened (stdin counts as one)

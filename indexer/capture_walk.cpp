@@ -112,6 +112,10 @@ void parse_batch(CaptureBatch& batch) {
 CaptureWalk::CaptureWalk(const ReadOptions& options, const std::vector<std::string>& paths)
     : options_(options) {
     for (const std::string& path : paths) steps_.push_back({Step::Kind::kPath, path, {}, {}});
+    for (const fs::path& directory : options.excluded) {
+        struct stat info {};
+        if (::stat(directory.c_str(), &info) == 0) excluded_.insert({info.st_dev, info.st_ino});
+    }
 }
 
 CaptureWalk::~CaptureWalk() = default;
@@ -179,6 +183,12 @@ void CaptureWalk::read_directory(const Path& root, const Path& directory) {
     struct stat info {};
     if (::stat(directory.c_str(), &info) != 0) return reject(directory.string(), 0, std::strerror(errno));
     DirectoryIdentity identity(info.st_dev, info.st_ino);
+    if (excluded_.contains(identity)) {
+        CaptureBatch batch;
+        batch.results.emplace_back(Skip{InputLocation{directory.string(), 0}, std::string(kDatabaseDirectory), false});
+        ready_.push_back(std::move(batch));
+        return;
+    }
     if (walking_.contains(identity))
         return reject(directory.string(), 0, "directory loop (symbolic link to a parent), skipped");
 
@@ -221,6 +231,23 @@ void CaptureWalk::read_entry(const Path& root, const Path& entry) {
 void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
     std::string name = file.string();
     InputFormat format = options_.format;
+    // What the last completed run read of it (file_cursor.h), looked up
+    // before the file is opened: a tree of snapshots unchanged since costs
+    // a stat per file. An archive's cursor is its reader's, not a FileCursor.
+    std::optional<Tracked> tracked;
+    std::optional<FileCursor> last;
+    FileChange change = FileChange::kRewritten;
+    if (options_.cursors != nullptr && !is_archive_format(format)) {
+        if (std::optional<FileStamp> stamp = stamp_of(file)) {
+            tracked = Tracked{file, input_identity(file), *stamp};
+            last = last_cursor(tracked->identity);
+            if (last) change = file_change(*last, file, *stamp);
+        }
+    }
+    if (last && change == FileChange::kUnchanged) {
+        ++counts_.files;
+        return;
+    }
     if (format == InputFormat::kAuto && is_sqlite_file(file)) format = InputFormat::kDiffengine;
     if (format == InputFormat::kNewsDiffs) {
         ++counts_.files;
@@ -234,22 +261,7 @@ void CaptureWalk::read_file(const Path& root, const Path& file, bool in_tree) {
         // diffengine's schema from a NewsEdits file unless one was forced.
         return open_archive(file, options_.format == InputFormat::kAuto ? InputFormat::kAuto : format);
     }
-    // What the last completed run read of it (file_cursor.h).
-    std::optional<Tracked> tracked;
-    std::optional<FileCursor> last;
-    FileChange change = FileChange::kRewritten;
-    if (options_.cursors != nullptr) {
-        if (std::optional<FileStamp> stamp = stamp_of(file)) {
-            tracked = Tracked{file, input_identity(file), *stamp};
-            last = last_cursor(tracked->identity);
-            if (last) change = file_change(*last, file, *stamp);
-        }
-    }
     try {
-        if (last && change == FileChange::kUnchanged) {
-            ++counts_.files;
-            return;
-        }
         auto input = std::make_unique<InputFile>(name);
         if (last && change == FileChange::kGrown) {
             // Only what follows the lines read: a resumed file is never blank.

@@ -135,6 +135,8 @@ class CaptureWalk {
     // Directories being walked, by (device, inode): a symbolic link back to
     // one of them would make the walk endless.
     std::set<DirectoryIdentity> walking_;
+    // options_.excluded, by (device, inode).
+    std::set<DirectoryIdentity> excluded_;
 };
 
 }  // namespace newsindex::indexer

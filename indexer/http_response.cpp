@@ -153,7 +153,10 @@ HeaderFields parse_header_fields(std::string_view block) {
     return headers;
 }
 
-HttpResponse parse_http_response(std::string_view message, std::size_t max_body_bytes) {
+namespace {
+
+// The status and header fields of `message`, and where its body begins.
+std::pair<HttpResponse, std::size_t> parse_head(std::string_view message) {
     HttpResponse response;
     auto [body_at, block_length] = header_end(message);
     if (body_at == std::string_view::npos) throw HttpError("no end of the HTTP header");
@@ -169,7 +172,15 @@ HttpResponse parse_http_response(std::string_view message, std::size_t max_body_
         throw HttpError(fmt::format("bad status line \"{}\"", std::string(status_line.substr(0, 40))));
     response.status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
     response.headers = parse_header_fields(eol == std::string_view::npos ? std::string_view{} : block.substr(eol + 1));
+    return {std::move(response), body_at};
+}
 
+}  // namespace
+
+HttpResponse parse_http_head(std::string_view message) { return parse_head(message).first; }
+
+HttpResponse parse_http_response(std::string_view message, std::size_t max_body_bytes) {
+    auto [response, body_at] = parse_head(message);
     std::string_view body = message.substr(body_at);
     const std::string* transfer = response.headers.find("Transfer-Encoding");
     std::string decoded;

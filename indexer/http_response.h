@@ -45,6 +45,10 @@ struct HttpResponse {
 // not inflated). An unknown Content-Encoding (br, compress) throws.
 HttpResponse parse_http_response(std::string_view message, std::size_t max_body_bytes);
 
+// The status line and header fields of a response, its body left out (a
+// WARC revisit record holds only these). Throws HttpError as above.
+HttpResponse parse_http_head(std::string_view message);
+
 // The media type of a Content-Type value, lower case ("text/html"), and
 // its charset parameter as written, without quotes ("" when absent).
 std::string media_type(std::string_view content_type);

@@ -77,6 +77,7 @@ IngestSummary ingest(const IngestOptions& options) {
         read_options.parse_threads = options.writer.threads;
         read_options.format = options.format;
         read_options.cursors = &writer.cursors();
+        read_options.excluded = {options.writer.database};
         ReadCounts counts =
             read_captures(options.inputs, read_options, on_capture, on_rejection, on_skip);
         summary.files = counts.files;
@@ -150,6 +151,7 @@ IngestSummary ingest(const IngestOptions& options) {
     summary.added = counts.added;
     summary.unchanged = counts.unchanged;
     summary.duplicates = counts.duplicates;
+    if (counts.unmatched > 0) summary.skipped[std::string(kSeenAgainUnmatched)] += counts.unmatched;
     summary.elapsed_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

@@ -251,12 +251,25 @@ schema::VersionRecord record_from_json(std::string_view line) {
     return record;
 }
 
+namespace {
+
+void set_identity(schema::VersionRecord& record) {
+    record.article.identity = !record.article_id.empty() ? record.article_id : schema::normalise_url(record.url);
+    if (record.article.identity.empty()) throw BadRecord("missing both url and article_id");
+}
+
+}  // namespace
+
 void complete_record(schema::VersionRecord& record) {
     if (!has_visible(record.title) && !has_visible(record.summary) && !has_visible(record.text))
         throw BadRecord("empty document (no visible title, summary or text)");
-    record.article.identity = !record.article_id.empty() ? record.article_id : schema::normalise_url(record.url);
-    if (record.article.identity.empty()) throw BadRecord("missing both url and article_id");
+    set_identity(record);
     record.content_hash = schema::content_hash(record.title, record.summary, record.text);
+}
+
+void complete_seen_again(schema::VersionRecord& record) {
+    set_identity(record);
+    record.content_hash = schema::kSeenAgain;
 }
 
 std::string quoted_for_message(std::string_view value) {

@@ -36,6 +36,11 @@ schema::VersionRecord record_from_json(std::string_view line);
 // content_hash. Throws BadRecord.
 void complete_record(schema::VersionRecord& record);
 
+// Finishes a "seen again, unchanged" capture (schema::kSeenAgain): source,
+// url or article_id, captured_at and sequence filled in, no text. Sets the
+// article identity as complete_record does. Throws BadRecord.
+void complete_seen_again(schema::VersionRecord& record);
+
 // `value` in double quotes for a message, JSON-escaped and cut to a
 // readable length.
 std::string quoted_for_message(std::string_view value);

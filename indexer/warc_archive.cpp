@@ -57,10 +57,12 @@ struct WarcCursor {
     }
 };
 
+enum class RecordKind { kResponse, kResource, kRevisit };
+
 // A record waiting for a parser thread, or its outcome already known.
 struct PendingRecord {
     WarcPosition at;
-    bool response = false;  // a response record (HTTP inside), else a resource
+    RecordKind kind = RecordKind::kResource;
     HeaderFields headers;   // WARC fields
     std::string block;
     std::optional<std::variant<Rejection, Skip>> known;
@@ -78,6 +80,13 @@ bool is_html(const std::string* content_type, std::string_view body) {
     return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos;
 }
 
+// A status that is not a page: a redirect or an error ("" for a page).
+std::string status_skip(int status) {
+    if (status >= 300 && status < 400 && status != 304) return "redirect";
+    if (status != 200 && status != 203) return fmt::format("HTTP {}", status);
+    return "";
+}
+
 std::variant<Capture, Rejection, Skip> parse_record(const PendingRecord& pending, const std::string& file,
                                                     std::size_t max_bytes) {
     InputLocation where{file, 0};
@@ -92,11 +101,36 @@ std::variant<Capture, Rejection, Skip> parse_record(const PendingRecord& pending
     std::optional<schema::CaptureTime> captured = date == nullptr ? std::nullopt : schema::parse_time(*date);
     if (!captured) return reject(fmt::format("bad WARC-Date {}", quoted_for_message(date ? *date : "")));
 
+    schema::VersionRecord record;
+    record.article.source = schema::url_host(url);
+    if (record.article.source.empty()) return reject(fmt::format("no host in WARC-Target-URI {}", quoted_for_message(url)));
+    record.url = std::move(url);
+    record.captured_at = *captured;
+
+    if (pending.kind == RecordKind::kRevisit) {
+        // "Seen again, unchanged": the page's payload is that of an earlier
+        // record. Its HTTP head, where the record keeps one, tells a page
+        // from an image or a redirect; without one it is taken as a page.
+        try {
+            HttpResponse head = parse_http_head(pending.block);
+            if (std::string status = status_skip(head.status); !status.empty()) return skip(status);
+            const std::string* type = head.headers.find("Content-Type");
+            if (type != nullptr && !type->empty() && !is_html_media_type(media_type(*type))) return skip("not HTML");
+        } catch (const HttpError&) {
+        }
+        try {
+            complete_seen_again(record);
+        } catch (const BadRecord& bad) {
+            return reject(bad.what());
+        }
+        return Capture{std::move(record), std::move(where)};
+    }
+
     std::string body_store;
     std::string_view body = pending.block;
     const std::string* content_type = pending.headers.find("Content-Type");
     std::string http_content_type;
-    if (pending.response) {
+    if (pending.kind == RecordKind::kResponse) {
         if (content_type != nullptr && media_type(*content_type) != "application/http") return skip("not HTML");
         HttpResponse response;
         try {
@@ -104,8 +138,7 @@ std::variant<Capture, Rejection, Skip> parse_record(const PendingRecord& pending
         } catch (const HttpError& error) {
             return reject(fmt::format("bad HTTP response: {}", error.what()));
         }
-        if (response.status >= 300 && response.status < 400 && response.status != 304) return skip("redirect");
-        if (response.status != 200 && response.status != 203) return skip(fmt::format("HTTP {}", response.status));
+        if (std::string status = status_skip(response.status); !status.empty()) return skip(status);
         if (const std::string* type = response.headers.find("Content-Type")) http_content_type = *type;
         body_store = std::move(response.body);
         body = body_store;
@@ -115,17 +148,12 @@ std::variant<Capture, Rejection, Skip> parse_record(const PendingRecord& pending
 
     Article article;
     try {
-        article = extract_article(body, content_type ? charset_parameter(*content_type) : "", url);
+        article = extract_article(body, content_type ? charset_parameter(*content_type) : "", record.url);
     } catch (const PageError& error) {
         return reject(error.what());
     }
     if (article.text.empty()) return skip(std::string(kNoArticleText));
 
-    schema::VersionRecord record;
-    record.article.source = schema::url_host(url);
-    if (record.article.source.empty()) return reject(fmt::format("no host in WARC-Target-URI {}", quoted_for_message(url)));
-    record.url = std::move(url);
-    record.captured_at = *captured;
     record.title = std::move(article.title);
     record.summary = std::move(article.summary);
     record.text = std::move(article.text);
@@ -215,15 +243,16 @@ std::optional<CaptureBatch> WarcReader::next() {
             case WarcStream::Status::kRecord: {
                 const std::string* type = result.record.headers.find("WARC-Type");
                 std::string kind = type ? lower_trimmed(*type) : "";
-                if (kind == "revisit") {
-                    // The payload is in the record it refers to (often in
-                    // another file): counted, not a version. See corpus/README.md.
-                    ++records_;
-                    pending.push_back({result.record.at, false, {}, {}, Skip{where, "revisit", false}});
-                } else if (kind == "response" || kind == "resource") {
+                if (kind == "response" || kind == "resource" || kind == "revisit") {
+                    // A revisit's payload is in the record it refers to
+                    // (often in another file): it is a capture seen again,
+                    // which extends the version in force. See corpus/README.md.
                     ++records_;
                     bytes += result.record.block.size();
-                    pending.push_back({result.record.at, kind == "response", std::move(result.record.headers),
+                    RecordKind record_kind = kind == "response"   ? RecordKind::kResponse
+                                             : kind == "resource" ? RecordKind::kResource
+                                                                  : RecordKind::kRevisit;
+                    pending.push_back({result.record.at, record_kind, std::move(result.record.headers),
                                        std::move(result.record.block), std::nullopt});
                 }
                 // warcinfo, request, metadata, conversion, continuation:
@@ -232,13 +261,13 @@ std::optional<CaptureBatch> WarcReader::next() {
             }
             case WarcStream::Status::kBad:
                 ++records_;
-                pending.push_back({result.where, false, {}, {}, Rejection{where, at_offset(result.where, result.reason)}});
+                pending.push_back({result.where, RecordKind::kResource, {}, {}, Rejection{where, at_offset(result.where, result.reason)}});
                 break;
             case WarcStream::Status::kTruncated:
                 // The file is being written, or was cut: this record is read
                 // again next run, from here.
                 ++records_;
-                pending.push_back({result.where, false, {}, {},
+                pending.push_back({result.where, RecordKind::kResource, {}, {},
                                    Rejection{where, at_offset(result.where, "truncated record (the file ends inside it)")}});
                 cursor_.next = result.where;
                 done_ = true;

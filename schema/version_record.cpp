@@ -51,7 +51,10 @@ std::uint64_t content_hash(const std::string& title, const std::string& summary,
     joined += normalise_whitespace(summary);
     joined += kUnitSeparator;
     joined += normalise_whitespace(text);
-    return XXH3_64bits(joined.data(), joined.size());
+    std::uint64_t digest = XXH3_64bits(joined.data(), joined.size());
+    return digest == kSeenAgain ? digest + 1 : digest;
 }
+
+bool VersionRecord::seen_again() const { return content_hash == kSeenAgain; }
 
 }  // namespace newsindex::schema

@@ -65,8 +65,20 @@ struct VersionRecord {
     // record read from the input: one capture, (captured_at, sequence).
     std::vector<CaptureStamp> captures;
     std::optional<CaptureTime> superseded_at;  // capture time of the next revision
-    std::uint64_t content_hash = 0;     // see content_hash() below
+    std::uint64_t content_hash = 0;     // see content_hash() below; kSeenAgain
+
+    // A capture that saw the article again, unchanged, without its text (a
+    // WARC revisit record): it extends the version in force at its time.
+    bool seen_again() const;
 };
+
+// The content hash of a capture that carries no text: "seen again,
+// unchanged". It joins the version in force at its (time, sequence) as a
+// capture of that version's text, so it extends last_seen and never makes
+// a version; one earlier than every version of its article has nothing to
+// extend and is counted, not kept (indexer/article_history.h).
+// content_hash() never returns it.
+inline constexpr std::uint64_t kSeenAgain = 0;
 
 // A version's id: its first capture's time and sequence (the sequence moved
 // on past the ids of earlier versions of the article at that same time and
@@ -87,7 +99,7 @@ std::string version_id_text(std::string_view article_digest_hex, const VersionId
 
 // Digest of the version's text: title, summary and body with whitespace
 // runs collapsed to one space and trimmed, joined with U+001F. Two captures
-// with equal digests are the same version text.
+// with equal digests are the same version text. Never kSeenAgain.
 std::uint64_t content_hash(const std::string& title, const std::string& summary,
                            const std::string& text);
 

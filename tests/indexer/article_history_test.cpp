@@ -1,6 +1,7 @@
 // How captures merge into an article's history: each test builds a small
 // history by hand and checks the exact versions, revisions and times.
 #include "indexer/article_history.h"
+#include "schema/version_record.h"
 
 #include <gtest/gtest.h>
 
@@ -370,6 +371,68 @@ TEST(ArticleHistory, EveryOrderOfArrivalGivesTheHistoryOfOneMergeOfAllCaptures) 
         ++orders;
     } while (std::next_permutation(order.begin(), order.end()));
     EXPECT_EQ(orders, 5040u);
+}
+
+// A capture seen again, unchanged (a WARC revisit): no text of its own.
+ArticleCapture seen_again(CaptureTime time, std::int64_t sequence = 0) {
+    return ArticleCapture{time, sequence, schema::kSeenAgain};
+}
+
+TEST(ArticleHistorySeenAgain, ExtendsTheVersionInForceAtItsTimeAndNeverMakesOne) {
+    // A at 100, B at 300; seen again at 200 (A in force) and at 400 (B).
+    HistoryMerge merge = merge_captures(
+        {}, {capture(100, 0, kA), seen_again(200), capture(300, 0, kB), seen_again(400)});
+    EXPECT_EQ(states_of(merge.added),
+              (std::vector<Span>{state(100, 0, 200, 1, 300), state(300, 0, 400, 2, std::nullopt)}));
+    EXPECT_EQ(merge.outcomes, (std::vector<CaptureOutcome>{CaptureOutcome::kAdded, CaptureOutcome::kUnchanged,
+                                                           CaptureOutcome::kAdded, CaptureOutcome::kUnchanged}));
+    EXPECT_EQ(merge.added[0].state.captures, (std::vector<CaptureStamp>{{100, 0}, {200, 0}}));
+    // The same as captures of the text in force.
+    HistoryMerge same = merge_captures(
+        {}, {capture(100, 0, kA), capture(200, 0, kA), capture(300, 0, kB), capture(400, 0, kB)});
+    EXPECT_EQ(by_revision(applied({}, merge)), by_revision(applied({}, same)));
+}
+
+TEST(ArticleHistorySeenAgain, ExtendsAVersionTheDatabaseHolds) {
+    std::vector<KnownVersion> history{known(1, kA, 100, 100, 1, 300), known(2, kB, 300, 300, 2, {})};
+    HistoryMerge merge = merge_captures(history, {seen_again(250), seen_again(900)});
+    EXPECT_TRUE(merge.added.empty());
+    ASSERT_EQ(merge.revised.size(), 2u);
+    EXPECT_EQ(span(merge.revised[0].state), state(100, 0, 250, 1, 300));
+    EXPECT_EQ(span(merge.revised[1].state), state(300, 0, 900, 2, std::nullopt));
+    EXPECT_EQ(merge.counts.unchanged, 2u);
+    // Fed again: the seen-again captures are now captures of those texts.
+    HistoryMerge again = merge_captures(applied(history, merge), {seen_again(250), seen_again(900)});
+    EXPECT_TRUE(again.added.empty() && again.revised.empty());
+    EXPECT_EQ(again.counts.duplicates, 2u);
+}
+
+TEST(ArticleHistorySeenAgain, AtTheTimeOfACaptureWithTextItFollowsThatCapture) {
+    // A at 100; B and a seen-again both at 300: B is in force there.
+    HistoryMerge merge = merge_captures({}, {seen_again(300), capture(100, 0, kA), capture(300, 0, kB)});
+    EXPECT_EQ(states_of(merge.added),
+              (std::vector<Span>{state(100, 0, 100, 1, 300), state(300, 0, 300, 2, std::nullopt)}));
+    EXPECT_EQ(merge.outcomes[0], CaptureOutcome::kDuplicate);
+}
+
+TEST(ArticleHistorySeenAgain, BeforeEveryVersionItHasNothingToExtendAndIsCounted) {
+    HistoryMerge merge = merge_captures({}, {seen_again(50), capture(100, 0, kA), seen_again(60)});
+    EXPECT_EQ(states_of(merge.added), (std::vector<Span>{state(100, 0, 100, 1, std::nullopt)}));
+    EXPECT_EQ(merge.outcomes[0], CaptureOutcome::kUnmatched);
+    EXPECT_EQ(merge.outcomes[2], CaptureOutcome::kUnmatched);
+    EXPECT_EQ(merge.counts.unmatched, 2u);
+    EXPECT_EQ(merge.counts.added, 1u);
+    // Alone: nothing at all.
+    HistoryMerge alone = merge_captures({}, {seen_again(50)});
+    EXPECT_TRUE(alone.added.empty() && alone.revised.empty());
+    EXPECT_EQ(alone.counts.unmatched, 1u);
+}
+
+TEST(ArticleHistorySeenAgain, RepeatedSeenAgainCapturesAreDuplicates) {
+    HistoryMerge merge = merge_captures({}, {capture(100, 0, kA), seen_again(200), seen_again(200)});
+    EXPECT_EQ(states_of(merge.added), (std::vector<Span>{state(100, 0, 200, 1, std::nullopt)}));
+    EXPECT_EQ(merge.counts.unchanged, 1u);
+    EXPECT_EQ(merge.counts.duplicates, 1u);
 }
 
 }  // namespace

@@ -93,6 +93,8 @@ std::string expected_jsonl() {
                 "2024-05-01T07:30:00Z") +
            line(kBudgetUrl, "examplenews.com", "2024-05-01T09:00:00Z", b, budget1, b.description, "Ana Ruiz",
                 "2024-05-01T07:30:00Z") +
+           line(kBudgetUrl, "examplenews.com", "2024-05-01T20:00:00Z", b, budget1, b.description, "Ana Ruiz",
+                "2024-05-01T07:30:00Z") +
            line(kBudgetUrl, "examplenews.com", "2024-05-02T10:00:00Z", b, budget3, b.description, "Ana Ruiz",
                 "2024-05-01T07:30:00Z") +
            line(kFloodUrl, "dailypaper.co.uk", "2024-05-01T12:00:00Z", f, flood1, f.og_description, "Tom Hale",
@@ -104,7 +106,10 @@ std::string expected_jsonl() {
 }
 
 // Day one: a plain WARC/1.0 file. Day two: WARC/1.1, a gzip member per
-// record, a WARC-Date with a fraction of a second.
+// record, a WARC-Date with a fraction of a second; it begins with revisits
+// of day one's budget page (seen again at 20:00: the JSON Lines hold a
+// capture of the same text then), of its logo, and of a page never
+// captured (nothing to extend).
 void write_warcs(const fs::path& dir) {
     std::string day1 =
         warc_record("1.0", "warcinfo", "", "2024-05-01T07:59:00Z", "application/warc-fields", "software: test\r\n") +
@@ -121,6 +126,12 @@ void write_warcs(const fs::path& dir) {
     std::ofstream(dir / "day1.warc", std::ios::binary) << day1;
 
     std::vector<std::string> day2{
+        revisit_record("1.1", kBudgetUrl, "2024-05-01T20:00:00Z",
+                       "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n", "2024-05-01T09:00:00Z"),
+        revisit_record("1.1", "https://www.examplenews.com/logo.png", "2024-05-01T20:00:01Z",
+                       "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n", "2024-05-01T08:00:01Z"),
+        revisit_record("1.1", "https://www.examplenews.com/politics/never-seen", "2024-05-01T20:00:02Z",
+                       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", "2024-04-01T09:00:00Z"),
         response_record("1.1", kBudgetUrl, "2024-05-02T10:00:00.250Z",
                         http_response(200, {"Content-Type: text/html; charset=utf-8", "Content-Encoding: gzip"},
                                       gzip_member(news_page(budget(true))), true)),
@@ -145,7 +156,8 @@ class WarcIngest : public ::testing::Test {
         fs::create_directories(*dir_ / "crawl");
         write_warcs(*dir_ / "crawl");
         newsindex::testing::write_file(*dir_ / "same.jsonl", expected_jsonl());
-        warc_run_ = new CommandResult(run_newsindex({"--db", warc_db().string(), (*dir_ / "crawl").string()}));
+        warc_run_ = new CommandResult(
+            run_newsindex({"--db", warc_db().string(), "--json-summary", (*dir_ / "crawl").string()}));
         json_run_ = new CommandResult(run_newsindex({"--db", json_db().string(), (*dir_ / "same.jsonl").string()}));
     }
     static void TearDownTestSuite() {
@@ -182,6 +194,48 @@ TEST_F(WarcIngest, TheArchiveIsIndexedWithoutComplaint) {
     // Skips are quiet: no line names a file of the crawl.
     EXPECT_FALSE(has_line_starting(warc_run_->err, "newsindex: " + (*dir_ / "crawl").string())) << warc_run_->err;
     ASSERT_EQ(json_run_->exit_code, 0) << json_run_->err;
+}
+
+TEST_F(WarcIngest, RevisitsExtendTheVersionTheySawAgainOrAreCounted) {
+    nlohmann::json summary = nlohmann::json::parse(warc_run_->out);
+    EXPECT_EQ(summary.at("added"), 5);
+    EXPECT_EQ(summary.at("unchanged"), 2);  // the budget page's second response and its revisit
+    EXPECT_EQ(summary.at("skipped"), nlohmann::json::parse(R"({"HTTP 404": 1, "no article text": 1, "not HTML": 2,
+                                                               "redirect": 1, "revisit of no version": 1})"));
+    std::vector<std::string> history = lines_of(query(warc_db(), {"history", kBudgetUrl, "--format", "json"}));
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(nlohmann::json::parse(history[0]).at("last_seen"), "2024-05-01T20:00:00Z");
+}
+
+TEST(WarcCron, ARevisitInALaterRunExtendsTheVersionOfAnEarlierOne) {
+    ScratchDir dir;
+    std::ofstream(dir / "day1.warc", std::ios::binary)
+        << response_record("1.0", kFloodUrl, "2024-05-01T12:00:00Z",
+                           http_response(200, {"Content-Type: text/html; charset=ISO-8859-1"}, news_page(flood(false))));
+    fs::path db = dir / "db";
+    CommandResult first = run_newsindex({"--db", db.string(), (dir / "day1.warc").string()});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    std::ofstream(dir / "day2.warc", std::ios::binary)
+        << revisit_record("1.0", kFloodUrl, "2024-05-01T15:30:00Z", "HTTP/1.1 200 OK\r\n\r\n", "2024-05-01T12:00:00Z");
+    // The whole folder, the database inside it (never read as input), from
+    // cron: the second run reads nothing new.
+    for (int run = 0; run < 2; ++run) {
+        CommandResult next = run_newsindex({"--db", db.string(), "--json-summary", dir.path().string()});
+        ASSERT_EQ(next.exit_code, 0) << next.err;
+        nlohmann::json summary = nlohmann::json::parse(next.out);
+        EXPECT_EQ(summary.at("records"), run == 0 ? 1 : 0) << run;
+        EXPECT_EQ(summary.at("unchanged"), run == 0 ? 1 : 0) << run;
+        EXPECT_EQ(summary.at("added"), 0) << run;
+        EXPECT_EQ(summary.at("skipped"), nlohmann::json::parse(R"({"the database itself": 1})")) << run;
+    }
+    EXPECT_EQ(doc_count(db), 1u);
+    CommandResult history = run_newsquery({"--db", db.string(), "history", kFloodUrl, "--format", "json"});
+    ASSERT_EQ(history.exit_code, 0) << history.err;
+    std::vector<std::string> revisions = lines_of(history.out);
+    ASSERT_EQ(revisions.size(), 1u);
+    nlohmann::json revision = nlohmann::json::parse(revisions[0]);
+    EXPECT_EQ(revision.at("captured_at"), "2024-05-01T12:00:00Z");
+    EXPECT_EQ(revision.at("last_seen"), "2024-05-01T15:30:00Z");
 }
 
 TEST_F(WarcIngest, VersionsAndRevisionsAreThoseOfTheSameRecordsAsJsonLines) {

@@ -82,15 +82,18 @@ TEST(WarcReader, PagesBecomeCapturesAndTheOtherRecordsAreCountedAsSkipped) {
         response_record("1.0", "https://www.examplenews.com/", "2024-05-01T08:04:00Z",
                         http_response(200, {"Content-Type: text/html"},
                                       "<html><body><nav><a href=\"/a\">A</a></nav></body></html>")) +
-        warc_record("1.0", "revisit", "https://www.examplenews.com/a", "2024-05-01T09:00:00Z",
-                    "application/http; msgtype=response", "HTTP/1.1 200 OK\r\n\r\n") +
+        revisit_record("1.0", "https://www.examplenews.com/a", "2024-05-01T09:00:00Z",
+                       "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", "2024-05-01T08:00:00Z") +
+        revisit_record("1.0", "https://www.examplenews.com/a.jpg", "2024-05-01T09:00:01Z",
+                       "HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n", "2024-05-01T08:03:00Z") +
+        warc_record("1.0", "revisit", "https://www.examplenews.com/b", "2024-05-01T09:00:02Z", "", "") +
         warc_record("1.0", "resource", "https://www.examplenews.com/letters", "2024-05-01T10:00:00Z", "text/html",
                     news_page(letters));
     write_bytes(dir / "crawl.warc", bytes);
 
     Read read = read_all(dir / "crawl.warc");
     EXPECT_TRUE(read.rejections.empty()) << read.rejections.front();
-    ASSERT_EQ(read.captures.size(), 2u);
+    ASSERT_EQ(read.captures.size(), 4u);
     const schema::VersionRecord& a = read.captures[0].record;
     EXPECT_EQ(a.article.source, "examplenews.com");
     EXPECT_EQ(a.article.identity, "https://www.examplenews.com/a");
@@ -99,11 +102,23 @@ TEST(WarcReader, PagesBecomeCapturesAndTheOtherRecordsAreCountedAsSkipped) {
     EXPECT_EQ(a.title, "A story");
     EXPECT_EQ(a.text, "Bridge reopens today.");
     EXPECT_EQ(a.language, "en");
-    EXPECT_EQ(read.captures[1].record.text, "Readers write about the bridge.");
+    EXPECT_FALSE(a.seen_again());
+    // The revisits of pages (with an HTML head, or none) are captures seen
+    // again, without text; the image's is skipped.
+    for (std::size_t i : {1, 2}) {
+        const schema::VersionRecord& revisit = read.captures[i].record;
+        EXPECT_TRUE(revisit.seen_again()) << i;
+        EXPECT_EQ(revisit.article.source, "examplenews.com");
+        EXPECT_TRUE(revisit.text.empty() && revisit.title.empty());
+    }
+    EXPECT_EQ(read.captures[1].record.article.identity, "https://www.examplenews.com/a");
+    EXPECT_EQ(read.captures[1].record.captured_at, 1714554000);  // 2024-05-01T09:00:00Z
+    EXPECT_EQ(read.captures[2].record.article.identity, "https://www.examplenews.com/b");
+    EXPECT_EQ(read.captures[3].record.text, "Readers write about the bridge.");
     std::map<std::string, std::uint64_t> skipped{
-        {"redirect", 1}, {"HTTP 404", 1}, {"not HTML", 1}, {"no article text", 1}, {"revisit", 1}};
+        {"redirect", 1}, {"HTTP 404", 1}, {"not HTML", 2}, {"no article text", 1}};
     EXPECT_EQ(read.counts.skipped, skipped);
-    EXPECT_EQ(read.counts.records, 7u);  // warcinfo and request records are not captures of a page
+    EXPECT_EQ(read.counts.records, 9u);  // warcinfo and request records are not captures of a page
     EXPECT_EQ(read.counts.files, 1u);
 }
 

@@ -31,6 +31,18 @@ inline std::string response_record(const std::string& version, const std::string
     return warc_record(version, "response", uri, date, "application/http; msgtype=response", http);
 }
 
+// A revisit record ("seen again, unchanged", identical payload digest):
+// the HTTP head of the response, no body, and the record it refers to.
+inline std::string revisit_record(const std::string& version, const std::string& uri, const std::string& date,
+                                  const std::string& http_head, const std::string& refers_to_date) {
+    std::string record = warc_record(version, "revisit", uri, date, "application/http; msgtype=response", http_head);
+    std::string fields = fmt::format(
+        "WARC-Profile: http://netpreserve.org/warc/{}/revisit/identical-payload-digest\r\n"
+        "WARC-Refers-To-Target-URI: {}\r\nWARC-Refers-To-Date: {}\r\n",
+        version, uri, refers_to_date);
+    return record.insert(record.find("Content-Length:"), fields);
+}
+
 // An HTTP response: status line, the fields, a Content-Length (unless
 // chunked), the body.
 inline std::string http_response(int status, const std::vector<std::string>& fields, const std::string& body,
