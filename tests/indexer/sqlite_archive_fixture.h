@@ -96,6 +96,19 @@ class DiffengineDb : public SqliteFile {
         insert("INSERT INTO feedentry (feed_id, entry_id, created) VALUES (?1, ?2, '2024-05-01 00:00:00')",
                {feed_url, entry_id});
     }
+    struct Row {
+        std::string created, title, summary;
+    };
+    // An entry of no feed at `url`, with a version per row at that URL; its id.
+    std::int64_t article(const std::string& url, const std::vector<Row>& rows) {
+        std::int64_t id = entry(url, "");
+        versions(id, url, rows);
+        return id;
+    }
+    // More versions of entry `entry_id`, each at `url`.
+    void versions(std::int64_t entry_id, const std::string& url, const std::vector<Row>& rows) {
+        for (const Row& row : rows) version(entry_id, row.created, row.title, row.summary, url);
+    }
     // A version row; its id. `url` is entryversion.url (diffengine's
     // canonical URL after redirects).
     std::int64_t version(std::int64_t entry_id, const std::string& created, const std::string& title,

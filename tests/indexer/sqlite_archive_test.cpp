@@ -163,8 +163,7 @@ TEST(SqliteArchive, ARowOverTheRecordSizeLimitIsRejectedUnread) {
     const fs::path file = dir / "diffengine.db";
     {
         DiffengineDb db(file);
-        std::int64_t entry = db.entry("https://paper.example/a", "");
-        db.version(entry, "2024-05-02 09:00:00", "Short", "<p>short</p>", "https://paper.example/a");
+        std::int64_t entry = db.article("https://paper.example/a", {{"2024-05-02 09:00:00", "Short", "<p>short</p>"}});
         db.version(entry, "2024-05-02 10:00:00", "Long", "<p>" + std::string(5000, 'x') + "</p>",
                    "https://paper.example/a");
     }
@@ -178,9 +177,9 @@ TEST(SqliteArchive, ARunReadsOnlyRowsAfterTheCursorAndABadRowIsReportedOnce) {
     ScratchDir dir;
     const fs::path file = dir / "diffengine.db";
     DiffengineDb db(file);
-    std::int64_t entry = db.entry("https://paper.example/a", "");
-    db.version(entry, "2024-05-02 09:00:00", "One", "<p>one</p>", "https://paper.example/a");
-    db.version(entry, "never", "Bad", "<p>bad</p>", "https://paper.example/a");
+    std::int64_t entry = db.article("https://paper.example/a", {
+                                        {"2024-05-02 09:00:00", "One", "<p>one</p>"},
+                                        {"never", "Bad", "<p>bad</p>"}});
 
     ReadResult first = read_all({file.string()});
     EXPECT_EQ(titles(first), std::vector<std::string>{"One"});
@@ -194,8 +193,8 @@ TEST(SqliteArchive, ARunReadsOnlyRowsAfterTheCursorAndABadRowIsReportedOnce) {
     EXPECT_TRUE(again.rejections.empty());
     EXPECT_EQ(again.counts.records, 0u);
 
-    db.version(entry, "2024-05-02 10:00:00", "Two", "<p>two</p>", "https://paper.example/a");
-    db.version(entry, "2024-05-02 11:00:00", "Three", "<p>three</p>", "https://paper.example/a");
+    db.versions(entry, "https://paper.example/a",
+                {{"2024-05-02 10:00:00", "Two", "<p>two</p>"}, {"2024-05-02 11:00:00", "Three", "<p>three</p>"}});
     ReadResult next = read_all({file.string()}, &cursors);
     EXPECT_EQ(titles(next), (std::vector<std::string>{"Two", "Three"}));
     EXPECT_TRUE(next.rejections.empty());
@@ -210,18 +209,18 @@ TEST(SqliteArchive, AnotherDatabaseAtTheSamePathIsReadWhole) {
     InputCursors cursors;
     {
         DiffengineDb db(file);
-        std::int64_t entry = db.entry("https://paper.example/a", "");
-        db.version(entry, "2024-05-02 09:00:00", "Old one", "<p>one</p>", "https://paper.example/a");
-        db.version(entry, "2024-05-02 10:00:00", "Old two", "<p>two</p>", "https://paper.example/a");
+        db.article("https://paper.example/a", {
+                       {"2024-05-02 09:00:00", "Old one", "<p>one</p>"},
+                       {"2024-05-02 10:00:00", "Old two", "<p>two</p>"}});
         cursors = cursors_of(read_all({file.string()}));
     }
     fs::remove(file);
     {
         DiffengineDb db(file);
-        std::int64_t entry = db.entry("https://paper.example/b", "");
-        db.version(entry, "2024-06-01 09:00:00", "New one", "<p>one</p>", "https://paper.example/b");
-        db.version(entry, "2024-06-01 10:00:00", "New two", "<p>two</p>", "https://paper.example/b");
-        db.version(entry, "2024-06-01 11:00:00", "New three", "<p>three</p>", "https://paper.example/b");
+        db.article("https://paper.example/b", {
+                       {"2024-06-01 09:00:00", "New one", "<p>one</p>"},
+                       {"2024-06-01 10:00:00", "New two", "<p>two</p>"},
+                       {"2024-06-01 11:00:00", "New three", "<p>three</p>"}});
     }
     ReadResult result = read_all({file.string()}, &cursors);
     EXPECT_EQ(titles(result), (std::vector<std::string>{"New one", "New two", "New three"}));
@@ -243,8 +242,7 @@ TEST(SqliteArchive, ACorruptFileIsOneLineAndTheOtherInputsAreStillRead) {
     const fs::path file = dir / "broken.db";
     {
         DiffengineDb db(file);
-        std::int64_t entry = db.entry("https://paper.example/a", "");
-        db.version(entry, "2024-05-02 09:00:00", "One", "<p>one</p>", "https://paper.example/a");
+        db.article("https://paper.example/a", {{"2024-05-02 09:00:00", "One", "<p>one</p>"}});
     }
     sqlite_fixture::overwrite_from(file, sqlite_fixture::kHeaderBytes);
     const fs::path jsonl = dir / "other.jsonl";
@@ -310,8 +308,7 @@ TEST(SqliteArchive, AFormatForcedOnTheWrongSchemaIsOneLine) {
     const fs::path file = dir / "diffengine.db";
     {
         DiffengineDb db(file);
-        std::int64_t entry = db.entry("https://paper.example/a", "");
-        db.version(entry, "2024-05-02 09:00:00", "One", "<p>one</p>", "https://paper.example/a");
+        db.article("https://paper.example/a", {{"2024-05-02 09:00:00", "One", "<p>one</p>"}});
     }
     ReadResult result = read_all({file.string()}, nullptr, InputFormat::kNewsEdits);
     EXPECT_EQ(result.rejections,
@@ -324,8 +321,7 @@ TEST(SqliteArchive, AWriterHoldingAWriteTransactionNeitherBlocksNorLeaksItsRows)
     ScratchDir dir;
     const fs::path file = dir / "diffengine.db";
     DiffengineDb db(file);
-    std::int64_t entry = db.entry("https://paper.example/a", "");
-    db.version(entry, "2024-05-02 09:00:00", "Committed", "<p>one</p>", "https://paper.example/a");
+    std::int64_t entry = db.article("https://paper.example/a", {{"2024-05-02 09:00:00", "Committed", "<p>one</p>"}});
 
     // diffengine in the middle of a check: a write transaction open, a row
     // written, not committed.
