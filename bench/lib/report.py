@@ -186,7 +186,25 @@ def archive_tables(r):
                  "peak memory", "again, nothing new", f"of its ingest (< {RERUN_SHARE:.0f} %)", "peak memory"], rows),
             "`newsindex --db DB --quiet --json-summary INPUT`, versions added from its summary; a run that exits "
             "otherwise than 0 or 65, or adds nothing and rejects something, is shown failed with its first line "
-            "on stderr.", ""]
+            "on stderr.", "", *warc_floor_lines(a.get("floor"), base_wall, jsonl)]
+
+
+def warc_floor_lines(floor, base_wall, jsonl):
+    """The stack's floor for the WARC ingest: the JSON Lines ingest of the same
+    versions plus what zlib and libxml2 alone take to inflate, frame and parse
+    every page (bench/warc_floor, on every core), in wall time and in CPU time
+    shared by the cores."""
+    if not floor or not base_wall:
+        return []
+    wall, cpu = median(f["wall"] for f in floor), median(f["cpu"] for f in floor)
+    base_cpu = median(s["cpu"] for s in jsonl)
+    cores = os.cpu_count() or 1
+    return [f"WARC floor (`bench/warc_floor`: inflate every gzip member, frame every record, decode and parse "
+            f"every one of {floor[0]['pages']:,} HTML pages with libxml2, nothing else; {plural(len(floor), 'run')}): "
+            f"{seconds(wall)} wall, {seconds(cpu)} CPU. The JSON Lines ingest plus that is "
+            f"{seconds(base_wall + wall)} = **{(base_wall + wall) / base_wall:.2f}×** the JSON Lines ingest run "
+            f"one after the other; with both spread perfectly over {cores} cores ((JSON Lines CPU {seconds(base_cpu)} "
+            f"+ floor CPU) / {cores}) **{(base_cpu + cpu) / cores / base_wall:.2f}×**.", ""]
 
 
 def quantile(per_query, numbers, p, pick=median):
