@@ -33,6 +33,7 @@ ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOption
     const unsigned threads = thread_count(options.parse_threads);
     CaptureWalk walk(options, paths);
     std::map<std::string, std::uint64_t> skipped;
+    std::uint64_t parsed_records = 0;  // counted by the batches (CaptureBatch::records)
     ordered_parallel(
         threads, kBatchesPerThread * threads, [&] { return walk.next(); },
         [](unsigned, CaptureBatch&& batch) {
@@ -40,6 +41,7 @@ ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOption
             return std::move(batch);
         },
         [&](CaptureBatch&& batch) {
+            parsed_records += batch.records;
             for (auto& result : batch.results) {
                 if (auto* capture = std::get_if<Capture>(&result)) {
                     on_capture(std::move(*capture));
@@ -53,6 +55,7 @@ ReadCounts read_captures(const std::vector<std::string>& paths, const ReadOption
             }
         });
     ReadCounts counts = walk.counts();
+    counts.records += parsed_records;
     counts.skipped = std::move(skipped);
     return counts;
 }

@@ -39,6 +39,10 @@ struct CaptureBatch {
     // Work for a parser thread that appends to results (and may use text).
     std::function<void(CaptureBatch&)> parse;
     std::vector<std::variant<Capture, Rejection, Skip>> results;
+    // Records `parse` found (good, rejected and skipped), for a reader that
+    // finds them on the parser thread (a NewsDiffs repository's files);
+    // the walk counts all others.
+    std::uint64_t records = 0;
 };
 
 // Parses every pending line of `batch`, or runs its `parse`, into its

@@ -3,8 +3,11 @@
 // that article at the commit's time. The format, what maps to which field
 // and what is skipped: corpus/README.md.
 //
-// libgit2 is used on the walking thread only (next()); what a parser thread
-// gets (CaptureBatch::parse) is the blobs' bytes, copied into the batch.
+// The walking thread (next()) lists the commits to read; a parser thread
+// (CaptureBatch::parse) reads a batch of them: each commit's tree against
+// its parent's, and the blobs of the files it added or changed, through a
+// repository of its own (libgit2's objects serve one thread at a time).
+// That reading is most of the work, so it runs on every core.
 #include "indexer/archive_reader.h"
 #include "indexer/input_file.h"
 #include "indexer/record_fields.h"
@@ -26,9 +29,8 @@ namespace newsindex::indexer {
 
 namespace {
 
-// Blob bytes and files handed to a parser thread at a time.
-constexpr std::size_t kBatchBytes = 1u << 20;
-constexpr std::size_t kBatchFiles = 1024;
+// Commits handed to a parser thread at a time.
+constexpr std::size_t kBatchCommits = 64;
 
 constexpr const char* kNotAnArticle = "not an article file";
 // NewsDiffs' file name of an https URL: "https:/" and the URL without its
@@ -154,17 +156,6 @@ schema::VersionRecord record_of_file(std::string_view text, std::string_view pat
     return record;
 }
 
-// An article file read from the repository, for a parser thread to turn
-// into a record: its bytes are batch.text[offset, offset + length).
-struct PendingFile {
-    std::string commit;
-    std::string path;
-    schema::CaptureTime time = 0;
-    std::size_t offset = 0;
-    std::size_t length = 0;
-};
-using BatchItem = std::variant<PendingFile, Rejection, Skip>;
-
 // A file a commit added or changed.
 struct ChangedFile {
     std::string path;
@@ -176,34 +167,153 @@ std::string file_label(const std::string& commit, std::string_view path) {
     return fmt::format("commit {}, file {}", commit, path);
 }
 
-void convert(std::vector<BatchItem>& items, CaptureBatch& batch) {
-    batch.results.reserve(items.size());
-    for (BatchItem& item : items) {
-        if (auto* rejection = std::get_if<Rejection>(&item)) {
-            batch.results.emplace_back(std::move(*rejection));
-        } else if (auto* skip = std::get_if<Skip>(&item)) {
-            batch.results.emplace_back(std::move(*skip));
-        } else {
-            const PendingFile& file = std::get<PendingFile>(item);
-            std::string_view text(batch.text.data() + file.offset, file.length);
-            InputLocation where{batch.file, 0};
-            try {
-                if (!is_utf8_text(text)) throw BadRecord("not UTF-8 text");
-                batch.results.emplace_back(Capture{record_of_file(text, file.path, file.time), std::move(where)});
-            } catch (const BadRecord& bad) {
-                batch.results.emplace_back(
-                    Rejection{std::move(where), fmt::format("{}: {}", file_label(file.commit, file.path), bad.what())});
+// This thread's handle on the repository at `path`, or nullptr with
+// libgit2's reason set. The one it used last is kept: batches come
+// repository after repository.
+git_repository* thread_repository(const std::string& path) {
+    thread_local std::string open_path;
+    thread_local RepositoryPtr repository;
+    if (repository && open_path == path) return repository.get();
+    repository.reset();
+    git_repository* opened = nullptr;
+    if (git_repository_open_ext(&opened, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0) return nullptr;
+    repository.reset(opened);
+    open_path = path;
+    return opened;
+}
+
+// Reads commits on a parser thread: for each, the files it added or
+// changed against its first parent, each one a capture (or why not) in
+// `batch`'s results, in the commit's tree order.
+class CommitReader {
+  public:
+    CommitReader(git_repository* repository, std::size_t max_record_bytes, CaptureBatch& batch)
+        : repository_(repository), max_record_bytes_(max_record_bytes), batch_(batch) {}
+
+    void read(const git_oid& id) {
+        commit_ = hex(id);
+        git_commit* commit = nullptr;
+        if (git_commit_lookup(&commit, repository_, &id) < 0)
+            return reject(fmt::format("commit {}: {}", commit_, git_reason()));
+        CommitPtr owned_commit(commit);
+        time_ = git_commit_time(commit);
+        git_tree* tree = nullptr;
+        if (git_commit_tree(&tree, commit) < 0)
+            return reject(fmt::format("commit {}: its tree: {}", commit_, git_reason()));
+        TreePtr owned_tree(tree);
+        TreePtr parent_tree;
+        if (git_commit_parentcount(commit) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, commit, 0) < 0)
+                return reject(fmt::format("commit {}: its parent {}: {}", commit_,
+                                          hex(*git_commit_parent_id(commit, 0)), git_reason()));
+            CommitPtr owned_parent(parent);
+            git_tree* parent_tree_raw = nullptr;
+            if (git_commit_tree(&parent_tree_raw, parent) < 0)
+                return reject(fmt::format("commit {}: its parent's tree: {}", commit_, git_reason()));
+            parent_tree.reset(parent_tree_raw);
+        }
+        files_.clear();
+        if (!add_changed_files(parent_tree.get(), tree, ""))
+            return reject(fmt::format("commit {}: {}", commit_, git_reason()));
+        for (const ChangedFile& file : files_) take_file(file);
+    }
+
+  private:
+    void reject(std::string reason) {
+        batch_.results.emplace_back(Rejection{InputLocation{batch_.file, 0}, std::move(reason)});
+    }
+
+    // Adds to files_ the files of `now` that `before` (nullptr: an empty
+    // tree) does not hold with the same content, descending only into the
+    // subtrees that differ; deleted files are left out. This is what
+    // git_diff_tree_to_tree finds, without the set-up (configuration,
+    // attributes) that git_diff repeats for every commit, which costs a
+    // NewsDiffs repository of one-file commits more than reading its blobs.
+    // False (libgit2's reason set) when a subtree cannot be read.
+    bool add_changed_files(const git_tree* before, const git_tree* now, const std::string& prefix) {
+        // Both trees' entries are in git's order (git_tree_entry_cmp): one
+        // pass over the two finds each entry's old self, where a search by
+        // name for every entry of a directory of thousands costs more.
+        const std::size_t count = git_tree_entrycount(now);
+        const std::size_t old_count = before != nullptr ? git_tree_entrycount(before) : 0;
+        std::size_t j = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            const git_tree_entry* entry = git_tree_entry_byindex(now, i);
+            const char* name = git_tree_entry_name(entry);
+            while (j < old_count && git_tree_entry_cmp(git_tree_entry_byindex(before, j), entry) < 0) ++j;
+            const git_tree_entry* old = nullptr;
+            if (j < old_count && std::strcmp(git_tree_entry_name(git_tree_entry_byindex(before, j)), name) == 0)
+                old = git_tree_entry_byindex(before, j);
+            // A name that changed kind (file <-> directory) sorts apart.
+            if (old == nullptr && before != nullptr) old = git_tree_entry_byname(before, name);
+            if (old != nullptr && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(entry))) continue;
+            std::string path = prefix + name;
+            if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
+                files_.push_back({std::move(path), *git_tree_entry_id(entry), git_tree_entry_filemode(entry)});
+                continue;
             }
+            git_tree* subtree = nullptr;
+            if (git_tree_lookup(&subtree, repository_, git_tree_entry_id(entry)) < 0) return false;
+            TreePtr owned_subtree(subtree);
+            TreePtr old_subtree;
+            if (old != nullptr && git_tree_entry_type(old) == GIT_OBJECT_TREE) {
+                git_tree* raw = nullptr;
+                if (git_tree_lookup(&raw, repository_, git_tree_entry_id(old)) < 0) return false;
+                old_subtree.reset(raw);
+            }
+            if (!add_changed_files(old_subtree.get(), subtree, path + "/")) return false;
+        }
+        return true;
+    }
+
+    // One file of the commit: its capture, or why it is not one.
+    void take_file(const ChangedFile& file) {
+        ++batch_.records;
+        const std::string& path = file.path;
+        if ((file.mode != GIT_FILEMODE_BLOB && file.mode != GIT_FILEMODE_BLOB_EXECUTABLE) || !is_article_path(path)) {
+            batch_.results.emplace_back(Skip{InputLocation{batch_.file, 0}, kNotAnArticle, false});
+            return;
+        }
+        if (!odb_) {
+            git_odb* odb = nullptr;
+            if (git_repository_odb(&odb, repository_) < 0)
+                return reject(fmt::format("{}: {}", file_label(commit_, path), git_reason()));
+            odb_.reset(odb);
+        }
+        std::size_t size = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        if (git_odb_read_header(&size, &type, odb_.get(), &file.id) < 0)
+            return reject(fmt::format("{}: {}", file_label(commit_, path), git_reason()));
+        if (size > max_record_bytes_)
+            return reject(fmt::format("{}: record too large: {} bytes", file_label(commit_, path), size));
+        git_blob* blob = nullptr;
+        if (git_blob_lookup(&blob, repository_, &file.id) < 0)
+            return reject(fmt::format("{}: {}", file_label(commit_, path), git_reason()));
+        BlobPtr owned_blob(blob);
+        std::string_view text(static_cast<const char*>(git_blob_rawcontent(blob)),
+                              static_cast<std::size_t>(git_blob_rawsize(blob)));
+        try {
+            if (!is_utf8_text(text)) throw BadRecord("not UTF-8 text");
+            batch_.results.emplace_back(Capture{record_of_file(text, path, time_), InputLocation{batch_.file, 0}});
+        } catch (const BadRecord& bad) {
+            reject(fmt::format("{}: {}", file_label(commit_, path), bad.what()));
         }
     }
-    batch.text.clear();
-    batch.text.shrink_to_fit();
-}
+
+    git_repository* repository_;
+    OdbPtr odb_;
+    std::size_t max_record_bytes_;
+    CaptureBatch& batch_;
+    std::string commit_;
+    schema::CaptureTime time_ = 0;
+    std::vector<ChangedFile> files_;
+};
 
 class NewsDiffsRepository : public ArchiveReader {
   public:
     explicit NewsDiffsRepository(const ArchiveInput& input)
-        : name_(input.name), max_record_bytes_(input.options != nullptr ? input.options->max_record_bytes
+        : name_(input.name), path_(input.path), max_record_bytes_(input.options != nullptr ? input.options->max_record_bytes
                                                                        : ReadOptions{}.max_record_bytes) {
         LibraryUse::hold();
         git_repository* repository = nullptr;
@@ -212,18 +322,13 @@ class NewsDiffsRepository : public ArchiveReader {
             return;
         }
         repository_.reset(repository);
-        git_odb* odb = nullptr;
-        if (git_repository_odb(&odb, repository) < 0) {
-            failure_ = fmt::format("cannot open the git repository's objects: {}", git_reason());
-            return;
-        }
-        odb_.reset(odb);
         if (input.cursor) seen_ = *input.cursor;
     }
 
+    // The walk's rejections first, then the commits a batch at a time, for
+    // the parser threads to read (CommitReader).
     std::optional<CaptureBatch> next() override {
         if (done_) return std::nullopt;
-        std::vector<BatchItem> items;
         CaptureBatch batch;
         batch.file = name_;
         if (!failure_.empty()) {
@@ -231,21 +336,29 @@ class NewsDiffsRepository : public ArchiveReader {
             batch.results.emplace_back(Rejection{InputLocation{name_, 0}, failure_});
             return batch;
         }
-        if (!walked_) walk(items);
-        while (batch.text.size() < kBatchBytes && items.size() < kBatchFiles) {
-            if (next_file_ < files_.size()) {
-                take_file(files_[next_file_++], batch.text, items);
-            } else if (next_commit_ < commits_.size()) {
-                open_commit(commits_[next_commit_++], items);
-            } else {
-                break;
-            }
+        if (!walked_) {
+            walk(batch.results);
+            if (!batch.results.empty()) return batch;
         }
-        if (items.empty()) {
+        if (next_commit_ == commits_.size()) {
             done_ = true;
             return std::nullopt;
         }
-        batch.parse = [items = std::move(items)](CaptureBatch& self) mutable { convert(items, self); };
+        std::size_t end = std::min(commits_.size(), next_commit_ + kBatchCommits);
+        std::vector<git_oid> commits(commits_.begin() + static_cast<std::ptrdiff_t>(next_commit_),
+                                     commits_.begin() + static_cast<std::ptrdiff_t>(end));
+        next_commit_ = end;
+        batch.parse = [commits = std::move(commits), path = path_.string(),
+                       max_bytes = max_record_bytes_](CaptureBatch& self) {
+            git_repository* repository = thread_repository(path);
+            if (repository == nullptr) {
+                self.results.emplace_back(Rejection{InputLocation{self.file, 0},
+                                                    fmt::format("cannot open the git repository: {}", git_reason())});
+                return;
+            }
+            CommitReader reader(repository, max_bytes, self);
+            for (const git_oid& id : commits) reader.read(id);
+        };
         return batch;
     }
 
@@ -253,16 +366,20 @@ class NewsDiffsRepository : public ArchiveReader {
     // from it has been read.
     std::optional<std::string> cursor() const override { return tip_; }
 
-    std::uint64_t records() const override { return records_; }
+    // The files of the commits are counted where they are read, on the
+    // parser threads (CaptureBatch::records).
+    std::uint64_t records() const override { return 0; }
 
   private:
-    void reject(std::vector<BatchItem>& items, std::string reason) {
-        items.emplace_back(Rejection{InputLocation{name_, 0}, std::move(reason)});
+    using Results = std::vector<std::variant<Capture, Rejection, Skip>>;
+
+    void reject(Results& results, std::string reason) {
+        results.emplace_back(Rejection{InputLocation{name_, 0}, std::move(reason)});
     }
 
     // Lists the commits to read, oldest first: those reachable from HEAD
     // but not from the commit the cursor names (when it still exists).
-    void walk(std::vector<BatchItem>& items) {
+    void walk(Results& items) {
         walked_ = true;
         git_repository* repository = repository_.get();
         tip_ = std::string();  // no commit yet: nothing seen
@@ -320,124 +437,17 @@ class NewsDiffsRepository : public ArchiveReader {
         return id;
     }
 
-    // Begins the files `id` added or changed: its diff from its first parent.
-    void open_commit(const git_oid& id, std::vector<BatchItem>& items) {
-        git_repository* repository = repository_.get();
-        commit_ = hex(id);
-        git_commit* commit = nullptr;
-        if (git_commit_lookup(&commit, repository, &id) < 0)
-            return reject(items, fmt::format("commit {}: {}", commit_, git_reason()));
-        CommitPtr owned_commit(commit);
-        commit_time_ = git_commit_time(commit);
-        git_tree* tree = nullptr;
-        if (git_commit_tree(&tree, commit) < 0)
-            return reject(items, fmt::format("commit {}: its tree: {}", commit_, git_reason()));
-        TreePtr owned_tree(tree);
-        TreePtr parent_tree;
-        if (git_commit_parentcount(commit) > 0) {
-            git_commit* parent = nullptr;
-            if (git_commit_parent(&parent, commit, 0) < 0)
-                return reject(items, fmt::format("commit {}: its parent {}: {}", commit_,
-                                                 hex(*git_commit_parent_id(commit, 0)), git_reason()));
-            CommitPtr owned_parent(parent);
-            git_tree* parent_tree_raw = nullptr;
-            if (git_commit_tree(&parent_tree_raw, parent) < 0)
-                return reject(items, fmt::format("commit {}: its parent's tree: {}", commit_, git_reason()));
-            parent_tree.reset(parent_tree_raw);
-        }
-        files_.clear();
-        next_file_ = 0;
-        if (!add_changed_files(parent_tree.get(), tree, "")) {
-            files_.clear();
-            return reject(items, fmt::format("commit {}: {}", commit_, git_reason()));
-        }
-    }
-
-    // Adds to files_ the files of `now` that `before` (nullptr: an empty
-    // tree) does not hold with the same content, descending only into the
-    // subtrees that differ; deleted files are left out. This is what
-    // git_diff_tree_to_tree finds, without the set-up (configuration,
-    // attributes) that git_diff repeats for every commit, which costs a
-    // NewsDiffs repository of one-file commits more than reading its blobs.
-    // False (libgit2's reason set) when a subtree cannot be read.
-    bool add_changed_files(const git_tree* before, const git_tree* now, const std::string& prefix) {
-        // Both trees' entries are in git's order (git_tree_entry_cmp): one
-        // pass over the two finds each entry's old self, where a search by
-        // name for every entry of a directory of thousands costs more.
-        const std::size_t count = git_tree_entrycount(now);
-        const std::size_t old_count = before != nullptr ? git_tree_entrycount(before) : 0;
-        std::size_t j = 0;
-        for (std::size_t i = 0; i < count; ++i) {
-            const git_tree_entry* entry = git_tree_entry_byindex(now, i);
-            const char* name = git_tree_entry_name(entry);
-            while (j < old_count && git_tree_entry_cmp(git_tree_entry_byindex(before, j), entry) < 0) ++j;
-            const git_tree_entry* old = nullptr;
-            if (j < old_count && std::strcmp(git_tree_entry_name(git_tree_entry_byindex(before, j)), name) == 0)
-                old = git_tree_entry_byindex(before, j);
-            // A name that changed kind (file <-> directory) sorts apart.
-            if (old == nullptr && before != nullptr) old = git_tree_entry_byname(before, name);
-            if (old != nullptr && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(entry))) continue;
-            std::string path = prefix + name;
-            if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
-                files_.push_back({std::move(path), *git_tree_entry_id(entry), git_tree_entry_filemode(entry)});
-                continue;
-            }
-            git_tree* subtree = nullptr;
-            if (git_tree_lookup(&subtree, repository_.get(), git_tree_entry_id(entry)) < 0) return false;
-            TreePtr owned_subtree(subtree);
-            TreePtr old_subtree;
-            if (old != nullptr && git_tree_entry_type(old) == GIT_OBJECT_TREE) {
-                git_tree* raw = nullptr;
-                if (git_tree_lookup(&raw, repository_.get(), git_tree_entry_id(old)) < 0) return false;
-                old_subtree.reset(raw);
-            }
-            if (!add_changed_files(old_subtree.get(), subtree, path + "/")) return false;
-        }
-        return true;
-    }
-
-    // One file of the open commit: its bytes copied for a parser thread,
-    // or why it is not read.
-    void take_file(const ChangedFile& file, std::string& text, std::vector<BatchItem>& items) {
-        ++records_;
-        const std::string& path = file.path;
-        if ((file.mode != GIT_FILEMODE_BLOB && file.mode != GIT_FILEMODE_BLOB_EXECUTABLE) || !is_article_path(path)) {
-            items.emplace_back(Skip{InputLocation{name_, 0}, kNotAnArticle, false});
-            return;
-        }
-        std::size_t size = 0;
-        git_object_t type = GIT_OBJECT_INVALID;
-        if (git_odb_read_header(&size, &type, odb_.get(), &file.id) < 0)
-            return reject(items, fmt::format("{}: {}", file_label(commit_, path), git_reason()));
-        if (size > max_record_bytes_)
-            return reject(items, fmt::format("{}: record too large: {} bytes", file_label(commit_, path), size));
-        git_blob* blob = nullptr;
-        if (git_blob_lookup(&blob, repository_.get(), &file.id) < 0)
-            return reject(items, fmt::format("{}: {}", file_label(commit_, path), git_reason()));
-        BlobPtr owned_blob(blob);
-        const auto* bytes = static_cast<const char*>(git_blob_rawcontent(blob));
-        const auto length = static_cast<std::size_t>(git_blob_rawsize(blob));
-        items.emplace_back(PendingFile{commit_, path, commit_time_, text.size(), length});
-        text.append(bytes, length);
-    }
-
     std::string name_;
+    std::filesystem::path path_;  // the repository's directory, for the parser threads
     std::size_t max_record_bytes_;
     std::string seen_;     // the cursor given: the tip read by the last run
     std::string failure_;  // the repository cannot be read at all
     RepositoryPtr repository_;
-    OdbPtr odb_;
     bool walked_ = false;
     bool done_ = false;
     std::optional<std::string> tip_;  // nullopt until HEAD is read
     std::vector<git_oid> commits_;  // to read, oldest first
     std::size_t next_commit_ = 0;
-    // The commit being read, and its next file.
-    std::string commit_;
-    schema::CaptureTime commit_time_ = 0;
-    std::vector<ChangedFile> files_;  // its files added or changed
-    std::size_t next_file_ = 0;
-    std::uint64_t records_ = 0;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "tests/indexer/newsdiffs_git_builder.h"
 #include "tests/support/test_support.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -25,9 +26,10 @@ struct Read {
     ReadCounts counts;
 };
 
-Read read(const fs::path& repository, const InputCursors* cursors = nullptr, std::size_t max_record_bytes = 1u << 20) {
+Read read(const fs::path& repository, const InputCursors* cursors = nullptr, std::size_t max_record_bytes = 1u << 20,
+          unsigned threads = 1) {
     ReadOptions options;
-    options.parse_threads = 1;
+    options.parse_threads = threads;
     options.cursors = cursors;
     options.max_record_bytes = max_record_bytes;
     Read result;
@@ -97,6 +99,34 @@ TEST(NewsDiffsRepositoryRead, FilesThatAreNoArticleAreSkippedQuietly) {
     EXPECT_TRUE(first.rejections.empty());
     EXPECT_EQ(first.counts.records, 7u);
     EXPECT_EQ(first.counts.skipped, (std::map<std::string, std::uint64_t>{{"not an article file", 5}}));
+}
+
+TEST(NewsDiffsRepositoryRead, CommitsReadOnSeveralThreadsComeInCommitOrderAndAreAllCounted) {
+    // More commits than a parser thread takes at a time, each changing one
+    // of five articles, two files now and then.
+    ScratchDir dir;
+    const fs::path path = dir / "2016-03";
+    NewsDiffsGitBuilder repo(path);
+    constexpr int kCommits = 300;
+    std::vector<std::string> expected_titles;
+    std::uint64_t files = 0;
+    for (int i = 0; i < kCommits; ++i) {
+        std::map<std::string, std::optional<std::string>> changed{
+            {fmt::format("www.example.com/story-{}", i % 5), article(fmt::format("Story {} take {}", i % 5, i), "Body.")}};
+        if (i % 7 == 0) changed[fmt::format("notes/{}.txt", i)] = "not an article\n";
+        expected_titles.push_back(fmt::format("Story {} take {}", i % 5, i));
+        files += changed.size();
+        repo.commit(parse_utc("2016-03-01T00:00:00Z") + i * 60, changed);
+    }
+    for (unsigned threads : {1u, 2u, 4u}) {
+        Read result = read(path, nullptr, 1u << 20, threads);
+        std::vector<std::string> titles;
+        for (const Capture& capture : result.captures) titles.push_back(capture.record.title);
+        EXPECT_EQ(titles, expected_titles) << threads << " threads";
+        EXPECT_TRUE(result.rejections.empty()) << threads << " threads";
+        EXPECT_EQ(result.counts.records, files) << threads << " threads";
+        EXPECT_EQ(result.counts.skipped.at("not an article file"), files - kCommits) << threads << " threads";
+    }
 }
 
 TEST(NewsDiffsRepositoryRead, ARerunReadsNothingAndThenOnlyTheNewCommits) {
