@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <ctime>
 #include <string_view>
@@ -167,19 +168,26 @@ std::string file_label(const std::string& commit, std::string_view path) {
     return fmt::format("commit {}, file {}", commit, path);
 }
 
-// This thread's handle on the repository at `path`, or nullptr with
-// libgit2's reason set. The one it used last is kept: batches come
-// repository after repository.
-git_repository* thread_repository(const std::string& path) {
-    thread_local std::string open_path;
+// This thread's handle on the repository at `path` for reader number
+// `reader`, or nullptr with libgit2's reason set. The one it used last is
+// kept (batches come repository after repository); another reader, even of
+// the same path, opens its own (the repository may have been replaced).
+git_repository* thread_repository(const std::string& path, std::uint64_t reader) {
+    thread_local std::uint64_t open_for = 0;
     thread_local RepositoryPtr repository;
-    if (repository && open_path == path) return repository.get();
+    if (repository && open_for == reader) return repository.get();
     repository.reset();
     git_repository* opened = nullptr;
     if (git_repository_open_ext(&opened, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0) return nullptr;
     repository.reset(opened);
-    open_path = path;
+    open_for = reader;
     return opened;
+}
+
+// Numbers the readers, from 1.
+std::uint64_t next_reader_number() {
+    static std::atomic<std::uint64_t> readers{0};
+    return ++readers;
 }
 
 // Reads commits on a parser thread: for each, the files it added or
@@ -348,9 +356,9 @@ class NewsDiffsRepository : public ArchiveReader {
         std::vector<git_oid> commits(commits_.begin() + static_cast<std::ptrdiff_t>(next_commit_),
                                      commits_.begin() + static_cast<std::ptrdiff_t>(end));
         next_commit_ = end;
-        batch.parse = [commits = std::move(commits), path = path_.string(),
+        batch.parse = [commits = std::move(commits), path = path_.string(), reader = number_,
                        max_bytes = max_record_bytes_](CaptureBatch& self) {
-            git_repository* repository = thread_repository(path);
+            git_repository* repository = thread_repository(path, reader);
             if (repository == nullptr) {
                 self.results.emplace_back(Rejection{InputLocation{self.file, 0},
                                                     fmt::format("cannot open the git repository: {}", git_reason())});
@@ -439,6 +447,7 @@ class NewsDiffsRepository : public ArchiveReader {
 
     std::string name_;
     std::filesystem::path path_;  // the repository's directory, for the parser threads
+    std::uint64_t number_ = next_reader_number();
     std::size_t max_record_bytes_;
     std::string seen_;     // the cursor given: the tip read by the last run
     std::string failure_;  // the repository cannot be read at all
