@@ -45,7 +45,9 @@ class ArchiveReader {
     // kept (the archive could not be opened).
     virtual std::optional<std::string> cursor() const = 0;
 
-    // Records seen so far: good, rejected and skipped.
+    // Records seen so far by next(): good, rejected and skipped. A reader
+    // that finds its records on the parser threads (a NewsDiffs
+    // repository's files) counts them in CaptureBatch::records instead.
     virtual std::uint64_t records() const = 0;
 };
 
