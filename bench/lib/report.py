@@ -186,25 +186,39 @@ def archive_tables(r):
                  "peak memory", "again, nothing new", f"of its ingest (< {RERUN_SHARE:.0f} %)", "peak memory"], rows),
             "`newsindex --db DB --quiet --json-summary INPUT`, versions added from its summary; a run that exits "
             "otherwise than 0 or 65, or adds nothing and rejects something, is shown failed with its first line "
-            "on stderr.", "", *warc_floor_lines(a.get("floor"), base_wall, jsonl)]
+            "on stderr.", "", *floor_lines(a.get("floor"), base_wall, jsonl)]
 
 
-def warc_floor_lines(floor, base_wall, jsonl):
-    """The stack's floor for the WARC ingest: the JSON Lines ingest of the same
-    versions plus what zlib and libxml2 alone take to inflate, frame and parse
-    every page (bench/warc_floor, on every core), in wall time and in CPU time
-    shared by the cores."""
-    if not floor or not base_wall:
+FLOORS = {"warc": ("WARC", "bench/warc_floor", lambda f: f"inflate every gzip member, frame every record, decode "
+                    f"and parse every one of {f['pages']:,} HTML pages with libxml2, nothing else"),
+          "newsdiffs": ("NewsDiffs", "bench/newsdiffs_floor", lambda f: f"walk every repository's history, compare "
+                        f"each of {f['commits']:,} commits' trees with its parent's, read each of {f['files']:,} "
+                        f"changed files with libgit2, nothing else")}
+
+
+def floor_lines(floors, base_wall, jsonl):
+    """The stack's floor for each archive format: the JSON Lines ingest of the
+    same versions plus what the format's libraries alone take to read it
+    (bench/*_floor, on every core), in wall time and in CPU time shared by
+    the cores."""
+    if not floors or not base_wall:
         return []
-    wall, cpu = median(f["wall"] for f in floor), median(f["cpu"] for f in floor)
+    if isinstance(floors, list):  # results written before NewsDiffs had a floor
+        floors = {"warc": floors}
     base_cpu = median(s["cpu"] for s in jsonl)
     cores = os.cpu_count() or 1
-    return [f"WARC floor (`bench/warc_floor`: inflate every gzip member, frame every record, decode and parse "
-            f"every one of {floor[0]['pages']:,} HTML pages with libxml2, nothing else; {plural(len(floor), 'run')}): "
-            f"{seconds(wall)} wall, {seconds(cpu)} CPU. The JSON Lines ingest plus that is "
-            f"{seconds(base_wall + wall)} = **{(base_wall + wall) / base_wall:.2f}×** the JSON Lines ingest run "
-            f"one after the other; with both spread perfectly over {cores} cores ((JSON Lines CPU {seconds(base_cpu)} "
-            f"+ floor CPU) / {cores}) **{(base_cpu + cpu) / cores / base_wall:.2f}×**.", ""]
+    lines = []
+    for name, floor in floors.items():
+        if not floor:
+            continue
+        label, tool, work = FLOORS[name]
+        wall, cpu = median(f["wall"] for f in floor), median(f["cpu"] for f in floor)
+        lines += [f"{label} floor (`{tool}`: {work(floor[0])}; {plural(len(floor), 'run')}): "
+                  f"{seconds(wall)} wall, {seconds(cpu)} CPU. The JSON Lines ingest plus that is "
+                  f"{seconds(base_wall + wall)} = **{(base_wall + wall) / base_wall:.2f}×** the JSON Lines ingest run "
+                  f"one after the other; with both spread perfectly over {cores} cores ((JSON Lines CPU "
+                  f"{seconds(base_cpu)} + floor CPU) / {cores}) **{(base_cpu + cpu) / cores / base_wall:.2f}×**.", ""]
+    return lines
 
 
 def quantile(per_query, numbers, p, pick=median):
