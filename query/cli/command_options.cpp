@@ -124,6 +124,10 @@ void set_query_after_double_dash(std::vector<std::string> words) {
     query_after_double_dash = std::move(words);
 }
 
+bool command_has_query(const std::vector<std::string>& words) {
+    return !words.empty() || !query_after_double_dash.empty();
+}
+
 std::string command_query(const std::vector<std::string>& words) {
     std::vector<std::string> all = words;
     all.insert(all.end(), query_after_double_dash.begin(), query_after_double_dash.end());

@@ -36,6 +36,9 @@ struct CommonOptions {
 // look like ("-gaza"). arguments_to_parse (command_line.h) takes them off
 // before CLI11 parses and sets them here.
 void set_query_after_double_dash(std::vector<std::string> words);
+// Whether the command was given query words at all (blank ones included,
+// which command_query refuses): `changes` without any lists revisions.
+bool command_has_query(const std::vector<std::string>& words);
 // A command's query: its query arguments, then the words after "--",
 // joined with spaces. Throws QueryError(kExitBadQuery) when it is blank.
 std::string command_query(const std::vector<std::string>& words);

@@ -7,12 +7,14 @@
 #include "query/format/changes_format.h"
 #include "query/format/diff_format.h"
 #include "query/format/history_format.h"
+#include "query/format/revision_feed_format.h"
 #include "query/format/timeline_format.h"
 #include "query/text/query_syntax.h"
 #include "query/text/spelling_suggestion.h"
 
 #include <fmt/format.h>
 
+#include <ctime>
 #include <memory>
 
 namespace newsindex::query {
@@ -26,8 +28,11 @@ struct RevisionOptions {
     std::string article;                    // history, show, diff
     std::optional<std::uint32_t> revision;  // show
     std::optional<std::uint32_t> from, to;  // diff
-    std::size_t limit = TimelineRequest{}.limit;  // timeline
+    std::size_t limit = TimelineRequest{}.limit;  // timeline; changes: RevisionFeedRequest's
     std::size_t offset = 0;                       // timeline
+    std::string what;                             // changes
+    std::string changes_article;                  // changes
+    std::string feed_url;                         // changes
 };
 
 std::string query_text(const RevisionOptions& options) { return command_query(options.words); }
@@ -51,14 +56,39 @@ int run_timeline(const RevisionOptions& options) {
     return page.articles.empty() ? kExitNothingFound : kExitFound;
 }
 
+// The window changes lists without --since: the last 24 hours.
+constexpr schema::CaptureTime kDefaultChangesWindow = 24 * 60 * 60;
+
+std::optional<VersionPart> what_part(const std::string& what) {
+    if (what.empty()) return std::nullopt;
+    return what == "title" ? VersionPart::Title : what == "summary" ? VersionPart::Summary : VersionPart::Text;
+}
+
+// Without a query: every new revision in the window (revision_feed.h);
+// with one: where its match appeared and vanished (changes.h).
 int run_changes(const RevisionOptions& options) {
-    ChangesRequest request{query_text(options), to_filters(options.common), only_type(options)};
-    request.time_budget = time_budget(options.common);
+    Filters filters = to_filters(options.common);
+    if (!filters.since) filters.since = static_cast<schema::CaptureTime>(std::time(nullptr)) - kDefaultChangesWindow;
+    const bool revisions = !command_has_query(options.words);
+    FeedDescription feed{revisions ? "" : query_text(options), filters.sources, *filters.since, filters.until,
+                         options.changes_article, options.what, options.feed_url};
     NewsDatabase db = open_database(options.common);
+    if (revisions) {
+        RevisionFeedRequest request{filters, options.changes_article, what_part(options.what), options.limit,
+                                    time_budget(options.common)};
+        RevisionFeed revisions = build_revision_feed(db, request);
+        write_revision_feed(stdout, revisions, feed, to_format(options.common), output_style(options.common));
+        return revisions.changes.empty() ? kExitNothingFound : kExitFound;
+    }
+    if (!options.what.empty() || !options.changes_article.empty()) {
+        throw QueryError("newsquery: --what and --article list revisions: give them without a query", kExitBadQuery);
+    }
+    ChangesRequest request{feed.query, filters, only_type(options)};
+    request.time_budget = time_budget(options.common);
     auto changes = build_changes(db, request);
-    FeedDescription feed{request.query, request.filters.sources, request.filters.since.value_or(0),
-                         request.filters.until};
-    write_changes(stdout, changes, feed, to_format(options.common), output_style(options.common));
+    std::size_t total = changes.size();
+    if (options.limit != 0 && changes.size() > options.limit) changes.resize(options.limit);
+    write_changes(stdout, changes, total, feed, to_format(options.common), output_style(options.common));
     std::fflush(stdout);
     if (changes.empty()) print_did_you_mean(db, request.query);
     return changes.empty() ? kExitNothingFound : kExitFound;
@@ -150,14 +180,32 @@ void add_revision_commands(CLI::App& app, Subcommands& commands) {
         ->type_name("N");
 
     auto changes = std::make_shared<RevisionOptions>();
+    changes->limit = RevisionFeedRequest{}.limit;
     CLI::App* changes_cmd = add_query_command(
         app, changes, "changes",
-        "Every appearance and vanishing of a query's match in a time window",
+        "What changed in a time window: every new revision, or where a query's match appeared and vanished",
         {"table", "json", "csv", "atom"},
-        "The changes (not births: a match present from an article's first capture is no\n"
-        "change) captured between --since (required) and --until (default: now), newest\n"
-        "first, under a first line that counts them. --only: only that kind of change.\n"
-        "--format atom writes an Atom feed for feed readers.");
+        "Without a query: every new revision (not births: an article's first capture is no\n"
+        "change) captured between --since (default: 24 hours ago) and --until (default:\n"
+        "now), newest first, each with what it changed against the revision before: the\n"
+        "title (old -> new), the summary and the text, sentences added, removed and\n"
+        "changed. --what title keeps headline changes alone; --article one article.\n"
+        "With a query: each appearance and vanishing of its match in those revisions;\n"
+        "--only: only that kind. Either way under a first line that counts them, the\n"
+        "newest --limit (default 100; 0 for all). --format atom writes an Atom feed for\n"
+        "feed readers, each entry the change itself; --feed-url gives its self link.");
+    changes_cmd->get_option("query")->expected(0, -1);
+    changes_cmd->add_option("--what", changes->what, "Only revisions that changed this part: title, summary or text")
+        ->type_name("PART")
+        ->check(cli::one_of({"title", "summary", "text"}));
+    changes_cmd->add_option("--article", changes->changes_article,
+                            "Only this article's revisions (its article_id, 16-hex key or URL)")
+        ->type_name("ARTICLE");
+    changes_cmd->add_option("--limit", changes->limit, "Show the newest N changes; 0 for all (default: 100)")
+        ->type_name("N");
+    changes_cmd->add_option("--feed-url", changes->feed_url,
+                            "Where the Atom feed is published: its self link (default: its urn: id)")
+        ->type_name("URL");
     commands.add(changes_cmd, [changes] { return run_changes(*changes); });
 
     auto history = std::make_shared<RevisionOptions>();

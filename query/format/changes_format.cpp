@@ -29,7 +29,7 @@ const std::vector<std::string> kFieldNames = {
 
 }  // namespace
 
-void write_changes(std::FILE* out, const std::vector<ChangeEvent>& changes,
+void write_changes(std::FILE* out, const std::vector<ChangeEvent>& changes, std::size_t total,
                    const FeedDescription& feed, OutputFormat format, const Style& style) {
     switch (format) {
         case OutputFormat::Atom:
@@ -52,8 +52,13 @@ void write_changes(std::FILE* out, const std::vector<ChangeEvent>& changes,
                 fmt::print(out, "{}", csv_row(fields(change)));
             return;
         case OutputFormat::Table:
-            fmt::print(out, "{}{} change{}{}\n", style.dim(), changes.size(),
-                       changes.size() == 1 ? "" : "s", style.reset());
+            if (total > changes.size()) {
+                fmt::print(out, "{}{} of {} changes, the newest (--limit){}\n", style.dim(), changes.size(), total,
+                           style.reset());
+            } else {
+                fmt::print(out, "{}{} change{}{}\n", style.dim(), changes.size(), changes.size() == 1 ? "" : "s",
+                           style.reset());
+            }
             for (std::size_t i = 0; i < changes.size(); ++i) {
                 const ChangeEvent& c = changes[i];
                 fmt::print(out, "\n{}{}",

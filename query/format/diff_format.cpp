@@ -64,6 +64,12 @@ std::string marked_words(const std::vector<WordRun>& words, const Style& style) 
     return out;
 }
 
+nlohmann::json stamp_json(const schema::VersionRecord& v) {
+    return {{"revision", v.revision}, {"captured_at", iso_time(v.captured_at)}};
+}
+
+}  // namespace
+
 std::string change_line(const SentenceChange& change, const Style& style) {
     switch (change.op) {
         case SentenceOp::Removed:
@@ -97,12 +103,6 @@ nlohmann::json change_json(const SentenceChange& change) {
     }
     return object;
 }
-
-nlohmann::json stamp_json(const schema::VersionRecord& v) {
-    return {{"revision", v.revision}, {"captured_at", iso_time(v.captured_at)}};
-}
-
-}  // namespace
 
 std::string diff_table(const ArticleDiff& d, const Style& style) {
     const schema::VersionRecord& to = d.to;

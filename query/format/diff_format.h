@@ -23,6 +23,8 @@
 #include "query/engine/article_diff.h"
 #include "query/format/output.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <string>
 
@@ -30,6 +32,11 @@ namespace newsindex::query {
 
 std::string diff_table(const ArticleDiff& diff, const Style& style);
 std::string diff_json(const ArticleDiff& diff);
+
+// One changed sentence as the table shows it ("- …", "+ …", "~ … [-old-]{+new+}"),
+// ended by "\n"; and as the JSON's change object.
+std::string change_line(const SentenceChange& change, const Style& style);
+nlohmann::json change_json(const SentenceChange& change);
 
 void write_diff(std::FILE* out, const ArticleDiff& diff, OutputFormat format, const Style& style);
 

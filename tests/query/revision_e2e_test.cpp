@@ -8,6 +8,7 @@
 // the transitions derived by hand. --no-stem keeps stemming out of it.
 #include "tests/query/revision_fixture.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -310,9 +311,9 @@ std::string xml_problem(const std::string& xml, std::map<std::string, int>& elem
 }  // namespace
 
 TEST_F(SampleData, AtomFeedIsWellFormedWithOneEntryPerChange) {
-    std::vector<std::string> args = {"changes", "--since", "2020-01-01", "police OR says OR the"};
-    CommandResult json = query({args[0], args[1], args[2], args[3], "--format", "json"});
-    CommandResult atom = query({args[0], args[1], args[2], args[3], "--format", "atom"});
+    std::vector<std::string> args = {"changes", "--since", "2020-01-01", "police OR says OR the", "--limit=0"};
+    CommandResult json = query({args[0], args[1], args[2], args[3], args[4], "--format", "json"});
+    CommandResult atom = query({args[0], args[1], args[2], args[3], args[4], "--format", "atom"});
     ASSERT_EQ(atom.exit_code, 0) << atom.err;
     std::size_t changes = json_lines(json.out).size();
     ASSERT_GT(changes, 100u);
@@ -328,13 +329,18 @@ TEST_F(SampleData, AtomFeedIsWellFormedWithOneEntryPerChange) {
     for (const char* per_entry : {"title", "updated", "link", "summary"}) {
         EXPECT_EQ(counts[per_entry],
                   static_cast<int>(changes) +
-                      (per_entry == std::string("title") || per_entry == std::string("updated")));
+                      (per_entry == std::string("title") || per_entry == std::string("updated") ||
+                       per_entry == std::string("link")));  // the feed's own: title, updated, self link
     }
     EXPECT_EQ(counts["id"], static_cast<int>(changes) + 1);
     EXPECT_EQ(counts["author"], 1);
     // Entry ids are unique and the same on the next run.
     EXPECT_EQ(ids.size(), changes);
-    EXPECT_EQ(query({args[0], args[1], args[2], args[3], "--format", "atom"}).out, atom.out);
+    EXPECT_EQ(query({args[0], args[1], args[2], args[3], args[4], "--format", "atom"}).out, atom.out);
+    // The default --limit keeps the newest 100, and the table says so.
+    EXPECT_EQ(json_lines(query({args[0], args[1], args[2], args[3], "--format", "json"}).out).size(), 100u);
+    EXPECT_TRUE(query({args[0], args[1], args[2], args[3]})
+                    .out.starts_with(fmt::format("100 of {} changes, the newest (--limit)\n", changes)));
 }
 
 TEST_F(SampleData, HistoryShowAndDiffReadEveryRevisionOfRealArticles) {
@@ -365,8 +371,10 @@ TEST_F(SampleData, HistoryShowAndDiffReadEveryRevisionOfRealArticles) {
     EXPECT_GT(checked, 20);
 }
 
-TEST_F(SampleData, ChangesNeedsSinceAndReportsNothingFound) {
-    EXPECT_EQ(query({"changes", "police"}).exit_code, 2);
+TEST_F(SampleData, ChangesLooksAtTheLastDayByDefaultAndReportsNothingFound) {
+    CommandResult last_day = query({"changes", "police"});  // the sample ends long before today
+    EXPECT_EQ(last_day.exit_code, 1) << last_day.err;
+    EXPECT_TRUE(last_day.out.starts_with("0 changes\n")) << last_day.out;
     CommandResult none = query({"changes", "police", "--since", "2030-01-01", "--format", "atom"});
     EXPECT_EQ(none.exit_code, 1);
     std::map<std::string, int> counts;
