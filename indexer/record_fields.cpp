@@ -1,5 +1,6 @@
 #include "indexer/record_fields.h"
 
+#include "schema/input_fields.h"
 #include "schema/time.h"
 #include "schema/url.h"
 
@@ -77,9 +78,10 @@ std::string json_error_reason(std::size_t byte, const std::string& what) {
 enum class Field { kSource, kUrl, kArticleId, kTimestamp, kTitle, kSummary, kText, kAuthor,
                    kPublished, kLanguage, kSection, kVersion, kOther };
 constexpr std::size_t kStringFields = static_cast<std::size_t>(Field::kVersion);
+namespace in = schema::input_field;
 constexpr std::array<std::string_view, kStringFields + 1> kFieldNames{
-    "source", "url", "article_id", "timestamp", "title", "summary", "text", "author",
-    "published", "language", "section", "version"};
+    in::kSource,    in::kUrl,      in::kArticleId, in::kTimestamp, in::kTitle,   in::kSummary,
+    in::kText,      in::kAuthor,   in::kPublished, in::kLanguage,  in::kSection, in::kVersion};
 
 Field field_named(std::string_view name) {
     for (std::size_t i = 0; i < kFieldNames.size(); ++i)

@@ -113,6 +113,11 @@ After -- everything is query text: newsquery search -- ceasefire -gaza
 
 const std::string kExitCodesHelp = cli::exit_codes_help(kExitCodes);
 
+std::string query_command_help() {
+    return fmt::format("{}\n{}\n{}\n{}\n{}\n{}", kCommandLineHelp, kQuerySyntaxHelp, kTimeHelp,
+                       kLimitsHelp, kDatabaseHelp, kExitCodesHelp);
+}
+
 void add_database_option(CLI::App& cmd, CommonOptions& options) {
     cmd.add_option("--db", options.db,
                    "Database directory (default: $NEWSINDEX_DB, else "
@@ -129,11 +134,15 @@ bool command_has_query(const std::vector<std::string>& words) {
 }
 
 std::string command_query(const std::vector<std::string>& words) {
-    std::vector<std::string> all = words;
-    all.insert(all.end(), query_after_double_dash.begin(), query_after_double_dash.end());
-    std::string text = fmt::format("{}", fmt::join(all, " "));
+    std::string text = optional_command_query(words);
     refuse_blank_query(text);
     return text;
+}
+
+std::string optional_command_query(const std::vector<std::string>& words) {
+    std::vector<std::string> all = words;
+    all.insert(all.end(), query_after_double_dash.begin(), query_after_double_dash.end());
+    return fmt::format("{}", fmt::join(all, " "));
 }
 
 void add_format_option(CLI::App& cmd, CommonOptions& options,

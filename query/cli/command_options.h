@@ -42,6 +42,9 @@ bool command_has_query(const std::vector<std::string>& words);
 // A command's query: its query arguments, then the words after "--",
 // joined with spaces. Throws QueryError(kExitBadQuery) when it is blank.
 std::string command_query(const std::vector<std::string>& words);
+// The same for a command whose query may be left out (export): "" when it
+// is.
+std::string optional_command_query(const std::vector<std::string>& words);
 
 // Adds --db to `cmd`.
 void add_database_option(CLI::App& cmd, CommonOptions& options);
@@ -86,5 +89,8 @@ extern const char* const kTimeHelp;         // the forms --since/--until/--as-of
 extern const char* const kCommandLineHelp;  // options anywhere, --
 extern const std::string kExitCodesHelp;  // kExitCodes (exit_codes.h)
 extern const std::string kLimitsHelp;
+// What the help of every command that takes a query ends with: the command
+// line, query syntax, times, limits, database and exit codes above.
+std::string query_command_help();
 
 }  // namespace newsindex::query

@@ -4,6 +4,7 @@
 #include "cli/usage.h"
 #include "query/cli/command_line.h"
 #include "query/cli/command_options.h"
+#include "query/cli/export_command.h"
 #include "query/cli/revision_commands.h"
 #include "query/cli/search_command.h"
 
@@ -19,13 +20,12 @@ int main(int argc, char** argv) {
         "article, and the other commands follow articles through their revisions."};
     newsindex::cli::name_program(app, "newsquery");
     app.require_subcommand(1);
-    app.footer(fmt::format(
-        "Run 'newsquery COMMAND --help' for a command's flags.\n\n{}\n{}\n{}\n{}\n{}\n{}",
-        kCommandLineHelp, kQuerySyntaxHelp, kTimeHelp, kLimitsHelp, kDatabaseHelp,
-        kExitCodesHelp));
+    app.footer(fmt::format("Run 'newsquery COMMAND --help' for a command's flags.\n\n{}",
+                           query_command_help()));
     Subcommands commands;
     add_search_command(app, commands);
     add_revision_commands(app, commands);
+    add_export_command(app, commands);
 
     return run_command_line(app, commands, argc, argv);
 }

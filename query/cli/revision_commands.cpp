@@ -127,9 +127,7 @@ CLI::App* add_query_command(CLI::App& app, const std::shared_ptr<RevisionOptions
                             const char* name, const char* description,
                             const std::vector<std::string>& formats, const std::string& footer) {
     CLI::App* cmd = app.add_subcommand(name, description);
-    cmd->footer(fmt::format("{}\n\n{}\n{}\n{}\n{}\n{}\n{}", footer, kCommandLineHelp,
-                            kQuerySyntaxHelp, kTimeHelp, kLimitsHelp, kDatabaseHelp,
-                            kExitCodesHelp));
+    cmd->footer(fmt::format("{}\n\n{}", footer, query_command_help()));
     cmd->add_option("query", options->words,
                     "The query (see Query syntax below); several words are joined with spaces")
         ->type_name("")

@@ -75,10 +75,8 @@ void add_search_command(CLI::App& app, Subcommands& commands) {
         "The first line counts the matching articles and versions exactly up to {} matching\n"
         "versions (with --limit 0, or every version sorted by article, the default of\n"
         "--all-versions: always); past that it says \"at least N\". --count prints the exact\n"
-        "number alone (articles; versions with --all-versions), however many.\n\n"
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        kExactCountBound, kCommandLineHelp, kQuerySyntaxHelp, kTimeHelp, kLimitsHelp,
-        kDatabaseHelp, kExitCodesHelp));
+        "number alone (articles; versions with --all-versions), however many.\n\n{}",
+        kExactCountBound, query_command_help()));
     cmd->add_option("query", options->words,
                     "The query (see Query syntax below); several words are joined with spaces")
         ->type_name("")

@@ -4,9 +4,11 @@
 
 namespace newsindex::query {
 
-std::string json_line(const nlohmann::json& object) {
-    const std::string dumped =
-        object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+namespace {
+
+// `dumped`, a JSON text nlohmann wrote, with its DEL and C1 controls escaped
+// and a newline at its end.
+std::string line_of(const std::string& dumped) {
     // nlohmann escapes C0 controls (ESC as \u001b) but writes DEL and the C1
     // controls raw. The dump is valid UTF-8 whose only such bytes are inside
     // strings, so they are escaped here.
@@ -27,6 +29,16 @@ std::string json_line(const nlohmann::json& object) {
     }
     line += '\n';
     return line;
+}
+
+}  // namespace
+
+std::string json_line(const nlohmann::json& object) {
+    return line_of(object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::string ordered_json_line(const nlohmann::ordered_json& object) {
+    return line_of(object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace newsindex::query

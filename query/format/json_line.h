@@ -12,5 +12,7 @@ namespace newsindex::query {
 // Every control character (C0, DEL, C1) is escaped ("\u001b", "\u009b"),
 // so a line written to a terminal cannot drive it.
 std::string json_line(const nlohmann::json& object);
+// json_line of an object whose keys keep the order they were added in.
+std::string ordered_json_line(const nlohmann::ordered_json& object);
 
 }  // namespace newsindex::query

@@ -233,12 +233,12 @@ TEST_F(Counting, AUsageErrorIsOneLineNamingWhatWasTyped) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err,
               "newsquery: unknown command 'serch' (commands: search, timeline, changes, history, "
-              "show, diff)\n");
+              "show, diff, export)\n");
     r = run_newsquery({});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err,
               "newsquery: a command is required (commands: search, timeline, changes, history, "
-              "show, diff; see newsquery --help)\n");
+              "show, diff, export; see newsquery --help)\n");
     r = query({"search", "alpha", "--limit", "x"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_TRUE(r.err.starts_with("newsquery: ")) << r.err;
