@@ -271,6 +271,15 @@ def latency_tables(r):
     return lines
 
 
+def history_lines(r):
+    if not (h := r.get("history")):
+        return []
+    times = h["times"]
+    return [f"#### History of the most revised article ({plural(len(times), 'run')})", "",
+            f"`newsquery history --format json {h['article']}` ({h['captures']:,} captures): "
+            f"{seconds(median(times))} ({seconds(min(times))}–{seconds(max(times))}), process start included.", ""]
+
+
 def section(results, m, command, elapsed):
     """The section: m is machine()'s answer, taken before the run."""
     lines = [f"## {m['date'][:10]}, commit {m['commit']}: `{command}`", "",
@@ -279,7 +288,7 @@ def section(results, m, command, elapsed):
              f"start {m['load']}. Tools: {m['tools']}. What each figure measures: bench/README.md.", "",
              data_table(results)]
     for r in results:
-        lines += [f"### {r['name']}", ""] + ingest_tables(r) + archive_tables(r) + latency_tables(r)
+        lines += [f"### {r['name']}", ""] + ingest_tables(r) + archive_tables(r) + latency_tables(r) + history_lines(r)
         lines += [f"- **failed and dropped**: {' '.join(failure.split())}" for failure in r["failed"]]
         lines += [""] if r["failed"] else []
     return "\n".join(lines) + "\n"

@@ -9,16 +9,19 @@ namespace newsindex::query {
 std::vector<RevisionSummary> summarise_revisions(const std::vector<schema::VersionRecord>& versions,
                                                  std::optional<schema::CaptureTime> as_of) {
     std::vector<RevisionSummary> out;
-    const schema::VersionRecord empty;
-    for (std::size_t i = 0; i < versions.size(); ++i) {
-        const schema::VersionRecord& version = versions[i];
+    // Each version is split into sentences once, as the new text of one diff
+    // and the old text of the next.
+    VersionText previous = version_text(schema::VersionRecord{});
+    for (const schema::VersionRecord& version : versions) {
+        VersionText text = version_text(version);
         RevisionSummary summary;
         summary.revision = version.revision;
         summary.captured_at = version.captured_at;
         summary.last_seen = as_of ? std::min(version.last_seen, *as_of) : version.last_seen;
         summary.title = version.title;
         summary.length = version_length(version);
-        summary.change = change_size(diff_versions(i == 0 ? empty : versions[i - 1], version));
+        summary.change = change_size(diff_versions(previous, text));
+        previous = std::move(text);
         out.push_back(std::move(summary));
     }
     return out;

@@ -5,17 +5,59 @@
 #include <dtl/dtl.hpp>
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
 namespace newsindex::query {
 
 namespace {
 
 using Tokens = std::vector<std::string>;
-using EditScript = std::vector<std::pair<std::string, dtl::elemInfo>>;
 
-EditScript edit_script(const Tokens& a, const Tokens& b) {
-    dtl::Diff<std::string, Tokens> diff(a, b);
+// dtl's edit script of two sequences, as the fate of each element in order.
+// The elements are numbered first (equal elements, equal numbers) and dtl
+// compares the numbers: the same comparisons, so the same script as for the
+// strings, without copying and comparing whole strings.
+std::vector<dtl::edit_t> edit_script(const Tokens& a, const Tokens& b) {
+    std::unordered_map<std::string_view, std::uint32_t> numbers;
+    auto numbered = [&](const Tokens& strings) {
+        std::vector<std::uint32_t> out;
+        out.reserve(strings.size());
+        for (const std::string& s : strings) {
+            out.push_back(numbers.try_emplace(s, static_cast<std::uint32_t>(numbers.size()))
+                              .first->second);
+        }
+        return out;
+    };
+    dtl::Diff<std::uint32_t, std::vector<std::uint32_t>> diff(numbered(a), numbered(b));
     diff.compose();
-    return diff.getSes().getSequence();
+    std::vector<dtl::edit_t> script;
+    for (const auto& [number, info] : diff.getSes().getSequence()) script.push_back(info.type);
+    return script;
+}
+
+// Walks the edit script of `a` into `b`: `change` gets each stretch of
+// removed and added elements (either may be empty) before each common
+// element and at the end, `same` each common element.
+template <typename Change, typename Same>
+void walk_edits(const Tokens& a, const Tokens& b, Change change, Same same) {
+    Tokens removed, added;
+    std::size_t i = 0, j = 0;  // the next element of a and of b
+    for (dtl::edit_t op : edit_script(a, b)) {
+        if (op == dtl::SES_DELETE) {
+            removed.push_back(a[i++]);
+        } else if (op == dtl::SES_ADD) {
+            added.push_back(b[j++]);
+        } else {
+            change(removed, added);
+            removed.clear();
+            added.clear();
+            same(a[i]);
+            ++i, ++j;
+        }
+    }
+    change(removed, added);
 }
 
 // Beyond this many (removed × added) sentence comparisons in one run — a
@@ -35,22 +77,101 @@ SentenceChange edited(const std::string& old_text, const std::string& new_text) 
     return {SentenceOp::Edited, old_text, new_text, diff_words(old_text, new_text)};
 }
 
-// Pairs one run of removed and added sentences (see the header's rule).
+// 2·common/total, the similarity of two sentences of `total` tokens with
+// `common` tokens in common (or at most that many, for a bound: the same
+// arithmetic keeps a bound at or above the similarity it bounds).
+double similarity(std::size_t common, std::size_t total) {
+    return 2 * static_cast<double>(common) / static_cast<double>(total);
+}
+
+// A run's sentences as token numbers (equal tokens, equal numbers), each
+// tokenised once: a run of n removed and m added sentences compares n·m pairs.
+class RunSentences {
+  public:
+    struct Words {
+        std::vector<std::uint32_t> tokens;  // in order
+        std::vector<std::uint32_t> sorted;  // the same, sorted
+    };
+
+    Words words(const std::string& sentence) {
+        Words w;
+        for (std::string& token : sentence_tokens(sentence)) {
+            auto [it, added] =
+                numbers_.try_emplace(std::move(token), static_cast<std::uint32_t>(numbers_.size()));
+            w.tokens.push_back(it->second);
+        }
+        w.sorted = w.tokens;
+        std::sort(w.sorted.begin(), w.sorted.end());
+        return w;
+    }
+
+  private:
+    std::unordered_map<std::string, std::uint32_t> numbers_;
+};
+
+// Tokens the two sentences have in common, counted with repeats: at least
+// their longest common subsequence.
+std::size_t shared_tokens(const std::vector<std::uint32_t>& a,
+                          const std::vector<std::uint32_t>& b) {
+    std::size_t shared = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++shared, ++i, ++j;
+        }
+    }
+    return shared;
+}
+
+// Length of the longest common subsequence, from dtl's edit distance (each
+// removed and each added token counted once).
+std::size_t common_subsequence(const std::vector<std::uint32_t>& a,
+                               const std::vector<std::uint32_t>& b) {
+    dtl::Diff<std::uint32_t, std::vector<std::uint32_t>> diff(a, b);
+    diff.onOnlyEditDistance();
+    diff.compose();
+    return (a.size() + b.size() - static_cast<std::size_t>(diff.getEditDistance())) / 2;
+}
+
+// Pairs one run of removed and added sentences (see the header's rule). A
+// candidate's similarity is computed only when two upper bounds on it —
+// from the sentences' lengths, then from the tokens they share in any order —
+// reach both the threshold and the best so far: a pair it skips could not
+// have been chosen, so the pairs are the rule's own.
 void add_change_run(const Tokens& removed, const Tokens& added, std::vector<SentenceChange>& out) {
-    std::vector<Tokens> added_words;
-    for (const std::string& s : added) added_words.push_back(sentence_tokens(s));
     bool pair = removed.size() * added.size() <= kMaxPairings;
+    RunSentences run;
+    std::vector<RunSentences::Words> added_words;
+    if (pair && !removed.empty()) {
+        for (const std::string& s : added) added_words.push_back(run.words(s));
+    }
     std::size_t next = 0;
     for (const std::string& old_text : removed) {
         std::size_t best = added.size();
         double best_similarity = 0;
         if (pair) {
-            Tokens old_words = sentence_tokens(old_text);
+            RunSentences::Words old_words = run.words(old_text);
+            auto beaten = [&](double bound) {
+                return bound < kEditedSimilarity || bound <= best_similarity;
+            };
             for (std::size_t k = next; k < added.size(); ++k) {
-                double similarity = word_similarity(old_words, added_words[k]);
-                if (similarity >= kEditedSimilarity && similarity > best_similarity) {
+                const RunSentences::Words& new_words = added_words[k];
+                std::size_t n = old_words.tokens.size(), m = new_words.tokens.size();
+                double s = 1.0;  // two empty sentences
+                if (n + m > 0) {
+                    if (beaten(similarity(std::min(n, m), n + m)) ||
+                        beaten(similarity(shared_tokens(old_words.sorted, new_words.sorted),
+                                          n + m))) {
+                        continue;
+                    }
+                    s = similarity(common_subsequence(old_words.tokens, new_words.tokens), n + m);
+                }
+                if (!beaten(s)) {
                     best = k;
-                    best_similarity = similarity;
+                    best_similarity = s;
                 }
             }
         }
@@ -130,59 +251,46 @@ double word_similarity(const Tokens& old_words, const Tokens& new_words) {
     diff.onOnlyEditDistance();
     diff.compose();
     // Edit distance counts each removed and each added word once.
-    double common = (static_cast<double>(total) - static_cast<double>(diff.getEditDistance())) / 2;
-    return 2 * common / static_cast<double>(total);
+    return similarity((total - static_cast<std::size_t>(diff.getEditDistance())) / 2, total);
 }
 
 std::vector<WordRun> diff_words(std::string_view old_sentence, std::string_view new_sentence) {
     std::vector<WordRun> runs;
-    Tokens removed, added;
-    auto flush = [&] {
-        for (const std::string& w : removed) append_word(runs, WordOp::Removed, w);
-        for (const std::string& w : added) append_word(runs, WordOp::Added, w);
-        removed.clear();
-        added.clear();
-    };
-    for (const auto& [word, info] :
-         edit_script(sentence_tokens(old_sentence), sentence_tokens(new_sentence))) {
-        if (info.type == dtl::SES_DELETE) {
-            removed.push_back(word);
-        } else if (info.type == dtl::SES_ADD) {
-            added.push_back(word);
-        } else {
-            flush();
-            append_word(runs, WordOp::Same, word);
-        }
-    }
-    flush();
+    walk_edits(
+        sentence_tokens(old_sentence), sentence_tokens(new_sentence),
+        [&](const Tokens& removed, const Tokens& added) {
+            for (const std::string& w : removed) append_word(runs, WordOp::Removed, w);
+            for (const std::string& w : added) append_word(runs, WordOp::Added, w);
+        },
+        [&](const std::string& word) { append_word(runs, WordOp::Same, word); });
     return runs;
 }
 
 std::vector<SentenceChange> diff_sentences(const Tokens& old_sentences,
                                            const Tokens& new_sentences) {
     std::vector<SentenceChange> out;
-    Tokens removed, added;
-    for (const auto& [sentence, info] : edit_script(old_sentences, new_sentences)) {
-        if (info.type == dtl::SES_DELETE) {
-            removed.push_back(sentence);
-        } else if (info.type == dtl::SES_ADD) {
-            added.push_back(sentence);
-        } else {
-            add_change_run(removed, added, out);
-            removed.clear();
-            added.clear();
+    walk_edits(
+        old_sentences, new_sentences,
+        [&](const Tokens& removed, const Tokens& added) { add_change_run(removed, added, out); },
+        [&](const std::string& sentence) {
             out.push_back({SentenceOp::Same, sentence, sentence, {}});
-        }
-    }
-    add_change_run(removed, added, out);
+        });
     return out;
+}
+
+VersionText version_text(const schema::VersionRecord& version) {
+    return {schema::normalise_whitespace(version.title), body_sentences(version)};
 }
 
 VersionDiff diff_versions(const schema::VersionRecord& old_version,
                           const schema::VersionRecord& new_version) {
+    return diff_versions(version_text(old_version), version_text(new_version));
+}
+
+VersionDiff diff_versions(const VersionText& old_version, const VersionText& new_version) {
     VersionDiff diff;
-    std::string old_title = schema::normalise_whitespace(old_version.title);
-    std::string new_title = schema::normalise_whitespace(new_version.title);
+    const std::string& old_title = old_version.title;
+    const std::string& new_title = new_version.title;
     if (old_title == new_title) {
         diff.title = {SentenceOp::Same, old_title, new_title, {}};
     } else if (old_title.empty()) {
@@ -192,7 +300,7 @@ VersionDiff diff_versions(const schema::VersionRecord& old_version,
     } else {
         diff.title = edited(old_title, new_title);
     }
-    diff.body = diff_sentences(body_sentences(old_version), body_sentences(new_version));
+    diff.body = diff_sentences(old_version.body, new_version.body);
     return diff;
 }
 

@@ -69,6 +69,16 @@ std::vector<SentenceChange> diff_sentences(const std::vector<std::string>& old_s
 VersionDiff diff_versions(const schema::VersionRecord& old_version,
                           const schema::VersionRecord& new_version);
 
+// A version as diff_versions compares it: its title, whitespace normalised,
+// and its summary and body sentences. Split once where one version is
+// compared twice (history compares each with the one before and after it).
+struct VersionText {
+    std::string title;
+    std::vector<std::string> body;
+};
+VersionText version_text(const schema::VersionRecord& version);
+VersionDiff diff_versions(const VersionText& old_version, const VersionText& new_version);
+
 // Characters (Unicode code points, not bytes) of the tokens a diff removes
 // and adds; spaces between words are not counted.
 struct ChangeSize {

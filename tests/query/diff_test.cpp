@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 using namespace newsindex::query;
 using namespace newsindex::testing;
 
@@ -82,6 +85,148 @@ TEST(DiffSentences, BelowHalfSharedWordsIsRemovedAndAdded) {
     ASSERT_EQ(apart.size(), 2u);
     EXPECT_EQ(apart[0].op, SentenceOp::Removed);
     EXPECT_EQ(apart[1].op, SentenceOp::Added);
+}
+
+namespace {
+
+// A diff's sentences as "added:NEW", "removed:OLD", "edited:OLD -> NEW".
+std::vector<std::string> pairing(const std::vector<SentenceChange>& changes) {
+    std::vector<std::string> out;
+    for (const SentenceChange& c : changes) {
+        switch (c.op) {
+            case SentenceOp::Same:
+                out.push_back("same:" + c.old_text);
+                break;
+            case SentenceOp::Removed:
+                out.push_back("removed:" + c.old_text);
+                break;
+            case SentenceOp::Added:
+                out.push_back("added:" + c.new_text);
+                break;
+            case SentenceOp::Edited:
+                out.push_back("edited:" + c.old_text + " -> " + c.new_text);
+                break;
+        }
+    }
+    return out;
+}
+
+// The header's pairing rule, word for word, over one run whose removed and
+// added sentences share none: every pair's similarity computed.
+std::vector<std::string> paired_by_the_rule(const std::vector<std::string>& removed,
+                                            const std::vector<std::string>& added) {
+    std::vector<std::string> out;
+    std::size_t next = 0;
+    for (const std::string& r : removed) {
+        std::size_t best = added.size();
+        double best_similarity = 0;
+        for (std::size_t k = next; k < added.size(); ++k) {
+            double s = word_similarity(sentence_tokens(r), sentence_tokens(added[k]));
+            if (s >= 0.5 && s > best_similarity) {
+                best = k;
+                best_similarity = s;
+            }
+        }
+        if (best == added.size()) {
+            out.push_back("removed:" + r);
+            continue;
+        }
+        for (; next < best; ++next) out.push_back("added:" + added[next]);
+        out.push_back("edited:" + r + " -> " + added[best]);
+        next = best + 1;
+    }
+    for (; next < added.size(); ++next) out.push_back("added:" + added[next]);
+    return out;
+}
+
+}  // namespace
+
+TEST(WordSimilarity, CountsRepeatedWordsOnceEachInOrder) {
+    using T = std::vector<std::string>;
+    // Common subsequence "no no" of 4 + 4 tokens.
+    EXPECT_DOUBLE_EQ(word_similarity(T{"no", "no", "yes", "maybe"}, T{"no", "no", "no", "no"}),
+                     0.5);
+    // The same words reversed share one in order: 2·1/12.
+    EXPECT_DOUBLE_EQ(word_similarity(T{"a", "b", "c", "d", "e", "f"},
+                                     T{"f", "e", "d", "c", "b", "a"}),
+                     2.0 / 12);
+}
+
+TEST(DiffSentences, PairsWithTheMostSimilarAddedSentenceEvenWhenItComesLast) {
+    // "The mayor opened the new bridge on Monday." is 9 tokens; the second
+    // added sentence shares 5 of 6 + 9 (0.67), the third 8 of 9 + 9 (0.89).
+    auto changes = diff_sentences({"The mayor opened the new bridge on Monday."},
+                                  {"Rain fell all day in the city.", "The mayor opened a bridge.",
+                                   "The mayor opened the new bridge on Tuesday."});
+    EXPECT_EQ(pairing(changes),
+              (Runs{"added:Rain fell all day in the city.", "added:The mayor opened a bridge.",
+                    "edited:The mayor opened the new bridge on Monday. -> The mayor opened the "
+                    "new bridge on Tuesday."}));
+}
+
+TEST(DiffSentences, OfEquallySimilarSentencesTheFirstIsPaired) {
+    // Each added sentence shares 2 of 4 + 4 words (0.5, just enough), then 3
+    // (0.75): the first of each tie is taken.
+    EXPECT_EQ(pairing(diff_sentences({"red green blue white"},
+                                     {"red green cyan pink", "red green gold grey"})),
+              (Runs{"edited:red green blue white -> red green cyan pink",
+                    "added:red green gold grey"}));
+    EXPECT_EQ(pairing(diff_sentences({"red green blue white"},
+                                     {"red green gold pink", "red green blue cyan",
+                                      "red green blue grey"})),
+              (Runs{"added:red green gold pink",
+                    "edited:red green blue white -> red green blue cyan",
+                    "added:red green blue grey"}));
+}
+
+TEST(DiffSentences, SharedWordsOutOfOrderOrRepeatedCountAsTheyAlign) {
+    // The same six words reversed: one in common in order (0.17), not an edit.
+    EXPECT_EQ(pairing(diff_sentences({"one two three four five six"},
+                                     {"six five four three two one"})),
+              (Runs{"removed:one two three four five six", "added:six five four three two one"}));
+    // " no" twice in common (each word after the first carries its space):
+    // 2·2/8 = 0.5, an edit.
+    EXPECT_EQ(pairing(diff_sentences({"Rain no no today"}, {"Sun no no tonight"})),
+              (Runs{"edited:Rain no no today -> Sun no no tonight"}));
+    // Two of 4 + 5 words: 0.44, just below.
+    EXPECT_EQ(pairing(diff_sentences({"snow fell at dawn"}, {"snow melted by late dawn"})),
+              (Runs{"removed:snow fell at dawn", "added:snow melted by late dawn"}));
+}
+
+TEST(DiffSentences, ALaterRemovedSentencePairsOnlyAfterTheLastPair) {
+    // "e f g h" shares most with "e f g x" (0.75), but that comes before
+    // "a b c x", already paired: it takes "e f y z" (0.5).
+    EXPECT_EQ(pairing(diff_sentences({"a b c d", "e f g h"}, {"e f g x", "a b c x", "e f y z"})),
+              (Runs{"added:e f g x", "edited:a b c d -> a b c x", "edited:e f g h -> e f y z"}));
+}
+
+TEST(DiffSentences, PairsAsTheRuleDoesOnManyRunsOfRepeatedWords) {
+    // Sentences of 1 to 7 words from 5, so that many pairs are near 0.5 and
+    // words repeat; every run is checked against the rule computed pair by pair.
+    std::uint32_t seed = 12345;
+    auto next = [&](std::uint32_t below) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % below;
+    };
+    const std::vector<std::string> words{"rain", "snow", "wind", "sun", "fog"};
+    auto sentence = [&] {
+        std::string s;
+        for (std::uint32_t n = 1 + next(7); n > 0; --n) {
+            s += (s.empty() ? "" : " ") + words[next(5)];
+        }
+        return s;
+    };
+    for (int run = 0; run < 300; ++run) {
+        std::vector<std::string> removed, added;
+        for (std::uint32_t n = 1 + next(6); n > 0; --n) removed.push_back(sentence());
+        for (std::uint32_t n = 1 + next(6); n > 0; --n) {
+            std::string s = sentence();
+            // One run: no added sentence is also removed.
+            if (std::find(removed.begin(), removed.end(), s) == removed.end()) added.push_back(s);
+        }
+        EXPECT_EQ(pairing(diff_sentences(removed, added)), paired_by_the_rule(removed, added))
+            << "run " << run;
+    }
 }
 
 TEST(DiffVersions, ComparesTitlesAndCountsCharactersNotBytes) {
