@@ -272,12 +272,21 @@ def latency_tables(r):
 
 
 def history_lines(r):
-    if not (h := r.get("history")):
-        return []
-    times = h["times"]
-    return [f"#### History of the most revised article ({plural(len(times), 'run')})", "",
-            f"`newsquery history --format json {h['article']}` ({h['captures']:,} captures): "
-            f"{seconds(median(times))} ({seconds(min(times))}–{seconds(max(times))}), process start included.", ""]
+    lines = []
+    if h := r.get("history"):
+        times = h["times"]
+        lines += [f"#### History of the most revised article ({plural(len(times), 'run')})", "",
+                  f"`newsquery history --format json {h['article']}` ({h['captures']:,} captures): "
+                  f"{seconds(median(times))} ({seconds(min(times))}–{seconds(max(times))}), process start "
+                  f"included.", ""]
+    if c := r.get("changes"):
+        changes, search = median(c["times"]["changes"]), median(c["times"]["search"])
+        lines += [f"#### What changed in one day ({plural(len(c['times']['changes']), 'run')} each, taking turns)", "",
+                  f"`newsquery changes --since {c['day']} --until {c['day']}` (the day with the most new "
+                  f"revisions, {c['revisions']:,}; the newest 100, each diffed against the revision before): "
+                  f"{seconds(changes)}; a top-20 `newsquery search --since {c['day']} --until {c['day']} the`: "
+                  f"{seconds(search)}; **{changes / search:.2f}×** (≤ 3×).", ""]
+    return lines
 
 
 def section(results, m, command, elapsed):
