@@ -286,6 +286,12 @@ def history_lines(r):
                   f"revisions, {c['revisions']:,}; the newest 100, each diffed against the revision before): "
                   f"{seconds(changes)}; a top-20 `newsquery search --since {c['day']} --until {c['day']} the`: "
                   f"{seconds(search)}; **{changes / search:.2f}×** (≤ 3×).", ""]
+    if f := r.get("facet"):
+        facet, search = median(f["times"]["facet"]), median(f["times"]["search"])
+        lines += [f"#### Counts per month ({plural(len(f['times']['facet']), 'run')} each, taking turns)", "",
+                  f"`newsquery search --facet month {f['query']}` ({f['versions']:,} matching versions, the bench "
+                  f"query nearest 10,000): {seconds(facet)}; its top-20 search: {seconds(search)}; "
+                  f"**{facet / search:.2f}×** (≤ 3×).", ""]
     return lines
 
 

@@ -2,7 +2,9 @@
 
 #include "cli/usage.h"
 #include "query/cli/command_options.h"
+#include "query/engine/facets.h"
 #include "query/engine/search.h"
+#include "query/format/facet_format.h"
 #include "query/format/search_format.h"
 #include "query/text/spelling_suggestion.h"
 
@@ -22,6 +24,7 @@ struct SearchOptions {
     std::string sort;
     Xapian::doccount limit = 20;
     Xapian::doccount offset = 0;
+    std::vector<std::string> facets;
 };
 
 SearchOrder to_order(const SearchOptions& options) {
@@ -48,6 +51,15 @@ int run_search(const SearchOptions& options) {
     }
 
     NewsDatabase db = open_database(options.common);
+    if (!options.facets.empty()) {
+        std::vector<FacetKind> kinds;
+        for (const std::string& name : options.facets) kinds.push_back(*facet_kind(name));
+        FacetResult facets = count_facets(db, request, kinds);
+        write_facets(stdout, facets, format, style);
+        std::fflush(stdout);
+        if (facets.versions == 0) print_did_you_mean(db, request.text);
+        return facets.versions == 0 ? kExitNothingFound : kExitFound;
+    }
     if (options.count) {
         // As grep -c: the number alone, and exit 1 when it is 0.
         Xapian::doccount matches = count_matches(db, request);
@@ -75,7 +87,10 @@ void add_search_command(CLI::App& app, Subcommands& commands) {
         "The first line counts the matching articles and versions exactly up to {} matching\n"
         "versions (with --limit 0, or every version sorted by article, the default of\n"
         "--all-versions: always); past that it says \"at least N\". --count prints the exact\n"
-        "number alone (articles; versions with --all-versions), however many.\n\n{}",
+        "number alone (articles; versions with --all-versions), however many.\n"
+        "--facet source|lang|day|month|year prints, instead of rows, the exact number of\n"
+        "matching articles and versions of each outlet, language or period of capture; in\n"
+        "the table a period comes with a one-line chart of its versions, oldest first.\n\n{}",
         kExactCountBound, query_command_help()));
     cmd->add_option("query", options->words,
                     "The query (see Query syntax below); several words are joined with spaces")
@@ -86,6 +101,13 @@ void add_search_command(CLI::App& app, Subcommands& commands) {
     cmd->add_flag("--count", options->count,
                   "Print only the exact number of matching articles (versions with "
                   "--all-versions), as grep -c");
+    cmd->add_option("--facet", options->facets,
+                    "Instead of rows, count the matching articles and versions per source, lang, "
+                    "day, month or year (repeatable, or comma-separated; a period comes with a chart)")
+        ->type_name("NAME")
+        ->delimiter(',')
+        ->allow_extra_args(false)
+        ->check(cli::one_of({"source", "lang", "day", "month", "year"}));
     cmd->add_option("--sort", options->sort,
                     "relevance (default), date (newest capture first), or article (grouped by "
                     "article; the default with --all-versions)")

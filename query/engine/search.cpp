@@ -251,18 +251,23 @@ Xapian::doccount count_matches(NewsDatabase& db, const SearchRequest& request) {
     refuse_blank_query(request.text);
     const QueryDeadline deadline(request.time_budget);
     return db.with_retry([&](const Xapian::Database& xapian) {
-        Xapian::Enquire enquire(xapian);
-        enquire.set_query(build_match_query(db, request.text, request.filters).query);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
         MatchCounter counter(request.all_versions ? 0 : xapian.get_doccount());
-        enquire.add_matchspy(&counter);
-        deadline.bound(enquire);
-        // No rows, every match checked and counted, unless the time limit
-        // cut the match short, which check() reports.
-        enquire.get_mset(0, 0, xapian.get_doccount());
-        deadline.check();
+        show_every_match(xapian, db, request, counter, deadline);
         return request.all_versions ? counter.versions() : counter.articles();
     });
+}
+
+void show_every_match(const Xapian::Database& xapian, const NewsDatabase& db, const SearchRequest& request,
+                      Xapian::MatchSpy& spy, const QueryDeadline& deadline) {
+    Xapian::Enquire enquire(xapian);
+    enquire.set_query(build_match_query(db, request.text, request.filters).query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.add_matchspy(&spy);
+    deadline.bound(enquire);
+    // No rows, every match checked and shown to the spy, unless the time
+    // limit cut the match short, which check() reports.
+    enquire.get_mset(0, 0, xapian.get_doccount());
+    deadline.check();
 }
 
 }  // namespace newsindex::query

@@ -90,4 +90,11 @@ SearchResult search(NewsDatabase& db, const SearchRequest& request);
 // search does.
 Xapian::doccount count_matches(NewsDatabase& db, const SearchRequest& request);
 
+// Shows every version of `xapian` that matches `request` (its text and
+// filters) to `spy`, with no rows and no weights: the way count_matches and
+// the facets (facets.h) count. Call inside NewsDatabase::with_retry, with a
+// spy made afresh for each try; throws QueryError once `deadline` passes.
+void show_every_match(const Xapian::Database& xapian, const NewsDatabase& db, const SearchRequest& request,
+                      Xapian::MatchSpy& spy, const QueryDeadline& deadline);
+
 }  // namespace newsindex::query

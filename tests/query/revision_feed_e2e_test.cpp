@@ -176,12 +176,10 @@ std::string normalised(const std::string& text) {
 }
 
 TEST(RevisionFeedSample, EveryRevisionAndWhatItChangedAgreeWithTheRecords) {
-    auto sample = shared_data_dir() / "sample.jsonl.gz";
-    if (!std::filesystem::exists(sample)) GTEST_SKIP() << "no " << sample;
-    ScratchDir dir;
-    std::string db = (dir / "db").string();
-    CommandResult indexed = run_newsindex({"--db", db, "--quiet", sample.string()});
-    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    IndexedSample indexed;
+    if (!indexed.indexed()) GTEST_SKIP() << "no " << IndexedSample::path();
+    const std::string db = indexed.db();
+    const auto sample = IndexedSample::path();
 
     // Expected: (article_id, revision) -> the parts changed, and the time.
     std::map<std::string, std::vector<nlohmann::json>> articles;

@@ -46,6 +46,25 @@ inline std::vector<std::string> event_list(const nlohmann::json& article) {
     return events;
 }
 
+// A database of the sample corpus (shared_data_dir()/sample.jsonl.gz) in
+// `dir`, for tests that check answers against its records.
+class IndexedSample {
+  public:
+    IndexedSample() {
+        if (!std::filesystem::exists(path())) return;
+        CommandResult r = run_newsindex({"--db", db(), "--quiet", path().string()});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        indexed_ = r.exit_code == 0;
+    }
+    static std::filesystem::path path() { return shared_data_dir() / "sample.jsonl.gz"; }
+    bool indexed() const { return indexed_; }
+    std::string db() const { return (dir_ / "db").string(); }
+
+  private:
+    ScratchDir dir_;
+    bool indexed_ = false;
+};
+
 class RevisionHistory : public ::testing::Test {
   protected:
     std::string db() const { return (dir_ / "db").string(); }
