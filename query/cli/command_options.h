@@ -20,6 +20,10 @@
 
 namespace newsindex::query {
 
+// The most a --limit or --offset may say: a count of documents (Xapian's
+// doccount, 32 bits). A negative or larger number is refused, not wrapped.
+inline constexpr long long kMaxRows = 4'294'967'295;
+
 struct CommonOptions {
     std::optional<std::string> db;     // --db (else $NEWSINDEX_DB, else default)
     std::string format = "table";      // --format

@@ -173,9 +173,11 @@ void add_revision_commands(CLI::App& app, Subcommands& commands) {
     commands.add(timeline_cmd, [timeline] { return run_timeline(*timeline); });
     timeline_cmd
         ->add_option("--limit", timeline->limit, "Show at most N articles; 0 for all (default: 20)")
-        ->type_name("N");
+        ->type_name("N")
+        ->transform(cli::whole_number(0, kMaxRows));
     timeline_cmd->add_option("--offset", timeline->offset, "Skip the first N articles (default: 0)")
-        ->type_name("N");
+        ->type_name("N")
+        ->transform(cli::whole_number(0, kMaxRows));
 
     auto changes = std::make_shared<RevisionOptions>();
     changes->limit = RevisionFeedRequest{}.limit;
@@ -200,7 +202,8 @@ void add_revision_commands(CLI::App& app, Subcommands& commands) {
                             "Only this article's revisions (its article_id, 16-hex key or URL)")
         ->type_name("ARTICLE");
     changes_cmd->add_option("--limit", changes->limit, "Show the newest N changes; 0 for all (default: 100)")
-        ->type_name("N");
+        ->type_name("N")
+        ->transform(cli::whole_number(0, kMaxRows));
     changes_cmd->add_option("--feed-url", changes->feed_url,
                             "Where the Atom feed is published: its self link (default: its urn: id)")
         ->type_name("URL");

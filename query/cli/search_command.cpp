@@ -114,9 +114,11 @@ void add_search_command(CLI::App& app, Subcommands& commands) {
         ->type_name("ORDER")
         ->check(cli::one_of({"relevance", "date", "article"}));
     cmd->add_option("--limit", options->limit, "Show at most N rows; 0 for all (default: 20)")
-        ->type_name("N");
+        ->type_name("N")
+        ->transform(cli::whole_number(0, kMaxRows));
     cmd->add_option("--offset", options->offset, "Skip the first N rows (default: 0)")
-        ->type_name("N");
+        ->type_name("N")
+        ->transform(cli::whole_number(0, kMaxRows));
     add_filter_options(*cmd, options->common);
     add_timeout_option(*cmd, options->common);
     add_format_option(*cmd, options->common, {"table", "json", "csv"});

@@ -244,6 +244,20 @@ TEST_F(Counting, AUsageErrorIsOneLineNamingWhatWasTyped) {
     EXPECT_TRUE(r.err.starts_with("newsquery: ")) << r.err;
     EXPECT_NE(r.err.find("--limit"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+    // A negative or too large count is refused, never wrapped round to
+    // "everything" or read as another number.
+    for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+             {"search", "alpha", "--limit", "-1"},
+             {"search", "alpha", "--offset", "4294967296"},
+             {"timeline", "alpha", "--limit", "-1"},
+             {"timeline", "alpha", "--offset", "-5"},
+             {"changes", "--limit", "-1"},
+             {"changes", "alpha", "--limit=-2"}}) {
+        SCOPED_TRACE(args[0] + " " + args.back());
+        r = query(args);
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_NE(r.err.find("is not a whole number from 0 to 4294967295"), std::string::npos) << r.err;
+    }
 }
 
 TEST(CommandLine, HelpAndVersionWorkBeforeAndAfterTheCommand) {
