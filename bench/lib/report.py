@@ -279,19 +279,19 @@ def history_lines(r):
                   f"`newsquery history --format json {h['article']}` ({h['captures']:,} captures): "
                   f"{seconds(median(times))} ({seconds(min(times))}–{seconds(max(times))}), process start "
                   f"included.", ""]
+    def against_search(title, times, ours, what):
+        mine, search = median(times[ours]), median(times["search"])
+        return [f"#### {title} ({plural(len(times[ours]), 'run')} each, taking turns)", "",
+                f"{what}: {seconds(mine)}; its top-20 search: {seconds(search)}; **{mine / search:.2f}×** (≤ 3×).", ""]
     if c := r.get("changes"):
-        changes, search = median(c["times"]["changes"]), median(c["times"]["search"])
-        lines += [f"#### What changed in one day ({plural(len(c['times']['changes']), 'run')} each, taking turns)", "",
-                  f"`newsquery changes --since {c['day']} --until {c['day']}` (the day with the most new "
-                  f"revisions, {c['revisions']:,}; the newest 100, each diffed against the revision before): "
-                  f"{seconds(changes)}; a top-20 `newsquery search --since {c['day']} --until {c['day']} the`: "
-                  f"{seconds(search)}; **{changes / search:.2f}×** (≤ 3×).", ""]
+        lines += against_search("What changed in one day", c["times"], "changes",
+                                f"`newsquery changes --since {c['day']} --until {c['day']}` (the day with the most new "
+                                f"revisions, {c['revisions']:,}; the newest 100, each diffed against the revision "
+                                f"before; the search: `the` in that day)")
     if f := r.get("facet"):
-        facet, search = median(f["times"]["facet"]), median(f["times"]["search"])
-        lines += [f"#### Counts per month ({plural(len(f['times']['facet']), 'run')} each, taking turns)", "",
-                  f"`newsquery search --facet month {f['query']}` ({f['versions']:,} matching versions, the bench "
-                  f"query nearest 10,000): {seconds(facet)}; its top-20 search: {seconds(search)}; "
-                  f"**{facet / search:.2f}×** (≤ 3×).", ""]
+        lines += against_search("Counts per month", f["times"], "facet",
+                                f"`newsquery search --facet month {f['query']}` ({f['versions']:,} matching versions, "
+                                f"the bench query nearest 10,000)")
     return lines
 
 

@@ -94,10 +94,7 @@ RevisionChange describe_revision(const schema::VersionRecord& previous, const sc
     change.previous_captured_at = previous.captured_at;
     // The title as diff_versions compares it; summary and body each on
     // their own, so that a change is shown under the part it was made in.
-    schema::VersionRecord old_title, new_title;
-    old_title.title = previous.title;
-    new_title.title = revision.title;
-    change.title = diff_versions(old_title, new_title).title;
+    change.title = diff_titles(previous.title, revision.title);
     std::vector<Sentence> before = version_sentences(previous), after = version_sentences(revision);
     change.summary = part_change(
         diff_sentences(part_sentences(before, SentencePart::Summary), part_sentences(after, SentencePart::Summary)));
@@ -149,7 +146,7 @@ RevisionFeed build_revision_feed(NewsDatabase& db, const RevisionFeedRequest& re
                 const std::string digest = article_digest_hex(document);
                 auto versions = articles.find(digest);
                 if (versions == articles.end()) versions = articles.emplace(digest, list_versions(xapian, digest)).first;
-                const schema::VersionRecord revision = load_version(xapian, *it);
+                const schema::VersionRecord revision = schema::read_stored_version(document);
                 const VersionRef& previous = find_revision(versions->second, revision.revision - 1);
                 RevisionChange change = describe_revision(load_version(xapian, previous.docid), revision);
                 if (request.what && !change.changed(*request.what)) continue;

@@ -77,6 +77,15 @@ SentenceChange edited(const std::string& old_text, const std::string& new_text) 
     return {SentenceOp::Edited, old_text, new_text, diff_words(old_text, new_text)};
 }
 
+// Two whitespace-normalised titles: Same, Added or Removed when one is
+// empty, else Edited.
+SentenceChange same_or_edited(const std::string& old_title, const std::string& new_title) {
+    if (old_title == new_title) return {SentenceOp::Same, old_title, new_title, {}};
+    if (old_title.empty()) return {SentenceOp::Added, {}, new_title, {}};
+    if (new_title.empty()) return {SentenceOp::Removed, old_title, {}, {}};
+    return edited(old_title, new_title);
+}
+
 // 2·common/total, the similarity of two sentences of `total` tokens with
 // `common` tokens in common (or at most that many, for a bound: the same
 // arithmetic keeps a bound at or above the similarity it bounds).
@@ -287,19 +296,14 @@ VersionDiff diff_versions(const schema::VersionRecord& old_version,
     return diff_versions(version_text(old_version), version_text(new_version));
 }
 
+SentenceChange diff_titles(std::string_view old_text, std::string_view new_text) {
+    return same_or_edited(schema::normalise_whitespace(std::string(old_text)),
+                          schema::normalise_whitespace(std::string(new_text)));
+}
+
 VersionDiff diff_versions(const VersionText& old_version, const VersionText& new_version) {
     VersionDiff diff;
-    const std::string& old_title = old_version.title;
-    const std::string& new_title = new_version.title;
-    if (old_title == new_title) {
-        diff.title = {SentenceOp::Same, old_title, new_title, {}};
-    } else if (old_title.empty()) {
-        diff.title = {SentenceOp::Added, {}, new_title, {}};
-    } else if (new_title.empty()) {
-        diff.title = {SentenceOp::Removed, old_title, {}, {}};
-    } else {
-        diff.title = edited(old_title, new_title);
-    }
+    diff.title = same_or_edited(old_version.title, new_version.title);
     diff.body = diff_sentences(old_version.body, new_version.body);
     return diff;
 }

@@ -66,6 +66,10 @@ std::vector<WordRun> diff_words(std::string_view old_sentence, std::string_view 
 std::vector<SentenceChange> diff_sentences(const std::vector<std::string>& old_sentences,
                                            const std::vector<std::string>& new_sentences);
 
+// Two titles compared whole, whitespace normalised: Same, Edited (with its
+// word runs), or Added/Removed when one is empty. diff_versions' title.
+SentenceChange diff_titles(std::string_view old_title, std::string_view new_title);
+
 VersionDiff diff_versions(const schema::VersionRecord& old_version,
                           const schema::VersionRecord& new_version);
 
